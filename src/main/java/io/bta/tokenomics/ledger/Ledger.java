@@ -1,0 +1,262 @@
+package io.bta.tokenomics.ledger;
+
+import io.bta.tokenomics.ledger.internal.LedgerQueries;
+import io.bta.tokenomics.ledger.internal.LedgerWriter;
+import io.bta.tokenomics.ledger.internal.TokenCatalog;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.web.Cursors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's facade: the four BTA tokens, balances with available and locked parts, and the
+ * operations that move them (transfer, mint, burn, lock, unlock), each recorded as an immutable
+ * transaction with a gap-free sequence.
+ *
+ * <p>Promises, true after every commit: no balance part is negative; per token, the balances add
+ * up to the total supply, which never exceeds the max supply and equals minted minus burned.
+ */
+@Service
+public class Ledger {
+
+    /** The tokens the platform starts with, exactly as the tokenomics define them. */
+    private record Definition(String symbol, String name, TokenType type, String initialSupply, String maxSupply,
+            String inflationRate, boolean checkpointed) {}
+
+    private static final List<Definition> DEFINITIONS = List.of(
+            new Definition("BTA-GOV", "BTA Governance Token", TokenType.GOVERNANCE, "1000000000", "1000000000", "0",
+                    true),
+            new Definition("BTA-REWARD", "BTA Rewards Token", TokenType.REWARD, "0", null, "0.05", false),
+            new Definition("BTA-UTIL", "BTA Utility Token", TokenType.UTILITY, "500000000", "2000000000", "0", false),
+            new Definition("BTA-GUAR", "BTA Guarantee Token", TokenType.GUARANTEE, "0", null, "0", false));
+
+    private final TokenCatalog catalog;
+    private final LedgerWriter writer;
+    private final LedgerQueries queries;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final EntityId treasury;
+    private final MeterRegistry meters;
+    private final Timer writeTimer;
+
+    Ledger(TokenCatalog catalog, LedgerWriter writer, LedgerQueries queries, JdbcClient jdbc, Clock clock,
+            LedgerProperties properties, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.writer = writer;
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.treasury = EntityId.of(properties.treasuryEntityId());
+        this.meters = meters;
+        this.writeTimer = Timer.builder("ledger.write")
+                .description("time to apply a list of ledger operations in the database")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    public EntityId treasury() {
+        return treasury;
+    }
+
+    /**
+     * Creates the four tokens and mints each initial supply to the treasury. Idempotent: when the
+     * tokens exist, nothing changes and {@code created} is false. Two concurrent calls create once.
+     */
+    @Transactional
+    public InitializationResult initializeTokens(EntityId actor) {
+        var now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        var created = new ArrayList<TokenId>();
+        for (var d : DEFINITIONS) {
+            jdbc.sql("""
+                            insert into ledger_tokens (id, symbol, name, type, decimals, max_supply, initial_supply,
+                                                       inflation_rate, checkpointed, created_at)
+                            values (?, ?, ?, ?, 18, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            returning id
+                            """)
+                    .param(Ids.newId(clock))
+                    .param(d.symbol())
+                    .param(d.name())
+                    .param(d.type().name())
+                    .param(new SqlParameterValue(Types.NUMERIC, d.maxSupply() == null ? null : new BigDecimal(d.maxSupply())))
+                    .param(new BigDecimal(d.initialSupply()))
+                    .param(new BigDecimal(d.inflationRate()))
+                    .param(d.checkpointed())
+                    .param(now)
+                    .query(UUID.class)
+                    .optional()
+                    .ifPresent(id -> created.add(new TokenId(id)));
+        }
+        catalog.reload();
+        var mints = new ArrayList<LedgerOperation>();
+        for (var id : created) {
+            var token = catalog.token(id);
+            if (token.initialSupply().isPositive()) {
+                mints.add(new LedgerOperation.Mint(id, treasury, token.initialSupply(), "initial supply", actor));
+            }
+        }
+        applyAllOrNothing(mints);
+        return new InitializationResult(!created.isEmpty(), tokens());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Token> tokens() {
+        return catalog.all();
+    }
+
+    /** A token by id, symbol or type; {@link LedgerProblems.UnknownToken} if there is none. */
+    @Transactional(readOnly = true)
+    public Token token(String identifier) {
+        return catalog.token(resolve(identifier));
+    }
+
+    /** The id of a token named by id, symbol or type. */
+    public TokenId resolve(String identifier) {
+        return catalog.resolve(identifier).id();
+    }
+
+    public String symbolOf(TokenId token) {
+        return catalog.definition(token).symbol();
+    }
+
+    /** An entity's balance of a token; zero if it never held it. */
+    @Transactional(readOnly = true)
+    public Balance balance(EntityId entity, TokenId token) {
+        var definition = catalog.definition(token);
+        var holding = queries.holding(entity, token).orElse(new LedgerQueries.Holding(Amount.ZERO, Amount.ZERO));
+        return new Balance(entity, token, definition.symbol(), holding.available(), holding.locked());
+    }
+
+    /** An entity's balance of every token, zero where it holds none. */
+    @Transactional(readOnly = true)
+    public List<Balance> balances(EntityId entity) {
+        var holdings = queries.holdings(entity);
+        return catalog.all().stream()
+                .map(t -> {
+                    var h = holdings.getOrDefault(t.id(), new LedgerQueries.Holding(Amount.ZERO, Amount.ZERO));
+                    return new Balance(entity, t.id(), t.symbol(), h.available(), h.locked());
+                })
+                .toList();
+    }
+
+    @Transactional
+    public LedgerTransaction transfer(TokenId token, EntityId from, EntityId to, Amount amount, String memo,
+            EntityId actor) {
+        return apply(new LedgerOperation.Transfer(token, from, to, amount, memo, actor));
+    }
+
+    @Transactional
+    public LedgerTransaction mint(TokenId token, EntityId to, Amount amount, String memo, EntityId actor) {
+        return apply(new LedgerOperation.Mint(token, to, amount, memo, actor));
+    }
+
+    @Transactional
+    public LedgerTransaction burn(TokenId token, EntityId from, Amount amount, String memo, EntityId actor) {
+        return apply(new LedgerOperation.Burn(token, from, amount, memo, actor));
+    }
+
+    @Transactional
+    public LedgerTransaction lock(TokenId token, EntityId entity, Amount amount, String memo, EntityId actor) {
+        return apply(new LedgerOperation.Lock(token, entity, amount, memo, actor));
+    }
+
+    @Transactional
+    public LedgerTransaction unlock(TokenId token, EntityId entity, Amount amount, String memo, EntityId actor) {
+        return apply(new LedgerOperation.Unlock(token, entity, amount, memo, actor));
+    }
+
+    /** Applies one operation, or throws the reason it was refused (and nothing changes). */
+    @Transactional
+    public LedgerTransaction apply(LedgerOperation operation) {
+        var outcome = applyEach(List.of(operation)).get(0);
+        if (outcome instanceof OperationOutcome.Refused refused) {
+            throw refused.reason();
+        }
+        return ((OperationOutcome.Applied) outcome).transaction();
+    }
+
+    /**
+     * Applies operations in order, in one database transaction; each one is applied or refused on
+     * its own (a refusal changes nothing and does not affect the others).
+     */
+    @Transactional
+    public List<OperationOutcome> applyEach(List<LedgerOperation> operations) {
+        var sample = Timer.start(meters);
+        var outcomes = writer.apply(operations);
+        sample.stop(writeTimer);
+        for (int i = 0; i < outcomes.size(); i++) {
+            var outcome = outcomes.get(i) instanceof OperationOutcome.Applied ? "applied" : "refused";
+            meters.counter("ledger.operations", "type", operations.get(i).type().name(), "outcome", outcome)
+                    .increment();
+        }
+        return outcomes;
+    }
+
+    /** Applies operations in one database transaction, all or none: the first refusal is thrown. */
+    @Transactional
+    public List<LedgerTransaction> applyAllOrNothing(List<LedgerOperation> operations) {
+        var transactions = new ArrayList<LedgerTransaction>();
+        for (var outcome : applyEach(operations)) {
+            if (outcome instanceof OperationOutcome.Refused refused) {
+                throw refused.reason();
+            }
+            transactions.add(((OperationOutcome.Applied) outcome).transaction());
+        }
+        return transactions;
+    }
+
+    /** An entity's transactions, newest first, after the given cursor; filters are optional. */
+    @Transactional(readOnly = true)
+    public Page<LedgerTransaction> history(EntityId entity, HistoryFilter filter, int limit, String cursor) {
+        long before = cursor == null ? Long.MAX_VALUE : Cursors.decodeLong(cursor);
+        var rows = queries.history(entity, filter, before, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        return new Page<>(page, Cursors.encode(Long.toString(page.get(limit - 1).sequence())));
+    }
+
+    /** An entity's holding (available + locked) of a checkpointed token as of a past sequence. */
+    @Transactional(readOnly = true)
+    public Amount balanceAt(EntityId entity, TokenId token, long sequence) {
+        requireCheckpointed(token);
+        return queries.balanceAt(entity, token, sequence);
+    }
+
+    /** A checkpointed token's total supply as of a past sequence. */
+    @Transactional(readOnly = true)
+    public Amount totalSupplyAt(TokenId token, long sequence) {
+        requireCheckpointed(token);
+        return queries.totalSupplyAt(token, sequence);
+    }
+
+    /** The sequence of the last committed transaction: a snapshot point for governance. */
+    @Transactional(readOnly = true)
+    public long lastSequence() {
+        return queries.lastSequence();
+    }
+
+    private void requireCheckpointed(TokenId token) {
+        if (!catalog.definition(token).checkpointed()) {
+            throw new IllegalArgumentException(symbolOf(token) + " keeps no checkpoints");
+        }
+    }
+
+}

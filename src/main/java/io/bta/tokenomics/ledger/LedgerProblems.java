@@ -1,0 +1,60 @@
+package io.bta.tokenomics.ledger;
+
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.error.Conflict;
+import io.bta.tokenomics.shared.error.NotFound;
+import io.bta.tokenomics.shared.error.RuleViolation;
+
+/** The ledger's refusals, each with a stable code. */
+public final class LedgerProblems {
+
+    private LedgerProblems() {}
+
+    public static final class InsufficientBalance extends Conflict {
+        private InsufficientBalance(String detail) {
+            super("INSUFFICIENT_BALANCE", detail);
+        }
+
+        public static InsufficientBalance of(EntityId entity, String symbol, String part, Amount has, Amount needs) {
+            var e = new InsufficientBalance("entity '" + entity + "' has " + has + " " + symbol + " " + part
+                    + ", needs " + needs);
+            e.with("entityId", entity.value()).with("symbol", symbol).with(part, has.toString())
+                    .with("requested", needs.toString());
+            return e;
+        }
+    }
+
+    public static final class UnknownToken extends NotFound {
+        private UnknownToken(String identifier) {
+            super("UNKNOWN_TOKEN", "no token '" + identifier + "' (give an id, a symbol such as BTA-GOV, or a type)");
+        }
+
+        public static UnknownToken of(String identifier) {
+            return new UnknownToken(identifier);
+        }
+    }
+
+    public static final class MaxSupplyExceeded extends RuleViolation {
+        private MaxSupplyExceeded(String detail) {
+            super("MAX_SUPPLY_EXCEEDED", detail);
+        }
+
+        public static MaxSupplyExceeded of(String symbol, Amount supply, Amount max, Amount requested) {
+            var e = new MaxSupplyExceeded("minting " + requested + " " + symbol + " would exceed the max supply of "
+                    + max + " (supply is " + supply + ")");
+            e.with("symbol", symbol).with("totalSupply", supply.toString()).with("maxSupply", max.toString());
+            return e;
+        }
+    }
+
+    public static final class NotInitialized extends Conflict {
+        private NotInitialized() {
+            super("TOKENS_NOT_INITIALIZED", "the tokens are not initialized yet (POST /api/tokens/initialize)");
+        }
+
+        public static NotInitialized of() {
+            return new NotInitialized();
+        }
+    }
+}

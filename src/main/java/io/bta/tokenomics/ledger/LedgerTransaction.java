@@ -1,0 +1,24 @@
+package io.bta.tokenomics.ledger;
+
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One immutable entry of the ledger's history. {@code sequence} is global, increasing and without
+ * gaps, in commit order. A mint has no sender, a burn no recipient; a lock or unlock names the same
+ * entity on both sides. {@code actor} is who asked for it (an admin may act for an entity).
+ */
+public record LedgerTransaction(
+        UUID id,
+        long sequence,
+        TransactionType type,
+        TokenId tokenId,
+        String symbol,
+        EntityId fromEntityId,
+        EntityId toEntityId,
+        Amount amount,
+        String memo,
+        EntityId actor,
+        Instant createdAt) {}

@@ -1,0 +1,155 @@
+package io.bta.tokenomics.ledger.internal;
+
+import io.bta.tokenomics.ledger.HistoryFilter;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TransactionType;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of balances, history and checkpoints. */
+@Repository
+public class LedgerQueries {
+
+    public record Holding(Amount available, Amount locked) {}
+
+    private final JdbcClient jdbc;
+    private final TokenCatalog catalog;
+
+    LedgerQueries(JdbcClient jdbc, TokenCatalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    public Optional<Holding> holding(EntityId entity, TokenId token) {
+        return jdbc.sql("select available, locked from ledger_balances where entity_id = ? and token_id = ?")
+                .param(entity.value())
+                .param(token.value())
+                .query((rs, n) -> new Holding(Amount.of(rs.getBigDecimal(1)), Amount.of(rs.getBigDecimal(2))))
+                .optional();
+    }
+
+    public Map<TokenId, Holding> holdings(EntityId entity) {
+        return jdbc.sql("select token_id, available, locked from ledger_balances where entity_id = ?")
+                .param(entity.value())
+                .query((rs, n) -> Map.entry(new TokenId(rs.getObject(1, UUID.class)),
+                        new Holding(Amount.of(rs.getBigDecimal(2)), Amount.of(rs.getBigDecimal(3)))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * An entity's history, newest first, from before {@code beforeSequence}. Two index scans (as
+     * sender, as recipient) merged, so that even the treasury's long history pages cheaply.
+     */
+    public List<LedgerTransaction> history(EntityId entity, HistoryFilter filter, long beforeSequence, int limit) {
+        var conditions = new StringBuilder(" and sequence < :before");
+        if (filter.tokenId() != null) {
+            conditions.append(" and token_id = :token");
+        }
+        if (filter.type() != null) {
+            conditions.append(" and type = :type");
+        }
+        if (filter.from() != null) {
+            conditions.append(" and created_at >= :fromTime");
+        }
+        if (filter.to() != null) {
+            conditions.append(" and created_at < :toTime");
+        }
+        var sql = """
+                select * from (
+                  (select * from ledger_transactions where from_entity_id = :entity %1$s
+                   order by sequence desc limit :limit)
+                  union all
+                  (select * from ledger_transactions
+                   where to_entity_id = :entity and from_entity_id is distinct from :entity %1$s
+                   order by sequence desc limit :limit)
+                ) h order by sequence desc limit :limit
+                """.formatted(conditions);
+        var statement = jdbc.sql(sql)
+                .param("entity", entity.value())
+                .param("before", beforeSequence)
+                .param("limit", limit);
+        if (filter.tokenId() != null) {
+            statement = statement.param("token", filter.tokenId().value());
+        }
+        if (filter.type() != null) {
+            statement = statement.param("type", filter.type().name());
+        }
+        if (filter.from() != null) {
+            statement = statement.param("fromTime", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            statement = statement.param("toTime", Timestamp.from(filter.to()));
+        }
+        return statement.query(this::mapTransaction).list();
+    }
+
+    public Optional<LedgerTransaction> transaction(UUID id) {
+        return jdbc.sql("select * from ledger_transactions where id = ?").param(id).query(this::mapTransaction).optional();
+    }
+
+    /** The holding (available + locked) of a checkpointed token just after {@code sequence} committed. */
+    public Amount balanceAt(EntityId entity, TokenId token, long sequence) {
+        return jdbc.sql("""
+                        select balance from ledger_balance_checkpoints
+                        where entity_id = ? and token_id = ? and sequence <= ? order by sequence desc limit 1
+                        """)
+                .param(entity.value())
+                .param(token.value())
+                .param(sequence)
+                .query(BigDecimal.class)
+                .optional()
+                .map(Amount::of)
+                .orElse(Amount.ZERO);
+    }
+
+    public Amount totalSupplyAt(TokenId token, long sequence) {
+        return jdbc.sql("""
+                        select total_supply from ledger_supply_checkpoints
+                        where token_id = ? and sequence <= ? order by sequence desc limit 1
+                        """)
+                .param(token.value())
+                .param(sequence)
+                .query(BigDecimal.class)
+                .optional()
+                .map(Amount::of)
+                .orElse(Amount.ZERO);
+    }
+
+    public long lastSequence() {
+        return jdbc.sql("select last_sequence from ledger_head").query(Long.class).single();
+    }
+
+    private LedgerTransaction mapTransaction(ResultSet rs, int row) throws SQLException {
+        var token = new TokenId(rs.getObject("token_id", UUID.class));
+        var from = rs.getString("from_entity_id");
+        var to = rs.getString("to_entity_id");
+        return new LedgerTransaction(
+                rs.getObject("id", UUID.class),
+                rs.getLong("sequence"),
+                TransactionType.valueOf(rs.getString("type")),
+                token,
+                catalog.definition(token).symbol(),
+                from == null ? null : EntityId.of(from),
+                to == null ? null : EntityId.of(to),
+                Amount.of(rs.getBigDecimal("amount")),
+                rs.getString("memo"),
+                EntityId.of(rs.getString("actor")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+}

@@ -1,0 +1,400 @@
+package io.bta.tokenomics.ledger.internal;
+
+import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.LedgerOperation.Burn;
+import io.bta.tokenomics.ledger.LedgerOperation.Lock;
+import io.bta.tokenomics.ledger.LedgerOperation.Mint;
+import io.bta.tokenomics.ledger.LedgerOperation.Transfer;
+import io.bta.tokenomics.ledger.LedgerOperation.Unlock;
+import io.bta.tokenomics.ledger.LedgerProblems.InsufficientBalance;
+import io.bta.tokenomics.ledger.LedgerProblems.MaxSupplyExceeded;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.OperationOutcome;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.shared.error.RuleViolation;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's only write path. It applies a list of operations in the caller's database
+ * transaction, in five steps:
+ *
+ * <ol>
+ *   <li>lock the token rows whose supply changes (mint, burn), ordered by id;
+ *   <li>lock every balance row involved, creating the missing ones, ordered by (entity, token), in
+ *       one statement, so that every writer takes its locks in the same global order and none can
+ *       deadlock another;
+ *   <li>apply the operations one by one to the locked state in memory: an operation that breaks a
+ *       rule (overdraft, max supply) is refused alone and changes nothing;
+ *   <li>write the changed balances and supplies back, set-based;
+ *   <li>advance the ledger head by the number of applied operations, last, so its row lock is held
+ *       only until commit: sequences are gap-free and follow commit order. Then insert the
+ *       transactions and the governance checkpoints.
+ * </ol>
+ *
+ * One call serves one request today and a batch of many requests (group commit) tomorrow.
+ */
+@Component
+public class LedgerWriter {
+
+    private final JdbcClient jdbc;
+    private final TokenCatalog catalog;
+    private final Clock clock;
+
+    LedgerWriter(JdbcClient jdbc, TokenCatalog catalog, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    private record Key(EntityId entity, TokenId token) {}
+
+    private static final class Held {
+        Amount available;
+        Amount locked;
+        boolean changed;
+
+        Held(Amount available, Amount locked) {
+            this.available = available;
+            this.locked = locked;
+        }
+
+        Amount total() {
+            return available.plus(locked);
+        }
+    }
+
+    private static final class Supply {
+        final Amount max;
+        Amount total;
+        Amount minted;
+        Amount burned;
+
+        Supply(Amount total, Amount max, Amount minted, Amount burned) {
+            this.total = total;
+            this.max = max;
+            this.minted = minted;
+            this.burned = burned;
+        }
+    }
+
+    /** One applied operation before it has a sequence; checkpoints are the holdings right after it. */
+    private record Pending(int index, LedgerOperation op, EntityId from, EntityId to, List<Checkpoint> checkpoints,
+            Amount supplyAfter) {}
+
+    private record Checkpoint(EntityId entity, Amount balance) {}
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OperationOutcome> apply(List<LedgerOperation> operations) {
+        if (operations.isEmpty()) {
+            return List.of();
+        }
+        var supplies = lockSupplies(operations);
+        var held = lockBalances(operations);
+
+        var outcomes = new OperationOutcome[operations.size()];
+        var pending = new ArrayList<Pending>();
+        for (int i = 0; i < operations.size(); i++) {
+            var op = operations.get(i);
+            try {
+                pending.add(applyInMemory(i, op, held, supplies));
+            } catch (DomainProblem refused) {
+                outcomes[i] = new OperationOutcome.Refused(refused);
+            }
+        }
+        if (pending.isEmpty()) {
+            return List.of(outcomes);
+        }
+
+        writeBalances(held);
+        writeSupplies(supplies);
+        long last = jdbc.sql("update ledger_head set last_sequence = last_sequence + ? returning last_sequence")
+                .param(pending.size())
+                .query(Long.class)
+                .single();
+        long first = last - pending.size() + 1;
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var transactions = new ArrayList<LedgerTransaction>(pending.size());
+        for (int k = 0; k < pending.size(); k++) {
+            var p = pending.get(k);
+            var tx = new LedgerTransaction(Ids.newId(clock), first + k, p.op().type(), p.op().tokenId(),
+                    catalog.definition(p.op().tokenId()).symbol(), p.from(), p.to(), p.op().amount(), p.op().memo(),
+                    p.op().actor(), now);
+            transactions.add(tx);
+            outcomes[p.index()] = new OperationOutcome.Applied(tx);
+        }
+        insertTransactions(transactions, now);
+        insertCheckpoints(pending, first);
+        return List.of(outcomes);
+    }
+
+    private Pending applyInMemory(int index, LedgerOperation op, Map<Key, Held> held, Map<TokenId, Supply> supplies) {
+        var definition = catalog.definition(op.tokenId());
+        var symbol = definition.symbol();
+        var amount = op.amount();
+        try {
+            if (op instanceof Transfer t) {
+                var from = held.get(new Key(t.from(), t.tokenId()));
+                var to = held.get(new Key(t.to(), t.tokenId()));
+                requireAvailable(t.from(), symbol, from, amount);
+                var toAfter = to.available.plus(amount);
+                from.available = from.available.minus(amount);
+                to.available = toAfter;
+                from.changed = to.changed = true;
+                return new Pending(index, op, t.from(), t.to(), definition.checkpointed()
+                        ? List.of(new Checkpoint(t.from(), from.total()), new Checkpoint(t.to(), to.total()))
+                        : List.of(), null);
+            }
+            if (op instanceof Mint m) {
+                var supply = supplies.get(m.tokenId());
+                var supplyAfter = supply.total.plus(amount);
+                if (supply.max != null && supplyAfter.isGreaterThan(supply.max)) {
+                    throw MaxSupplyExceeded.of(symbol, supply.total, supply.max, amount);
+                }
+                var to = held.get(new Key(m.to(), m.tokenId()));
+                to.available = to.available.plus(amount);
+                to.changed = true;
+                supply.total = supplyAfter;
+                supply.minted = supply.minted.plus(amount);
+                return new Pending(index, op, null, m.to(),
+                        definition.checkpointed() ? List.of(new Checkpoint(m.to(), to.total())) : List.of(),
+                        definition.checkpointed() ? supplyAfter : null);
+            }
+            if (op instanceof Burn b) {
+                var from = held.get(new Key(b.from(), b.tokenId()));
+                requireAvailable(b.from(), symbol, from, amount);
+                var supply = supplies.get(b.tokenId());
+                from.available = from.available.minus(amount);
+                from.changed = true;
+                supply.total = supply.total.minus(amount);
+                supply.burned = supply.burned.plus(amount);
+                return new Pending(index, op, b.from(), null,
+                        definition.checkpointed() ? List.of(new Checkpoint(b.from(), from.total())) : List.of(),
+                        definition.checkpointed() ? supply.total : null);
+            }
+            if (op instanceof Lock l) {
+                var h = held.get(new Key(l.entity(), l.tokenId()));
+                requireAvailable(l.entity(), symbol, h, amount);
+                h.available = h.available.minus(amount);
+                h.locked = h.locked.plus(amount);
+                h.changed = true;
+                return new Pending(index, op, l.entity(), l.entity(), List.of(), null);
+            }
+            var u = (Unlock) op;
+            var h = held.get(new Key(u.entity(), u.tokenId()));
+            if (h.locked.isLessThan(amount)) {
+                throw InsufficientBalance.of(u.entity(), symbol, "locked", h.locked, amount);
+            }
+            h.locked = h.locked.minus(amount);
+            h.available = h.available.plus(amount);
+            h.changed = true;
+            return new Pending(index, op, u.entity(), u.entity(), List.of(), null);
+        } catch (IllegalArgumentException tooLarge) {
+            // Only Amount's bound can throw here, and only before any state was changed.
+            throw RuleViolation.of("AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 " + symbol);
+        }
+    }
+
+    private static void requireAvailable(EntityId entity, String symbol, Held held, Amount amount) {
+        if (held.available.isLessThan(amount)) {
+            throw InsufficientBalance.of(entity, symbol, "available", held.available, amount);
+        }
+    }
+
+    private Map<TokenId, Supply> lockSupplies(List<LedgerOperation> operations) {
+        var tokens = new TreeSet<String>();
+        for (var op : operations) {
+            if (op instanceof Mint || op instanceof Burn) {
+                tokens.add(op.tokenId().toString());
+            }
+        }
+        var supplies = new HashMap<TokenId, Supply>();
+        if (tokens.isEmpty()) {
+            return supplies;
+        }
+        jdbc.sql("""
+                        select id, total_supply, max_supply, total_minted, total_burned from ledger_tokens
+                        where id = any(?::uuid[]) order by id for update
+                        """)
+                .param(tokens.toArray(String[]::new))
+                .query(rs -> {
+                    var max = rs.getBigDecimal("max_supply");
+                    supplies.put(new TokenId(rs.getObject("id", UUID.class)), new Supply(
+                            Amount.of(rs.getBigDecimal("total_supply")),
+                            max == null ? null : Amount.of(max),
+                            Amount.of(rs.getBigDecimal("total_minted")),
+                            Amount.of(rs.getBigDecimal("total_burned"))));
+                });
+        return supplies;
+    }
+
+    private Map<Key, Held> lockBalances(List<LedgerOperation> operations) {
+        var keys = new LinkedHashSet<Key>();
+        for (var op : operations) {
+            if (op instanceof Transfer t) {
+                keys.add(new Key(t.from(), t.tokenId()));
+                keys.add(new Key(t.to(), t.tokenId()));
+            } else if (op instanceof Mint m) {
+                keys.add(new Key(m.to(), m.tokenId()));
+            } else if (op instanceof Burn b) {
+                keys.add(new Key(b.from(), b.tokenId()));
+            } else if (op instanceof Lock l) {
+                keys.add(new Key(l.entity(), l.tokenId()));
+            } else if (op instanceof Unlock u) {
+                keys.add(new Key(u.entity(), u.tokenId()));
+            }
+        }
+        var entities = keys.stream().map(k -> k.entity().value()).toArray(String[]::new);
+        var tokens = keys.stream().map(k -> k.token().toString()).toArray(String[]::new);
+        // The WHERE false never updates: it makes ON CONFLICT lock the existing row without writing
+        // a new version of it, while missing rows are created, all in the statement's sorted order.
+        jdbc.sql("""
+                        insert into ledger_balances (entity_id, token_id)
+                        select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
+                        on conflict (entity_id, token_id) do update set available = ledger_balances.available
+                        where false
+                        """)
+                .param(entities)
+                .param(tokens)
+                .update();
+        var held = new HashMap<Key, Held>();
+        jdbc.sql("""
+                        select b.entity_id, b.token_id, b.available, b.locked
+                        from ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
+                          on b.entity_id = k.e and b.token_id = k.t::uuid
+                        """)
+                .param(entities)
+                .param(tokens)
+                .query(rs -> {
+                    held.put(new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
+                            new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
+                });
+        if (held.size() != keys.size()) {
+            throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
+        }
+        return held;
+    }
+
+    private void writeBalances(Map<Key, Held> held) {
+        var changed = held.entrySet().stream()
+                .filter(e -> e.getValue().changed)
+                .sorted(Comparator.comparing((Map.Entry<Key, Held> e) -> e.getKey().entity().value())
+                        .thenComparing(e -> e.getKey().token().toString()))
+                .toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update ledger_balances b set available = v.a::numeric, locked = v.l::numeric
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, a, l)
+                        where b.entity_id = v.e and b.token_id = v.t::uuid
+                        """)
+                .param(changed.stream().map(e -> e.getKey().entity().value()).toArray(String[]::new))
+                .param(changed.stream().map(e -> e.getKey().token().toString()).toArray(String[]::new))
+                .param(changed.stream().map(e -> e.getValue().available.toString()).toArray(String[]::new))
+                .param(changed.stream().map(e -> e.getValue().locked.toString()).toArray(String[]::new))
+                .update();
+    }
+
+    private void writeSupplies(Map<TokenId, Supply> supplies) {
+        for (var e : supplies.entrySet()) {
+            var s = e.getValue();
+            jdbc.sql("update ledger_tokens set total_supply = ?, total_minted = ?, total_burned = ? where id = ?")
+                    .param(s.total.toBigDecimal())
+                    .param(s.minted.toBigDecimal())
+                    .param(s.burned.toBigDecimal())
+                    .param(e.getKey().value())
+                    .update();
+        }
+    }
+
+    private void insertTransactions(List<LedgerTransaction> transactions, Instant now) {
+        jdbc.sql("""
+                        insert into ledger_transactions
+                            (id, sequence, type, token_id, from_entity_id, to_entity_id, amount, memo, actor, created_at)
+                        select id::uuid, seq::bigint, type, token::uuid, f, t, amount::numeric, memo, actor, ?
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[]) as v(id, seq, type, token, f, t, amount, memo, actor)
+                        """)
+                .param(Timestamp.from(now))
+                .param(column(transactions, tx -> tx.id().toString()))
+                .param(column(transactions, tx -> Long.toString(tx.sequence())))
+                .param(column(transactions, tx -> tx.type().name()))
+                .param(column(transactions, tx -> tx.tokenId().toString()))
+                .param(column(transactions, tx -> tx.fromEntityId() == null ? null : tx.fromEntityId().value()))
+                .param(column(transactions, tx -> tx.toEntityId() == null ? null : tx.toEntityId().value()))
+                .param(column(transactions, tx -> tx.amount().toString()))
+                .param(column(transactions, LedgerTransaction::memo))
+                .param(column(transactions, tx -> tx.actor().value()))
+                .update();
+    }
+
+    private void insertCheckpoints(List<Pending> pending, long firstSequence) {
+        var entities = new ArrayList<String>();
+        var tokens = new ArrayList<String>();
+        var sequences = new ArrayList<String>();
+        var balances = new ArrayList<String>();
+        var supplyTokens = new ArrayList<String>();
+        var supplySequences = new ArrayList<String>();
+        var supplyTotals = new ArrayList<String>();
+        for (int k = 0; k < pending.size(); k++) {
+            var p = pending.get(k);
+            var sequence = Long.toString(firstSequence + k);
+            for (var c : p.checkpoints()) {
+                entities.add(c.entity().value());
+                tokens.add(p.op().tokenId().toString());
+                sequences.add(sequence);
+                balances.add(c.balance().toString());
+            }
+            if (p.supplyAfter() != null) {
+                supplyTokens.add(p.op().tokenId().toString());
+                supplySequences.add(sequence);
+                supplyTotals.add(p.supplyAfter().toString());
+            }
+        }
+        if (!entities.isEmpty()) {
+            jdbc.sql("""
+                            insert into ledger_balance_checkpoints (entity_id, token_id, sequence, balance)
+                            select e, t::uuid, s::bigint, b::numeric from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                              as v(e, t, s, b)
+                            """)
+                    .param(entities.toArray(String[]::new))
+                    .param(tokens.toArray(String[]::new))
+                    .param(sequences.toArray(String[]::new))
+                    .param(balances.toArray(String[]::new))
+                    .update();
+        }
+        if (!supplyTokens.isEmpty()) {
+            jdbc.sql("""
+                            insert into ledger_supply_checkpoints (token_id, sequence, total_supply)
+                            select t::uuid, s::bigint, v::numeric from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
+                            """)
+                    .param(supplyTokens.toArray(String[]::new))
+                    .param(supplySequences.toArray(String[]::new))
+                    .param(supplyTotals.toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    private static String[] column(List<LedgerTransaction> rows, java.util.function.Function<LedgerTransaction, String> f) {
+        return rows.stream().map(f).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,130 @@
+package io.bta.tokenomics.ledger.internal;
+
+import io.bta.tokenomics.ledger.LedgerProblems;
+import io.bta.tokenomics.ledger.Token;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
+import io.bta.tokenomics.shared.Amount;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tokens. What never changes after initialization (id, symbol, type, cap) is cached in memory,
+ * so resolving a token on the hot path costs no query; the supply is always read from the table.
+ */
+@Repository
+public class TokenCatalog {
+
+    /** A token's fixed definition. */
+    public record Definition(TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed) {}
+
+    private static final String COLUMNS = """
+            id, symbol, name, type, decimals, total_supply, max_supply, initial_supply, inflation_rate,
+            total_minted, total_burned, created_at""";
+
+    private final JdbcClient jdbc;
+    private volatile Map<UUID, Definition> definitions = Map.of();
+
+    TokenCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Resolves an id, a symbol ({@code BTA-GOV}) or a type ({@code GOVERNANCE}), ignoring case. */
+    public Definition resolve(String identifier) {
+        return find(identifier).orElseThrow(() -> LedgerProblems.UnknownToken.of(identifier));
+    }
+
+    public Optional<Definition> find(String identifier) {
+        if (identifier == null || identifier.isBlank() || identifier.length() > 64) {
+            return Optional.empty();
+        }
+        var found = lookup(identifier);
+        if (found.isEmpty() && definitions.size() < TokenType.values().length) {
+            reload(); // tokens may have been initialized by another instance since the cache was filled
+            found = lookup(identifier);
+        }
+        return found;
+    }
+
+    public Definition definition(TokenId id) {
+        var definition = definitions.get(id.value());
+        if (definition == null) {
+            reload();
+            definition = definitions.get(id.value());
+        }
+        if (definition == null) {
+            throw LedgerProblems.UnknownToken.of(id.toString());
+        }
+        return definition;
+    }
+
+    public List<Token> all() {
+        return jdbc.sql("select " + COLUMNS + " from ledger_tokens order by array_position(array['GOVERNANCE', 'REWARD', 'UTILITY', 'GUARANTEE'], type), symbol")
+                .query(TokenCatalog::token)
+                .list();
+    }
+
+    public Token token(TokenId id) {
+        return jdbc.sql("select " + COLUMNS + " from ledger_tokens where id = ?")
+                .param(id.value())
+                .query(TokenCatalog::token)
+                .optional()
+                .orElseThrow(() -> LedgerProblems.UnknownToken.of(id.toString()));
+    }
+
+    public void reload() {
+        definitions = jdbc.sql("select id, symbol, type, max_supply, checkpointed from ledger_tokens")
+                .query((rs, n) -> new Definition(
+                        new TokenId(rs.getObject("id", UUID.class)),
+                        rs.getString("symbol"),
+                        TokenType.valueOf(rs.getString("type")),
+                        amountOrNull(rs.getBigDecimal("max_supply")),
+                        rs.getBoolean("checkpointed")))
+                .list()
+                .stream()
+                .collect(Collectors.toUnmodifiableMap(d -> d.id().value(), Function.identity()));
+    }
+
+    private Optional<Definition> lookup(String identifier) {
+        var all = definitions.values();
+        try {
+            var uuid = UUID.fromString(identifier);
+            return Optional.ofNullable(definitions.get(uuid));
+        } catch (IllegalArgumentException notAUuid) {
+            var upper = identifier.toUpperCase(Locale.ROOT);
+            return all.stream()
+                    .filter(d -> d.symbol().equals(upper) || d.type().name().equals(upper))
+                    .findFirst();
+        }
+    }
+
+    static Token token(ResultSet rs, int row) throws SQLException {
+        return new Token(
+                new TokenId(rs.getObject("id", UUID.class)),
+                rs.getString("symbol"),
+                rs.getString("name"),
+                TokenType.valueOf(rs.getString("type")),
+                rs.getInt("decimals"),
+                Amount.of(rs.getBigDecimal("total_supply")),
+                amountOrNull(rs.getBigDecimal("max_supply")),
+                Amount.of(rs.getBigDecimal("initial_supply")),
+                rs.getBigDecimal("inflation_rate").stripTrailingZeros(),
+                Amount.of(rs.getBigDecimal("total_minted")),
+                Amount.of(rs.getBigDecimal("total_burned")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Amount amountOrNull(BigDecimal value) {
+        return value == null ? null : Amount.of(value);
+    }
+}

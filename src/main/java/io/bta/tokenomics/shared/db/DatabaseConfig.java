@@ -1,0 +1,66 @@
+package io.bta.tokenomics.shared.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The database: the one named by {@code spring.datasource.url}, or else an embedded PostgreSQL 17
+ * whose files live in the data directory, so that a restart keeps every balance.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean
+    DataDirectory dataDirectory(@Value("${tokenomics.data-dir:./data}") String dataDir) {
+        return new DataDirectory(Path.of(dataDir));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NoDatasourceUrl.class)
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) throws IOException {
+            Files.createDirectories(dataDirectory.postgres());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.postgres())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource(EmbeddedPostgres postgres,
+                @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+            var config = new HikariConfig();
+            config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(poolSize);
+            config.setPoolName("tokenomics");
+            return new HikariDataSource(config);
+        }
+    }
+
+    /** Embedded only when no datasource URL is configured. */
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.bta.tokenomics.shared.error;
+
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns raw request fields into domain values, collecting every problem with the field's name so
+ * that one 400 lists them all. Use one instance per request, then {@link #check()}.
+ */
+public final class Inputs {
+
+    private final List<InvalidInput.FieldError> errors = new ArrayList<>();
+
+    public EntityId entityId(String field, String value) {
+        if (value == null) {
+            return reject(field, "is required");
+        }
+        try {
+            return EntityId.of(value);
+        } catch (IllegalArgumentException e) {
+            return reject(field, e.getMessage());
+        }
+    }
+
+    public EntityId optionalEntityId(String field, String value) {
+        return value == null ? null : entityId(field, value);
+    }
+
+    /** A strictly positive amount: zero or negative amounts move nothing and are refused. */
+    public Amount positiveAmount(String field, String raw) {
+        if (raw == null) {
+            return reject(field, "is required");
+        }
+        try {
+            var amount = Amount.parse(raw);
+            if (!amount.isPositive()) {
+                return reject(field, "must be greater than zero");
+            }
+            return amount;
+        } catch (IllegalArgumentException e) {
+            return reject(field, e.getMessage());
+        }
+    }
+
+    public String required(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return reject(field, "is required");
+        }
+        return optional(field, value, maxLength);
+    }
+
+    public String optional(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            return reject(field, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public <T> T reject(String field, String message) {
+        errors.add(new InvalidInput.FieldError(field, message));
+        return null;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws the collected problems, if any, as one {@link InvalidInput}. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+    }
+}

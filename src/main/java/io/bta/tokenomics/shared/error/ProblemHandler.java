@@ -1,0 +1,126 @@
+package io.bta.tokenomics.shared.error;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become RFC 9457 problems. Domain refusals keep their code; Spring
+ * MVC's own errors get a code from their status; anything unexpected is a 500 that says nothing of
+ * its cause to the client (the log has it).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(DomainProblem.class)
+    ResponseEntity<ProblemDetail> domain(DomainProblem e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return domain(InvalidInput.field(e.getName(), "has an invalid value"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        // Input is validated before it reaches the database, so this is a race or a gap in
+        // validation: the constraint held, nothing was written, and the client may retry.
+        log.warn("database constraint refused a write", e);
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, "CONSTRAINT_VIOLATION", "Conflict",
+                        "the request conflicts with the stored state; nothing was changed"));
+    }
+
+    @ExceptionHandler({PessimisticLockingFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> transientFailure(Exception e) {
+        log.warn("transient database failure", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN", "Service unavailable",
+                        "the request could not be completed now; nothing was changed, retry it"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                        "the request failed unexpectedly"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var field = fieldOf(ex);
+        var unknown = causeOf(ex, UnrecognizedPropertyException.class) != null;
+        var problem = field == null
+                ? InvalidInput.field("body", "is missing or is not valid JSON of the expected shape")
+                : InvalidInput.field(field, unknown ? "is not a field of this request"
+                        : "has a value of the wrong type or format");
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.of(problem));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            var code = Problems.codeFor(statusCode);
+            problem.setType(Problems.typeOf(code));
+            problem.setProperty("code", code);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+        for (var t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String fieldOf(Throwable ex) {
+        for (var t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException je) {
+                List<JacksonException.Reference> path = je.getPath();
+                if (path == null || path.isEmpty()) {
+                    return null;
+                }
+                var sb = new StringBuilder();
+                for (var ref : path) {
+                    if (ref.getPropertyName() != null) {
+                        if (!sb.isEmpty()) {
+                            sb.append('.');
+                        }
+                        sb.append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        sb.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return sb.isEmpty() ? null : sb.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+package io.bta.tokenomics.shared.security;
+
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.db.DataDirectory;
+import io.bta.tokenomics.shared.error.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security. Role-only rules live in the table below; rules that depend on
+ * the data (acting on one's own account) are checked by the modules through {@link Caller}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
+                    request.getHeader("Authorization") == null
+                            ? "a bearer token is required"
+                            : "the bearer token is invalid or expired"));
+        };
+        AccessDeniedHandler denied = (request, response, e) -> write(json, response,
+                Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "the caller may not do this"));
+
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint",
+                                "/api/tokens/burn", "/api/tokens/lock", "/api/tokens/unlock")
+                        .hasRole(Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/trust/**")
+                        .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Caller.ADMIN)
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties, DataDirectory dataDirectory) {
+        NimbusJwtDecoder decoder;
+        if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
+        } else {
+            var key = JwtSecrets.resolve(properties.jwtSecret(), dataDirectory.path());
+            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                new JwtClaimValidator<Instant>("exp", Objects::nonNull),
+                subjectIsAnEntityId()));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> subjectIsAnEntityId() {
+        return jwt -> EntityId.isValid(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "sub must be an entity id", null));
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,42 @@
+package io.bta.tokenomics.trust;
+
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.trust.internal.LocalTrustStore;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The trust module's facade: the score of any entity, and recording a new one. */
+@Service
+public class Trust {
+
+    private final TrustScoreSource source;
+    private final LocalTrustStore store;
+    private final BigDecimal defaultScore;
+
+    Trust(TrustScoreSource source, LocalTrustStore store, TrustProperties properties) {
+        this.source = source;
+        this.store = store;
+        this.defaultScore = properties.defaultScore();
+    }
+
+    /** The entity's score, or the default score (with no {@code updatedAt}) if it has none. */
+    @Transactional(readOnly = true)
+    public TrustScore scoreOf(EntityId entity) {
+        return source.find(entity).orElseGet(() -> new TrustScore(entity, defaultScore, null));
+    }
+
+    /** Records a new score for the entity, keeps the previous one in its history, and publishes the change. */
+    @Transactional
+    public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
+        TrustScore.requireValid(score);
+        return store.record(entity, score, changedBy);
+    }
+
+    /** The entity's score changes, newest first. */
+    @Transactional(readOnly = true)
+    public List<TrustScoreChanged> history(EntityId entity, int limit) {
+        return store.history(entity, limit);
+    }
+}
