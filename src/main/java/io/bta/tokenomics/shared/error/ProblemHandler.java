@@ -3,6 +3,8 @@ package io.bta.tokenomics.shared.error;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -26,6 +28,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * its cause to the client (the log has it).
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -82,13 +85,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
+        var response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             var code = Problems.codeFor(statusCode);
             problem.setType(Problems.typeOf(code));
             problem.setProperty("code", code);
+            if (problem.getTitle() == null) {
+                problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+            }
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

@@ -1,0 +1,23 @@
+package io.bta.tokenomics.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole service on a random port, on an embedded PostgreSQL of its own (one per test run:
+ * every test class with this annotation shares the context), with a clock the tests move.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tokenomics.data-dir=target/test-data/${random.uuid}",
+            "tokenomics.security.jwt-secret=" + Api.SECRET
+        })
+@Import(TestClockConfig.class)
+public @interface IntegrationTest {}
