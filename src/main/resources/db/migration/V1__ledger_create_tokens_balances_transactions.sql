@@ -92,3 +92,17 @@ create trigger ledger_balance_checkpoints_append_only
 create trigger ledger_supply_checkpoints_append_only
     before update or delete on ledger_supply_checkpoints
     for each row execute function ledger_refuse_history_change();
+
+create function ledger_refuse_truncate() returns trigger language plpgsql as $$
+begin
+    raise exception 'ledger history is append-only: truncate of % refused', tg_table_name
+        using errcode = 'restrict_violation';
+end;
+$$;
+
+create trigger ledger_transactions_no_truncate before truncate on ledger_transactions
+    for each statement execute function ledger_refuse_truncate();
+create trigger ledger_balance_checkpoints_no_truncate before truncate on ledger_balance_checkpoints
+    for each statement execute function ledger_refuse_truncate();
+create trigger ledger_supply_checkpoints_no_truncate before truncate on ledger_supply_checkpoints
+    for each statement execute function ledger_refuse_truncate();

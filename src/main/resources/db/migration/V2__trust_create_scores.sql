@@ -16,3 +16,15 @@ create table trust_score_history (
 );
 
 create index trust_score_history_entity on trust_score_history (entity_id, id desc);
+
+-- The history is append-only, like the ledger's.
+create function trust_refuse_history_change() returns trigger language plpgsql as $$
+begin
+    raise exception 'trust score history is append-only: % refused', tg_op using errcode = 'restrict_violation';
+end;
+$$;
+
+create trigger trust_score_history_append_only before update or delete on trust_score_history
+    for each row execute function trust_refuse_history_change();
+create trigger trust_score_history_no_truncate before truncate on trust_score_history
+    for each statement execute function trust_refuse_history_change();

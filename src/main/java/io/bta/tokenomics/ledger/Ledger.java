@@ -103,7 +103,7 @@ public class Ledger {
                     .optional()
                     .ifPresent(id -> created.add(new TokenId(id)));
         }
-        catalog.reload();
+        catalog.reloadNowAndAfterCompletion();
         var mints = new ArrayList<LedgerOperation>();
         for (var id : created) {
             var token = catalog.token(id);
@@ -255,7 +255,7 @@ public class Ledger {
 
     private void requireCheckpointed(TokenId token) {
         if (!catalog.definition(token).checkpointed()) {
-            throw new IllegalArgumentException(symbolOf(token) + " keeps no checkpoints");
+            throw LedgerProblems.NotCheckpointed.of(symbolOf(token));
         }
     }
 

@@ -35,6 +35,16 @@ public final class LedgerProblems {
         }
     }
 
+    public static final class NotCheckpointed extends RuleViolation {
+        private NotCheckpointed(String symbol) {
+            super("TOKEN_NOT_CHECKPOINTED", symbol + " keeps no holding checkpoints; only BTA-GOV does");
+        }
+
+        public static NotCheckpointed of(String symbol) {
+            return new NotCheckpointed(symbol);
+        }
+    }
+
     public static final class MaxSupplyExceeded extends RuleViolation {
         private MaxSupplyExceeded(String detail) {
             super("MAX_SUPPLY_EXCEEDED", detail);
@@ -45,16 +55,6 @@ public final class LedgerProblems {
                     + max + " (supply is " + supply + ")");
             e.with("symbol", symbol).with("totalSupply", supply.toString()).with("maxSupply", max.toString());
             return e;
-        }
-    }
-
-    public static final class NotInitialized extends Conflict {
-        private NotInitialized() {
-            super("TOKENS_NOT_INITIALIZED", "the tokens are not initialized yet (POST /api/tokens/initialize)");
-        }
-
-        public static NotInitialized of() {
-            return new NotInitialized();
         }
     }
 }

@@ -94,9 +94,11 @@ public final class Api {
             var response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             var body = response.body();
-            JsonNode json = body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    body, json, response.headers().map());
+            var contentType = response.headers().firstValue("Content-Type").orElse(null);
+            JsonNode json = body == null || body.isBlank() || contentType == null || !contentType.contains("json")
+                    ? JSON.missingNode()
+                    : JSON.readTree(body);
+            return new Response(response.statusCode(), contentType, body, json, response.headers().map());
         } catch (IOException e) {
             throw new RuntimeException(e);
         } catch (InterruptedException e) {

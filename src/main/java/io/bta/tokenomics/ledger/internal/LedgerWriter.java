@@ -38,7 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, in five steps:
  *
  * <ol>
- *   <li>lock the token rows whose supply changes (mint, burn), ordered by id;
+ *   <li>lock the token rows whose supply changes (mint, burn), ordered by id. {@code FOR NO KEY
+ *       UPDATE}, not {@code FOR UPDATE}: the foreign keys of every row inserted below take a key
+ *       share lock on their token, which {@code FOR UPDATE} would block (a deadlock with the head);
  *   <li>lock every balance row involved, creating the missing ones, ordered by (entity, token), in
  *       one statement, so that every writer takes its locks in the same global order and none can
  *       deadlock another;
@@ -232,7 +234,7 @@ public class LedgerWriter {
         }
         jdbc.sql("""
                         select id, total_supply, max_supply, total_minted, total_burned from ledger_tokens
-                        where id = any(?::uuid[]) order by id for update
+                        where id = any(?::uuid[]) order by id for no key update
                         """)
                 .param(tokens.toArray(String[]::new))
                 .query(rs -> {

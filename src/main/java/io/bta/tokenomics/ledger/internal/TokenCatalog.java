@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tokens. What never changes after initialization (id, symbol, type, cap) is cached in memory,
@@ -82,7 +84,23 @@ public class TokenCatalog {
                 .orElseThrow(() -> LedgerProblems.UnknownToken.of(id.toString()));
     }
 
-    public void reload() {
+    /**
+     * Reloads inside the current transaction (so that it sees the tokens it just created) and again
+     * once it has ended, so that a rollback does not leave tokens in the cache that do not exist.
+     */
+    public void reloadNowAndAfterCompletion() {
+        reload();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    reload();
+                }
+            });
+        }
+    }
+
+    void reload() {
         definitions = jdbc.sql("select id, symbol, type, max_supply, checkpointed from ledger_tokens")
                 .query((rs, n) -> new Definition(
                         new TokenId(rs.getObject("id", UUID.class)),

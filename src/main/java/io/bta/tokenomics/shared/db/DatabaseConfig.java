@@ -38,6 +38,10 @@ class DatabaseConfig {
                     .setDataDirectory(dataDirectory.postgres())
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The library starts PostgreSQL with fsync off (it is made for throwaway test
+                    // databases); a ledger's commit must reach the disk before it is acknowledged.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();

@@ -1,0 +1,63 @@
+package io.bta.tokenomics.shared;
+
+import static io.bta.tokenomics.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void prometheusExposesLedgerMetricsWithoutEntityIds() {
+        var api = new Api(port);
+        ledger.initializeTokens(EntityId.of("admin"));
+        var entity = "metrics-" + UUID.randomUUID();
+        api.post("/api/tokens/mint", Api.adminToken(), json("entityId", entity, "tokenId", "BTA-GUAR", "amount", "5"));
+        api.post("/api/tokens/burn", Api.adminToken(), json("entityId", entity, "tokenId", "BTA-GUAR", "amount", "6"));
+        var r = api.get("/actuator/prometheus", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).containsPattern("ledger_operations_total\\{.*outcome=\"applied\".*type=\"MINT\".*\\}");
+        assertThat(r.body()).containsPattern("ledger_operations_total\\{.*outcome=\"refused\".*type=\"BURN\".*\\}");
+        assertThat(r.body()).contains("ledger_write_seconds");
+        assertThat(r.body()).doesNotContain(entity);
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        var r = new Api(port).get("/actuator/health/readiness", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDescribesTheLedgerWithABearerScheme() {
+        var r = new Api(port).get("/v3/api-docs", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("paths").has("/api/tokens/transfer")).isTrue();
+        assertThat(r.json().get("paths").has("/api/trust/{entityId}")).isTrue();
+        assertThat(r.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+    }
+
+    @Test
+    void theEmbeddedDatabaseSyncsEveryCommitToDisk() {
+        assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+    }
+}
