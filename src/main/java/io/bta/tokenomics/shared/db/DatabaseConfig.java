@@ -34,6 +34,7 @@ class DatabaseConfig {
         @Bean(destroyMethod = "close")
         EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) throws IOException {
             Files.createDirectories(dataDirectory.postgres());
+            LeftoverPostmaster.stopIfRunning(dataDirectory.postgres());
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.postgres())
                     .setCleanDataDirectory(false)
