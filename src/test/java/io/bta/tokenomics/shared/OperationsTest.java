@@ -56,6 +56,19 @@ class OperationsTest {
     }
 
     @Test
+    void aRequestTomcatRefusesBeforeAnyServletIsAProblemNotAnHtmlPage() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            var request = "GET /api/tokens HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer a\u0001b\r\n"
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            var response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("application/problem+json").contains("\"code\":\"INVALID_INPUT\"")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseSyncsEveryCommitToDisk() {
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
