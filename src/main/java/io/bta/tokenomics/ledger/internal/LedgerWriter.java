@@ -9,6 +9,7 @@ import io.bta.tokenomics.ledger.LedgerOperation.Unlock;
 import io.bta.tokenomics.ledger.LedgerProblems.InsufficientBalance;
 import io.bta.tokenomics.ledger.LedgerProblems.MaxSupplyExceeded;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.OperationOutcome;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,11 +62,13 @@ public class LedgerWriter {
     private final JdbcClient jdbc;
     private final TokenCatalog catalog;
     private final Clock clock;
+    private final ObjectProvider<MintPolicy> mintPolicies;
 
-    LedgerWriter(JdbcClient jdbc, TokenCatalog catalog, Clock clock) {
+    LedgerWriter(JdbcClient jdbc, TokenCatalog catalog, Clock clock, ObjectProvider<MintPolicy> mintPolicies) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.clock = clock;
+        this.mintPolicies = mintPolicies;
     }
 
     private record Key(EntityId entity, TokenId token) {}
@@ -172,7 +176,9 @@ public class LedgerWriter {
                     throw MaxSupplyExceeded.of(symbol, supply.total, supply.max, amount);
                 }
                 var to = held.get(new Key(m.to(), m.tokenId()));
-                to.available = to.available.plus(amount);
+                var toAfter = to.available.plus(amount);
+                mintPolicies.orderedStream().forEach(policy -> policy.admit(m, definition.type()));
+                to.available = toAfter;
                 to.changed = true;
                 supply.total = supplyAfter;
                 supply.minted = supply.minted.plus(amount);
