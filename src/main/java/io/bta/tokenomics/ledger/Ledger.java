@@ -16,12 +16,14 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -245,6 +247,23 @@ public class Ledger {
     public Amount totalSupplyAt(TokenId token, long sequence) {
         requireCheckpointed(token);
         return queries.totalSupplyAt(token, sequence);
+    }
+
+    /** The sum of several entities' holdings (available + locked) of a checkpointed token as of a past sequence. */
+    @Transactional(readOnly = true)
+    public Amount sumOfBalancesAt(Collection<EntityId> entities, TokenId token, long sequence) {
+        requireCheckpointed(token);
+        return queries.sumOfBalancesAt(entities, token, sequence);
+    }
+
+    /**
+     * The last committed sequence, and a promise that it stays the last until the caller's
+     * transaction ends: ledger writes wait (briefly) meanwhile. For records that must be ordered
+     * against the ledger, such as a change of delegation that takes effect at the next sequence.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lastSequenceHeld() {
+        return queries.lastSequenceHeld();
     }
 
     /** The sequence of the last committed transaction: a snapshot point for governance. */

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tokenomics.data-dir=target/test-data/${random.uuid}",
-            "tokenomics.security.jwt-secret=" + Api.SECRET
+            "tokenomics.security.jwt-secret=" + Api.SECRET,
+            // small enough that tests can reach them without draining the treasury's BTA-GOV
+            "tokenomics.governance.proposal-threshold=1000",
+            "tokenomics.governance.quorum-fraction=0.0001"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

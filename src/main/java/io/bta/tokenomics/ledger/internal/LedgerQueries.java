@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +128,31 @@ public class LedgerQueries {
                 .optional()
                 .map(Amount::of)
                 .orElse(Amount.ZERO);
+    }
+
+    /** The sum of several entities' holdings of a checkpointed token just after {@code sequence}. */
+    public Amount sumOfBalancesAt(Collection<EntityId> entities, TokenId token, long sequence) {
+        if (entities.isEmpty()) {
+            return Amount.ZERO;
+        }
+        return jdbc.sql("""
+                        select coalesce(sum(balance), 0) from (
+                            select distinct on (entity_id) entity_id, balance from ledger_balance_checkpoints
+                            where entity_id = any(?::text[]) and token_id = ? and sequence <= ?
+                            order by entity_id, sequence desc) latest
+                        """)
+                .param(entities.stream().map(EntityId::value).distinct().toArray(String[]::new))
+                .param(token.value())
+                .param(sequence)
+                .query(BigDecimal.class)
+                .optional()
+                .map(Amount::of)
+                .orElse(Amount.ZERO);
+    }
+
+    /** The last committed sequence, with a share lock on the head: no write commits until the caller's transaction ends. */
+    public long lastSequenceHeld() {
+        return jdbc.sql("select last_sequence from ledger_head for share").query(Long.class).single();
     }
 
     public long lastSequence() {

@@ -38,6 +38,9 @@ class DatabaseConfig {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.postgres())
                     .setCleanDataDirectory(false)
+                    // stopped by the context, after the pool that uses it: its own JVM hook would
+                    // race the context's shutdown and leave the pool talking to a stopped server
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // The library starts PostgreSQL with fsync off (it is made for throwaway test
                     // databases); a ledger's commit must reach the disk before it is acknowledged.

@@ -62,6 +62,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint",
                                 "/api/tokens/burn", "/api/tokens/lock", "/api/tokens/unlock")
                         .hasRole(Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/governance/proposals/*/execute",
+                                "/api/governance/proposals/*/verify-tally")
+                        .hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/trust/**")
                         .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
                         .requestMatchers("/actuator/**")

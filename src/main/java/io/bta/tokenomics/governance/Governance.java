@@ -1,0 +1,326 @@
+package io.bta.tokenomics.governance;
+
+import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalExecuted;
+import io.bta.tokenomics.governance.internal.DelegationRepository;
+import io.bta.tokenomics.governance.internal.GovernanceSettings;
+import io.bta.tokenomics.governance.internal.ProposalActions;
+import io.bta.tokenomics.governance.internal.ProposalRepository;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.error.InvalidInput;
+import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.trust.Trust;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The governance facade: proposals, trust-weighted votes on BTA-GOV holdings at the proposal's
+ * snapshot, delegation, cancellation and atomic execution after the timelock.
+ *
+ * <p>Promises: a vote weighs {@code votingPower × trustScore / 100}, exactly; voting power is read
+ * at the snapshot (the ledger sequence when the proposal was created), so tokens or delegations
+ * moved afterwards cannot vote twice; an executed proposal applied all its actions or none.
+ */
+@Service
+public class Governance {
+
+    public static final int MAX_TITLE_LENGTH = 200;
+    public static final int MAX_DESCRIPTION_LENGTH = 10_000;
+    public static final int MAX_REASON_LENGTH = 2_000;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ProposalRepository proposals;
+    private final DelegationRepository delegations;
+    private final GovernanceSettings settings;
+    private final ProposalActions actions;
+    private final Ledger ledger;
+    private final Trust trust;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Governance(ProposalRepository proposals, DelegationRepository delegations, GovernanceSettings settings,
+            ProposalActions actions, Ledger ledger, Trust trust, Clock clock, ApplicationEventPublisher events) {
+        this.proposals = proposals;
+        this.delegations = delegations;
+        this.settings = settings;
+        this.actions = actions;
+        this.ledger = ledger;
+        this.trust = trust;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Creates a proposal; its actions are validated now, its snapshot is the ledger's last sequence. */
+    @Transactional
+    public Proposal propose(EntityId proposer, String title, String description, List<ProposalAction> requested) {
+        var current = settings.current();
+        if (requested.size() > current.maxActions()) {
+            throw InvalidInput.field("actions", "at most " + current.maxActions() + " actions");
+        }
+        var errors = new ArrayList<InvalidInput.FieldError>();
+        var validated = new ArrayList<ProposalAction>();
+        for (int i = 0; i < requested.size(); i++) {
+            var action = requested.get(i);
+            var type = actions.find(action.type());
+            if (type.isEmpty()) {
+                errors.add(new InvalidInput.FieldError("actions[" + i + "].type",
+                        "must be one of " + String.join(", ", actions.names())));
+                continue;
+            }
+            try {
+                validated.add(new ProposalAction(type.get().type(), type.get().validate(action.parameters())));
+            } catch (IllegalArgumentException e) {
+                errors.add(new InvalidInput.FieldError("actions[" + i + "]", e.getMessage()));
+            } catch (DomainProblem e) {
+                errors.add(new InvalidInput.FieldError("actions[" + i + "]", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+
+        var gov = governanceToken();
+        long snapshot = ledger.lastSequence();
+        var power = votingPower(proposer, gov, snapshot).votingPower();
+        if (power.isLessThan(current.proposalThreshold())) {
+            throw GovernanceProblems.belowThreshold(power.toString(), current.proposalThreshold().toString());
+        }
+        var quorum = ledger.totalSupplyAt(gov, snapshot).toBigDecimal().multiply(current.quorumFraction());
+        var now = now();
+        var starts = now.plus(current.votingDelay());
+        var ends = starts.plus(current.votingPeriod());
+        var executable = ends.plus(current.timelockDelay());
+        var expires = executable.plus(current.gracePeriod());
+        var proposal = new Proposal(Ids.newId(clock), title, description == null ? "" : description, proposer,
+                ProposalStatus.PENDING, validated, snapshot, now, starts, ends, executable, expires, quorum,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, null, null);
+        proposals.insert(proposal);
+        events.publishEvent(new ProposalCreated(proposal.id(), proposer, snapshot, now));
+        return proposal(proposal.id());
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal proposal(UUID id) {
+        return proposals.find(id, now(), false).orElseThrow(() -> GovernanceProblems.unknownProposal(id));
+    }
+
+    /** Proposals, newest first, optionally by status (as of now) and proposer. */
+    @Transactional(readOnly = true)
+    public Page<Proposal> proposals(ProposalStatus status, EntityId proposer, int limit, String cursor) {
+        Instant beforeCreated = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            var position = Cursors.decode(cursor).split("\\|", 2);
+            try {
+                beforeCreated = Instant.parse(position[0]);
+                beforeId = UUID.fromString(position[1]);
+            } catch (RuntimeException e) {
+                throw InvalidInput.field("cursor", "is not a cursor returned by this API");
+            }
+        }
+        var rows = proposals.list(now(), status, proposer, beforeCreated, beforeId, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        var last = page.get(limit - 1);
+        return new Page<>(page, Cursors.encode(last.createdAt() + "|" + last.id()));
+    }
+
+    /** What the entity's vote on the proposal would weigh now. */
+    @Transactional(readOnly = true)
+    public VotingPower votingPower(UUID proposalId, EntityId entity) {
+        return votingPower(entity, governanceToken(), proposal(proposalId).snapshotSequence());
+    }
+
+    /** Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. */
+    @Transactional
+    public Vote castVote(UUID proposalId, EntityId voter, Support support, String reason) {
+        var proposal = proposals.find(proposalId, now(), true)
+                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        if (proposal.status() != ProposalStatus.ACTIVE) {
+            throw GovernanceProblems.votingNotOpen(proposal.status());
+        }
+        if (proposals.findVote(proposalId, voter).isPresent()) {
+            throw GovernanceProblems.alreadyVoted(voter.value());
+        }
+        var power = votingPower(voter, governanceToken(), proposal.snapshotSequence());
+        if (!power.votingPower().isPositive()) {
+            throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
+        }
+        var vote = new Vote(proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason,
+                now());
+        if (!proposals.insertVote(vote)) {
+            throw GovernanceProblems.alreadyVoted(voter.value());
+        }
+        events.publishEvent(new VoteCast(proposalId, voter, support, vote.votingPower(), vote.trustScore(),
+                vote.weight(), vote.createdAt()));
+        return vote;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Vote> voteOf(UUID proposalId, EntityId voter) {
+        return proposals.findVote(proposalId, voter);
+    }
+
+    /** Votes in the order they were cast. */
+    @Transactional(readOnly = true)
+    public Page<Vote> votes(UUID proposalId, int limit, String cursor) {
+        proposal(proposalId);
+        long after = cursor == null ? 0 : Cursors.decodeLong(cursor);
+        var rows = proposals.votes(proposalId, after, limit + 1);
+        var page = rows.subList(0, Math.min(limit, rows.size()));
+        var next = rows.size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1).getKey())) : null;
+        return new Page<>(page.stream().map(Map.Entry::getValue).toList(), next);
+    }
+
+    /**
+     * Cancels a proposal: its proposer while it is PENDING, an admin at any time before execution.
+     */
+    @Transactional
+    public Proposal cancel(UUID proposalId, EntityId caller, boolean callerIsAdmin) {
+        var proposal = proposals.find(proposalId, now(), true)
+                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        switch (proposal.status()) {
+            case EXECUTED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal was executed");
+            case CANCELED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal is already canceled");
+            default -> { }
+        }
+        if (!callerIsAdmin) {
+            if (!proposal.proposerId().equals(caller)) {
+                throw Forbidden.of("NOT_PROPOSER", "only the proposer or an admin may cancel this proposal");
+            }
+            if (proposal.status() != ProposalStatus.PENDING) {
+                throw GovernanceProblems.notCancelable(proposal.status(),
+                        "the proposer may cancel only before voting starts; ask an admin");
+            }
+        }
+        var now = now();
+        proposals.markCanceled(proposalId, now, caller);
+        events.publishEvent(new ProposalCanceled(proposalId, caller, now));
+        return proposal(proposalId);
+    }
+
+    /**
+     * Executes a SUCCEEDED proposal: every action in order, in this one transaction. If an action
+     * fails, nothing of the proposal is applied and it stays executable.
+     */
+    @Transactional
+    public Proposal execute(UUID proposalId, EntityId admin) {
+        var proposal = proposals.find(proposalId, now(), true)
+                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        switch (proposal.status()) {
+            case SUCCEEDED -> { }
+            case PENDING, ACTIVE -> throw GovernanceProblems.notExecutable(proposal.status(),
+                    "voting ends at " + proposal.votingEndsAt());
+            case QUEUED -> throw GovernanceProblems.notExecutable(proposal.status(),
+                    "the timelock has not passed; executable from " + proposal.executableAt());
+            case DEFEATED -> throw GovernanceProblems.notExecutable(proposal.status(),
+                    "the proposal was defeated (no majority or no quorum)");
+            case EXPIRED -> throw GovernanceProblems.notExecutable(proposal.status(),
+                    "the grace period ended at " + proposal.expiresAt());
+            case CANCELED -> throw GovernanceProblems.notExecutable(proposal.status(), "the proposal was canceled");
+            case EXECUTED -> throw GovernanceProblems.notExecutable(proposal.status(), "the proposal was already executed");
+        }
+        var execution = new ProposalActionType.Execution(proposalId, admin);
+        for (int i = 0; i < proposal.actions().size(); i++) {
+            var action = proposal.actions().get(i);
+            var type = actions.find(action.type()).orElseThrow(() -> new IllegalStateException(
+                    "action type " + action.type() + " is no longer registered"));
+            try {
+                type.execute(action.parameters(), execution);
+            } catch (DomainProblem e) {
+                throw GovernanceProblems.actionFailed(i, action.type(), e);
+            }
+        }
+        var now = now();
+        proposals.markExecuted(proposalId, now, admin);
+        events.publishEvent(new ProposalExecuted(proposalId, admin, proposal.actions().size(), now));
+        return proposal(proposalId);
+    }
+
+    /**
+     * Delegates the holder's voting power to another entity (or back to itself), from the ledger's
+     * next sequence on: proposals whose snapshot was already taken are not affected.
+     */
+    @Transactional
+    public DelegationChanged delegate(EntityId delegator, EntityId delegatee) {
+        var target = delegator.equals(delegatee) ? null : delegatee;
+        // Holding the head keeps any ledger write (and so any newer snapshot) from committing until
+        // this change has: every snapshot is either before it or sees it.
+        long effective = ledger.lastSequenceHeld() + 1;
+        delegations.currentDelegatee(delegator);
+        var now = now();
+        delegations.change(delegator, target, effective, now);
+        var changed = new DelegationChanged(delegator, target, effective, now);
+        events.publishEvent(changed);
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EntityId> delegateeOf(EntityId delegator) {
+        return delegations.delegateeAt(delegator, Long.MAX_VALUE);
+    }
+
+    /** The tallies recomputed from the votes, compared with the stored ones (they must never differ). */
+    @Transactional(readOnly = true)
+    public TallyCheck updateProposalVotes(UUID proposalId) {
+        var proposal = proposal(proposalId);
+        var recount = proposals.recount(proposalId);
+        boolean consistent = recount.get("FOR").compareTo(proposal.forVotes()) == 0
+                && recount.get("AGAINST").compareTo(proposal.againstVotes()) == 0
+                && recount.get("ABSTAIN").compareTo(proposal.abstainVotes()) == 0
+                && recount.get("COUNT").intValueExact() == proposal.voterCount();
+        return new TallyCheck(proposalId, consistent, proposal.forVotes(), proposal.againstVotes(),
+                proposal.abstainVotes(), proposal.voterCount(), plain(recount.get("FOR")),
+                plain(recount.get("AGAINST")), plain(recount.get("ABSTAIN")), recount.get("COUNT").intValueExact());
+    }
+
+    /** Stored tallies next to the tallies recomputed from the votes. */
+    public record TallyCheck(UUID proposalId, boolean consistent, BigDecimal storedFor, BigDecimal storedAgainst,
+            BigDecimal storedAbstain, int storedVoterCount, BigDecimal countedFor, BigDecimal countedAgainst,
+            BigDecimal countedAbstain, int countedVoterCount) {}
+
+    private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot) {
+        boolean delegatedAway = delegations.delegateeAt(entity, snapshot).isPresent();
+        var own = ledger.balanceAt(entity, gov, snapshot);
+        var delegators = delegations.delegatorsAt(entity, snapshot);
+        var received = ledger.sumOfBalancesAt(delegators, gov, snapshot);
+        var power = (delegatedAway ? Amount.ZERO : own).plus(received);
+        var score = trust.scoreOf(entity).score();
+        var weight = plain(power.toBigDecimal().multiply(score).divide(HUNDRED));
+        return new VotingPower(entity, snapshot, own, received, delegatedAway, power, score, weight);
+    }
+
+    private TokenId governanceToken() {
+        return ledger.resolve("GOVERNANCE");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        var stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,32 @@
+package io.bta.tokenomics.governance;
+
+import io.bta.tokenomics.shared.EntityId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A proposal as of the moment it was read. Tallies and the quorum are trust-weighted and exact.
+ * {@code executableAt} is when the timelock ends; {@code expiresAt} when the grace period ends.
+ */
+public record Proposal(
+        UUID id,
+        String title,
+        String description,
+        EntityId proposerId,
+        ProposalStatus status,
+        List<ProposalAction> actions,
+        long snapshotSequence,
+        Instant createdAt,
+        Instant votingStartsAt,
+        Instant votingEndsAt,
+        Instant executableAt,
+        Instant expiresAt,
+        BigDecimal quorum,
+        BigDecimal forVotes,
+        BigDecimal againstVotes,
+        BigDecimal abstainVotes,
+        int voterCount,
+        Instant executedAt,
+        Instant canceledAt) {}

@@ -1,0 +1,17 @@
+package io.bta.tokenomics.governance;
+
+/**
+ * A proposal's state, derived from the clock and the tallies (never stored). After a successful
+ * vote a proposal is QUEUED until its timelock has passed, then SUCCEEDED (executable) until its
+ * grace period ends, then EXPIRED; a failed vote is DEFEATED.
+ */
+public enum ProposalStatus {
+    PENDING,
+    ACTIVE,
+    CANCELED,
+    DEFEATED,
+    SUCCEEDED,
+    QUEUED,
+    EXPIRED,
+    EXECUTED
+}

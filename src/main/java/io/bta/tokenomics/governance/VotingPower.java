@@ -1,0 +1,9 @@
+package io.bta.tokenomics.governance;
+
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.math.BigDecimal;
+
+/** What an entity's vote on a proposal would weigh, before it votes. */
+public record VotingPower(EntityId entityId, long snapshotSequence, Amount ownHoldings, Amount delegatedToIt,
+        boolean delegatedAway, Amount votingPower, BigDecimal trustScore, BigDecimal weight) {}
