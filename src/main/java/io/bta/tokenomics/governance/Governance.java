@@ -281,6 +281,19 @@ public class Governance {
         return delegations.delegateeAt(delegator, Long.MAX_VALUE);
     }
 
+    /** The settings a proposal can change with SET_PARAMETER, and their values now. */
+    @Transactional(readOnly = true)
+    public Map<String, String> governedParameters() {
+        var values = new java.util.TreeMap<String, String>();
+        actions.parameters().forEach((key, parameter) -> values.put(key, parameter.currentValue()));
+        return values;
+    }
+
+    /** The action types a proposal may carry. */
+    public List<String> actionTypes() {
+        return actions.names();
+    }
+
     /** The tallies recomputed from the votes, compared with the stored ones (they must never differ). */
     @Transactional(readOnly = true)
     public TallyCheck updateProposalVotes(UUID proposalId) {

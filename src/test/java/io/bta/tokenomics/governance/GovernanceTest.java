@@ -554,6 +554,14 @@ class GovernanceTest {
     }
 
     @Test
+    void theCatalogListsActionTypesAndGovernedParameters() {
+        var r = api.get("/api/governance/parameters", Api.token(proposer.value()));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("actionTypes").toString()).contains("MINT", "TREASURY_TRANSFER", "SET_PARAMETER");
+        assertThat(r.body()).contains("governance.voting-period", "governance.quorum-fraction");
+    }
+
+    @Test
     void theTallyCheckAgreesWithTheVotes() {
         var a = voter("1000", "10");
         var p = signal();

@@ -252,6 +252,19 @@ class GovernanceController {
                 governance.delegateeOf(caller.id()).map(e -> e.value()).orElse(null), null);
     }
 
+    record ParameterView(String key, String value) {}
+
+    record CatalogView(List<String> actionTypes, List<ParameterView> parameters) {}
+
+    @GetMapping("/parameters")
+    @Operation(summary = "The action types a proposal may carry and the parameters SET_PARAMETER may change")
+    CatalogView parameters() {
+        Caller.current();
+        return new CatalogView(governance.actionTypes(), governance.governedParameters().entrySet().stream()
+                .map(e -> new ParameterView(e.getKey(), e.getValue()))
+                .toList());
+    }
+
     private static UUID proposalId(String value) {
         try {
             return UUID.fromString(value);

@@ -24,9 +24,16 @@ import org.springframework.stereotype.Component;
 public class ProposalActions {
 
     private final ObjectProvider<ProposalActionType> types;
+    private final Parameters parameters;
 
-    ProposalActions(ObjectProvider<ProposalActionType> types) {
+    ProposalActions(ObjectProvider<ProposalActionType> types, Parameters parameters) {
         this.types = types;
+        this.parameters = parameters;
+    }
+
+    /** Every governed parameter, by key. */
+    public Map<String, GovernedParameter> parameters() {
+        return parameters.byKey();
     }
 
     public Optional<ProposalActionType> find(String type) {
