@@ -1,0 +1,218 @@
+package io.bta.tokenomics.staking.internal;
+
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.PoolStatus;
+import io.bta.tokenomics.staking.Stake;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Pools and stakes, as rows. */
+@Repository
+public class StakingRepository {
+
+    /** A pool row with its index state. */
+    public record PoolRow(UUID id, TokenId tokenId, TokenId rewardTokenId, String name, BigDecimal apy,
+            Amount minStakeAmount, int lockPeriodDays, BigDecimal minTrustScore, Amount maxTotalStake,
+            BigDecimal earlyUnstakePenalty, PoolStatus status, Amount totalStaked, int stakerCount,
+            BigDecimal rewardIndex, Instant indexUpdatedAt, Instant createdAt) {}
+
+    /** A stake row with what accrual needs. */
+    public record StakeRow(UUID id, UUID poolId, EntityId stakerId, Amount amount, BigDecimal trustScoreAtStake,
+            Instant stakedAt, Instant unlocksAt, BigDecimal indexAtStake, Amount rewardsPaid, Stake.StakeStatus status,
+            Instant unstakedAt) {}
+
+    private final JdbcClient jdbc;
+
+    StakingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertPool(PoolRow p) {
+        jdbc.sql("""
+                        insert into staking_pools (id, token_id, reward_token_id, name, apy, min_stake_amount,
+                            lock_period_days, min_trust_score, max_total_stake, early_unstake_penalty, status,
+                            reward_index, index_updated_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                        """)
+                .param(p.id())
+                .param(p.tokenId().value())
+                .param(p.rewardTokenId().value())
+                .param(p.name())
+                .param(p.apy())
+                .param(p.minStakeAmount().toBigDecimal())
+                .param(p.lockPeriodDays())
+                .param(p.minTrustScore())
+                .param(new SqlParameterValue(Types.NUMERIC, p.maxTotalStake() == null ? null : p.maxTotalStake().toBigDecimal()))
+                .param(new SqlParameterValue(Types.NUMERIC, p.earlyUnstakePenalty()))
+                .param(p.status().name())
+                .param(Timestamp.from(p.indexUpdatedAt()))
+                .param(Timestamp.from(p.createdAt()))
+                .update();
+    }
+
+    public Optional<PoolRow> pool(UUID id, boolean lock) {
+        return jdbc.sql("select * from staking_pools where id = ?" + (lock ? " for update" : ""))
+                .param(id)
+                .query(StakingRepository::poolRow)
+                .optional();
+    }
+
+    public List<PoolRow> pools() {
+        return jdbc.sql("select * from staking_pools order by created_at, id").query(StakingRepository::poolRow).list();
+    }
+
+    /** Settles the index at {@code now} (with the APY and status in force until now) and sets the new terms. */
+    public void updatePool(UUID id, BigDecimal index, Instant now, BigDecimal apy, PoolStatus status,
+            BigDecimal minTrustScore) {
+        jdbc.sql("""
+                        update staking_pools set reward_index = ?, index_updated_at = ?, apy = ?, status = ?,
+                            min_trust_score = ? where id = ?
+                        """)
+                .param(index)
+                .param(Timestamp.from(now))
+                .param(apy)
+                .param(status.name())
+                .param(minTrustScore)
+                .param(id)
+                .update();
+    }
+
+    public void adjustTotals(UUID poolId, Amount stakedDelta, int stakerDelta) {
+        jdbc.sql("update staking_pools set total_staked = total_staked + ?, staker_count = staker_count + ? where id = ?")
+                .param(stakedDelta.toBigDecimal())
+                .param(stakerDelta)
+                .param(poolId)
+                .update();
+    }
+
+    public boolean hasActiveStake(UUID poolId, EntityId staker) {
+        return jdbc.sql("select exists (select 1 from staking_stakes where pool_id = ? and staker_id = ? and status = 'ACTIVE')")
+                .param(poolId)
+                .param(staker.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void insertStake(StakeRow s) {
+        jdbc.sql("""
+                        insert into staking_stakes (id, pool_id, staker_id, amount, trust_score_at_stake, staked_at,
+                            unlocks_at, index_at_stake, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')
+                        """)
+                .param(s.id())
+                .param(s.poolId())
+                .param(s.stakerId().value())
+                .param(s.amount().toBigDecimal())
+                .param(s.trustScoreAtStake())
+                .param(Timestamp.from(s.stakedAt()))
+                .param(Timestamp.from(s.unlocksAt()))
+                .param(s.indexAtStake())
+                .update();
+    }
+
+    public Optional<StakeRow> stake(UUID id, boolean lock) {
+        return jdbc.sql("select * from staking_stakes where id = ?" + (lock ? " for update" : ""))
+                .param(id)
+                .query(StakingRepository::stakeRow)
+                .optional();
+    }
+
+    public List<StakeRow> stakesOf(EntityId staker) {
+        return jdbc.sql("select * from staking_stakes where staker_id = ? order by staked_at desc, id")
+                .param(staker.value())
+                .query(StakingRepository::stakeRow)
+                .list();
+    }
+
+    /** Active stakes of a pool after {@code afterId}, in id order: one chunk of a distribution. */
+    public List<StakeRow> activeStakes(UUID poolId, UUID afterId, int limit) {
+        return jdbc.sql("""
+                        select * from staking_stakes where pool_id = ? and status = 'ACTIVE' and id > ?
+                        order by id limit ?
+                        """)
+                .param(poolId)
+                .param(afterId)
+                .param(limit)
+                .query(StakingRepository::stakeRow)
+                .list();
+    }
+
+    /** Adds each payout to its stake's paid rewards, set-based. */
+    public void addPaid(List<UUID> stakeIds, List<Amount> amounts) {
+        if (stakeIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update staking_stakes s set rewards_paid = s.rewards_paid + v.amount::numeric
+                        from unnest(?::text[], ?::text[]) as v(id, amount) where s.id = v.id::uuid
+                        """)
+                .param(stakeIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param(amounts.stream().map(Amount::toString).toArray(String[]::new))
+                .update();
+    }
+
+    public void close(UUID stakeId, Amount rewardPaid, Instant at) {
+        jdbc.sql("""
+                        update staking_stakes set status = 'UNSTAKED', unstaked_at = ?, rewards_paid = rewards_paid + ?
+                        where id = ? and status = 'ACTIVE'
+                        """)
+                .param(Timestamp.from(at))
+                .param(rewardPaid.toBigDecimal())
+                .param(stakeId)
+                .update();
+    }
+
+    private static PoolRow poolRow(ResultSet rs, int n) throws SQLException {
+        var max = rs.getBigDecimal("max_total_stake");
+        return new PoolRow(
+                rs.getObject("id", UUID.class),
+                new TokenId(rs.getObject("token_id", UUID.class)),
+                new TokenId(rs.getObject("reward_token_id", UUID.class)),
+                rs.getString("name"),
+                plain(rs.getBigDecimal("apy")),
+                Amount.of(rs.getBigDecimal("min_stake_amount")),
+                rs.getInt("lock_period_days"),
+                plain(rs.getBigDecimal("min_trust_score")),
+                max == null ? null : Amount.of(max),
+                rs.getBigDecimal("early_unstake_penalty") == null ? null : plain(rs.getBigDecimal("early_unstake_penalty")),
+                PoolStatus.valueOf(rs.getString("status")),
+                Amount.of(rs.getBigDecimal("total_staked")),
+                rs.getInt("staker_count"),
+                rs.getBigDecimal("reward_index"),
+                rs.getTimestamp("index_updated_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static StakeRow stakeRow(ResultSet rs, int n) throws SQLException {
+        var unstaked = rs.getTimestamp("unstaked_at");
+        return new StakeRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("pool_id", UUID.class),
+                EntityId.of(rs.getString("staker_id")),
+                Amount.of(rs.getBigDecimal("amount")),
+                plain(rs.getBigDecimal("trust_score_at_stake")),
+                rs.getTimestamp("staked_at").toInstant(),
+                rs.getTimestamp("unlocks_at").toInstant(),
+                rs.getBigDecimal("index_at_stake"),
+                Amount.of(rs.getBigDecimal("rewards_paid")),
+                Stake.StakeStatus.valueOf(rs.getString("status")),
+                unstaked == null ? null : unstaked.toInstant());
+    }
+
+    static BigDecimal plain(BigDecimal value) {
+        var stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
