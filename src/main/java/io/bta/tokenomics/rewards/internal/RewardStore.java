@@ -83,7 +83,7 @@ public class RewardStore {
                 .param(r.status().name())
                 .param(r.epoch())
                 .param(Timestamp.from(r.createdAt()))
-                .param(new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+                .param(new SqlParameterValue(Types.TIMESTAMP,
                         r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
                 .update() == 1;
     }
