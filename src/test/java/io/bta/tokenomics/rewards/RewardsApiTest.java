@@ -218,12 +218,17 @@ class RewardsApiTest {
             assertThat(learning(bob, "course-b").text("amount")).isEqualTo("11.66666665");
         });
         withParameter("rewards.governance.trust-boost", "0.3", () -> {
-            // 1 × (1 + 0.3 × 0.33333333) = 1.099999999 — exact; and a cap after the boost for transactions
+            // 1 × (1 + 0.3 × 0.33333333) = 1.099999999, exact
             assertThat(rewards.rewardGovernance(EntityId.of(bob), UUID.randomUUID()).reward().amount())
                     .isEqualTo(Amount.of("1.099999999"));
+            withParameter("rewards.governance.amount", "0.000000000000000003", () -> {
+                // 3 units × (1 + 0.3 × 0.8) = 3.72 units: rounded down to 3, not to the nearest (4)
+                assertThat(rewards.rewardGovernance(EntityId.of(alice), UUID.randomUUID()).reward().amount())
+                        .isEqualTo(Amount.of("0.000000000000000003"));
+            });
         });
         withParameter("rewards.transaction.trust-boost", "1", () -> {
-            // 0.001 × 90000 = 90, × 1.8 = 162, capped at 100
+            // 0.001 × 90000 = 90, × 1.8 = 162: the cap (100) applies after the boost
             assertThat(rewards.rewardTransaction(EntityId.of(alice), "tx-boost", Amount.of(90000)).reward().amount())
                     .isEqualTo(Amount.of(100));
         });
@@ -487,10 +492,14 @@ class RewardsApiTest {
     @Test
     void aVotePaysOneGovernanceRewardEvenIfTheEventComesTwice() throws InterruptedException {
         var proposal = UUID.randomUUID();
+        // The same vote delivered twice (say, a re-cast). The two events differ in castAt: the
+        // publication registry tells publications apart by their serialized form.
         var vote = new VoteCast(proposal, EntityId.of(alice), Support.FOR, Amount.of(100), new BigDecimal("50"),
                 new BigDecimal("50"), clock.instant());
+        var again = new VoteCast(proposal, EntityId.of(alice), Support.AGAINST, Amount.of(100), new BigDecimal("50"),
+                new BigDecimal("50"), clock.instant().plusMillis(1));
         transactions.executeWithoutResult(s -> events.publishEvent(vote));
-        transactions.executeWithoutResult(s -> events.publishEvent(vote));
+        transactions.executeWithoutResult(s -> events.publishEvent(again));
 
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long open;
