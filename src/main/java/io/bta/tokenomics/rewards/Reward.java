@@ -1,0 +1,27 @@
+package io.bta.tokenomics.rewards;
+
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One reward. {@code trustScore} is the recipient's score when it was distributed;
+ * {@code expiresAt} is null when the reward never expires; {@code claimedAt} is set once CLAIMED.
+ */
+public record Reward(
+        UUID id,
+        EntityId recipientId,
+        TokenId tokenId,
+        String symbol,
+        Amount amount,
+        RewardType type,
+        String sourceRef,
+        String reason,
+        BigDecimal trustScore,
+        RewardStatus status,
+        Instant createdAt,
+        Instant claimedAt,
+        Instant expiresAt) {}

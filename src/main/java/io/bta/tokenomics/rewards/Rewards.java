@@ -1,0 +1,269 @@
+package io.bta.tokenomics.rewards;
+
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
+import io.bta.tokenomics.rewards.RewardProblems.AmountRequired;
+import io.bta.tokenomics.rewards.RewardProblems.NotPending;
+import io.bta.tokenomics.rewards.RewardProblems.RewardNotFound;
+import io.bta.tokenomics.rewards.RewardProblems.TrustTooLow;
+import io.bta.tokenomics.rewards.internal.EmissionBudget;
+import io.bta.tokenomics.rewards.internal.RewardSettings;
+import io.bta.tokenomics.rewards.internal.RewardStore;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.InvalidInput;
+import io.bta.tokenomics.shared.error.RuleViolation;
+import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.trust.Trust;
+import io.bta.tokenomics.trust.TrustScore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rewards module's facade: distributes rewards in BTA-REWARD (directly or through the trigger
+ * policies), lets recipients claim them, and reports history, totals, policies and the emission.
+ *
+ * <p>Promises: a reward is unique per (type, recipient, source), and a referee is referred once; a
+ * reward is minted at most once, to its recipient, when claimed; every pending reward holds a
+ * reservation in the epoch it was distributed in, released if it expires; no epoch's mints and
+ * reservations exceed its budget.
+ */
+@Service
+public class Rewards {
+
+    public static final int MAX_SOURCE_REF_LENGTH = 200;
+    public static final int MAX_REASON_LENGTH = 500;
+    private static final int EXPIRY_BATCH = 500;
+
+    private final RewardStore store;
+    private final EmissionBudget emission;
+    private final RewardSettings settings;
+    private final Ledger ledger;
+    private final Trust trust;
+    private final Clock clock;
+
+    Rewards(RewardStore store, EmissionBudget emission, RewardSettings settings, Ledger ledger, Trust trust,
+            Clock clock) {
+        this.store = store;
+        this.emission = emission;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a PENDING reward and reserves its amount in the current epoch. Without an amount, the
+     * type's policy gives it (scaled by trust); a given amount is paid as given. Either way the
+     * policy's minimum trust applies. A repeat of (type, recipient, source) returns the existing
+     * reward and changes nothing.
+     */
+    @Transactional
+    public RewardGrant distributeReward(EntityId recipient, RewardType type, String sourceRef, Amount amount,
+            String reason) {
+        return grant(recipient, type, sourceRef, reason, (policy, score) -> {
+            if (amount != null) {
+                return amount;
+            }
+            if (policy.amount() == null) {
+                throw AmountRequired.of(type);
+            }
+            return policy.scale(policy.amount(), score);
+        });
+    }
+
+    /** A fraction ({@code rate}) of a transaction's value, scaled by trust, capped per transaction. */
+    @Transactional
+    public RewardGrant rewardTransaction(EntityId entity, String transactionRef, Amount transactionValue) {
+        return grant(entity, RewardType.TRANSACTION, transactionRef, "transaction " + transactionRef,
+                (policy, score) -> policy.scale(transactionValue.timesRoundedDown(policy.rate()), score));
+    }
+
+    /** The learning amount for a finished course; with a level, each level of a course rewards once. */
+    @Transactional
+    public RewardGrant rewardLearning(EntityId entity, String courseId, String level) {
+        var source = level == null ? courseId : courseId + "#" + level;
+        return grant(entity, RewardType.LEARNING, source,
+                "course " + courseId + (level == null ? "" : " level " + level),
+                (policy, score) -> policy.scale(policy.amount(), score));
+    }
+
+    /** The governance amount for voting on a proposal, once per proposal. */
+    @Transactional
+    public RewardGrant rewardGovernance(EntityId voter, UUID proposalId) {
+        return grant(voter, RewardType.GOVERNANCE, proposalId.toString(), "vote on proposal " + proposalId,
+                (policy, score) -> policy.scale(policy.amount(), score));
+    }
+
+    /** The referral amount to the referrer, once per referee (whoever referred it first). */
+    @Transactional
+    public RewardGrant rewardReferral(EntityId referrer, EntityId referee) {
+        if (referrer.equals(referee)) {
+            throw InvalidInput.field("refereeId", "must differ from the referrer");
+        }
+        return grant(referrer, RewardType.REFERRAL, referee.value(), "referral of " + referee,
+                (policy, score) -> policy.scale(policy.amount(), score));
+    }
+
+    private RewardGrant grant(EntityId recipient, RewardType type, String sourceRef, String reason,
+            BiFunction<RewardPolicy, BigDecimal, Amount> amountFor) {
+        var existing = store.find(type, recipient, sourceRef);
+        if (existing.isPresent()) {
+            return new RewardGrant(view(existing.get()), false);
+        }
+        var snapshot = settings.current();
+        var policy = snapshot.policies().get(type);
+        var score = trust.scoreOf(recipient).score();
+        if (score.compareTo(policy.minTrust()) < 0) {
+            throw TrustTooLow.of(recipient.value(), type, score, policy.minTrust());
+        }
+        var amount = amountFor.apply(policy, score);
+        if (!amount.isPositive()) {
+            throw RuleViolation.of("REWARD_TOO_SMALL", "the " + type + " reward rounds down to zero BTA-REWARD");
+        }
+        var now = now();
+        int epoch = emission.openEpoch();
+        var row = new RewardStore.Row(Ids.newId(clock), recipient, rewardToken(), amount, type, sourceRef,
+                reason == null ? null : truncate(reason), score, RewardStatus.PENDING, epoch, now, null,
+                snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow()));
+        if (!store.insert(row)) {
+            // A concurrent duplicate committed first: answer with its record.
+            return store.find(type, recipient, sourceRef)
+                    .map(r -> new RewardGrant(view(r), false))
+                    .orElseThrow(() -> AlreadyReferred.of(sourceRef));
+        }
+        emission.reserve(epoch, amount); // refuses beyond the budget; the insert then rolls back
+        return new RewardGrant(view(row), true);
+    }
+
+    /**
+     * The recipient claims a PENDING reward: its amount is minted to the recipient's available
+     * balance, from the reservation it holds. Concurrent claims of one reward mint once: the
+     * reward's row lock makes them wait, and the later ones find it CLAIMED.
+     */
+    @Transactional(noRollbackFor = NotPending.class)
+    public Reward claimReward(UUID rewardId, EntityId caller) {
+        var row = store.lock(rewardId).orElseThrow(() -> RewardNotFound.of(rewardId));
+        if (!row.recipientId().equals(caller)) {
+            throw RewardProblems.notRecipient(rewardId);
+        }
+        var now = now();
+        var status = row.statusAt(now);
+        if (status != RewardStatus.PENDING) {
+            if (row.status() == RewardStatus.PENDING) {
+                expire(row); // kept although the claim is refused: the reservation goes back now
+            }
+            throw NotPending.of(rewardId, status);
+        }
+        var tx = emission.claiming(row.recipientId(), row.amount(), row.epoch(),
+                () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
+        store.markClaimed(rewardId, now, tx.id());
+        return view(store.find(rewardId).orElseThrow());
+    }
+
+    /** Expires the PENDING rewards past their claim window and releases their reservations. */
+    @Transactional
+    public int expireDue() {
+        var due = store.lockDueForExpiry(now(), EXPIRY_BATCH);
+        var released = new TreeMap<Integer, Amount>(); // epoch order: a fixed lock order
+        for (var row : due) {
+            store.markExpired(row.id());
+            released.merge(row.epoch(), row.amount(), Amount::plus);
+        }
+        released.forEach(emission::release);
+        return due.size();
+    }
+
+    private void expire(RewardStore.Row row) {
+        store.markExpired(row.id());
+        emission.release(row.epoch(), row.amount());
+    }
+
+    @Transactional(readOnly = true)
+    public Reward reward(UUID rewardId) {
+        return store.find(rewardId).map(this::view).orElseThrow(() -> RewardNotFound.of(rewardId));
+    }
+
+    /** A recipient's rewards, newest first; {@code type} and {@code status} are optional filters. */
+    @Transactional(readOnly = true)
+    public Page<Reward> rewards(EntityId recipient, RewardType type, RewardStatus status, int limit, String cursor) {
+        UUID before = null;
+        var position = Cursors.decode(cursor);
+        if (position != null) {
+            try {
+                before = UUID.fromString(position);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.field("cursor", "is not a cursor returned by this API");
+            }
+        }
+        var rows = store.page(recipient, type, status, now(), before, limit + 1);
+        var items = rows.stream().limit(limit).map(this::view).toList();
+        var next = rows.size() > limit ? Cursors.encode(items.get(limit - 1).id().toString()) : null;
+        return new Page<>(items, next);
+    }
+
+    /** A recipient's totals per token and per type. */
+    @Transactional(readOnly = true)
+    public RewardTotals totals(EntityId recipient) {
+        var byToken = new LinkedHashMap<TokenId, List<RewardTotals.TypeTotal>>();
+        for (var t : store.totals(recipient, now())) {
+            var sums = new RewardTotals.Sums(t.claimed().plus(t.pending()), t.claimed(), t.pending(), t.expired(),
+                    t.count());
+            byToken.computeIfAbsent(t.tokenId(), k -> new ArrayList<>()).add(new RewardTotals.TypeTotal(t.type(), sums));
+        }
+        var tokens = new ArrayList<RewardTotals.TokenTotal>();
+        byToken.forEach((token, types) -> {
+            var sum = new RewardTotals.Sums(Amount.ZERO, Amount.ZERO, Amount.ZERO, Amount.ZERO, 0);
+            for (var t : types) {
+                var s = t.sums();
+                sum = new RewardTotals.Sums(sum.distributed().plus(s.distributed()), sum.claimed().plus(s.claimed()),
+                        sum.pending().plus(s.pending()), sum.expired().plus(s.expired()), sum.count() + s.count());
+            }
+            tokens.add(new RewardTotals.TokenTotal(token, ledger.symbolOf(token), sum, types));
+        });
+        return new RewardTotals(recipient, tokens);
+    }
+
+    /** The policies in force, one per reward type. */
+    @Transactional(readOnly = true)
+    public List<RewardPolicy> policies() {
+        return List.copyOf(settings.current().policies().values());
+    }
+
+    /** The current emission epoch (opened by this call if it was not yet). */
+    @Transactional
+    public EmissionState emission() {
+        return emission.current();
+    }
+
+    private Reward view(RewardStore.Row r) {
+        return new Reward(r.id(), r.recipientId(), r.tokenId(), ledger.symbolOf(r.tokenId()), r.amount(), r.type(),
+                r.sourceRef(), r.reason(), TrustScore.plain(r.trustScore()), r.statusAt(now()),
+                r.createdAt(), r.claimedAt(), r.expiresAt());
+    }
+
+    private TokenId rewardToken() {
+        return ledger.resolve("BTA-REWARD");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH);
+    }
+}

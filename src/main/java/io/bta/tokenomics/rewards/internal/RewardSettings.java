@@ -1,0 +1,217 @@
+package io.bta.tokenomics.rewards.internal;
+
+import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.rewards.RewardPolicy;
+import io.bta.tokenomics.rewards.RewardType;
+import io.bta.tokenomics.rewards.RewardsProperties;
+import io.bta.tokenomics.shared.Amount;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reward and emission settings in force: the configured defaults, overridden by the values
+ * governance set ({@code rewards_parameters}). Read from the database on each use, so an override
+ * applies from the commit of the proposal that set it, on every instance, and survives restarts.
+ */
+@Component
+public class RewardSettings {
+
+    static final String NEVER = "never";
+    static final BigDecimal MAX_TRUST_BOOST = BigDecimal.TEN;
+
+    /** The values in force, read once for one operation. */
+    public record Snapshot(Map<RewardType, RewardPolicy> policies, BigDecimal inflationRate, Amount bootstrapEmission,
+            Duration claimWindow) {}
+
+    private record Definition(String key, Supplier<String> defaultValue, Consumer<String> validator) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Ledger ledger;
+    private final RewardsProperties properties;
+    private final Map<String, Definition> definitions = new LinkedHashMap<>();
+
+    RewardSettings(JdbcClient jdbc, Clock clock, Ledger ledger, RewardsProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.properties = properties;
+        define("rewards.inflation-rate", () -> plain(inflationRateDefault()), v -> fraction(v, "inflation rate"));
+        define("rewards.bootstrap-emission", () -> plain(properties.bootstrapEmission()), v -> amount(v, true));
+        define("rewards.claim-window", () -> properties.claimWindow() == null ? NEVER : properties.claimWindow().toString(),
+                RewardSettings::claimWindow);
+        trigger("learning", properties.learning());
+        trigger("governance", properties.governance());
+        trigger("referral", properties.referral());
+        define("rewards.transaction.rate", () -> plain(properties.transaction().rate()), v -> fraction(v, "rate"));
+        define("rewards.transaction.cap", () -> plain(properties.transaction().cap()), v -> amount(v, false));
+        define("rewards.transaction.min-trust", () -> plain(properties.transaction().minTrust()), RewardSettings::trust);
+        define("rewards.transaction.trust-boost", () -> plain(properties.transaction().trustBoost()),
+                RewardSettings::boost);
+        // The defaults themselves must pass the checks that governance's values pass.
+        definitions.values().forEach(d -> d.validator().accept(d.key().equals("rewards.inflation-rate")
+                ? plain(properties.inflationRate() == null ? BigDecimal.ZERO : properties.inflationRate())
+                : d.defaultValue().get()));
+    }
+
+    private void trigger(String name, RewardsProperties.Trigger defaults) {
+        define("rewards." + name + ".amount", () -> plain(defaults.amount()), v -> amount(v, false));
+        define("rewards." + name + ".min-trust", () -> plain(defaults.minTrust()), RewardSettings::trust);
+        define("rewards." + name + ".trust-boost", () -> plain(defaults.trustBoost()), RewardSettings::boost);
+    }
+
+    private void define(String key, Supplier<String> defaultValue, Consumer<String> validator) {
+        definitions.put(key, new Definition(key, defaultValue, validator));
+    }
+
+    private BigDecimal inflationRateDefault() {
+        return properties.inflationRate() != null ? properties.inflationRate() : ledger.token("BTA-REWARD").inflationRate();
+    }
+
+    /** The values in force now. */
+    public Snapshot current() {
+        var values = values();
+        var policies = new EnumMap<RewardType, RewardPolicy>(RewardType.class);
+        for (var type : List.of(RewardType.LEARNING, RewardType.GOVERNANCE, RewardType.REFERRAL)) {
+            var p = "rewards." + type.name().toLowerCase(Locale.ROOT) + ".";
+            policies.put(type, new RewardPolicy(type, Amount.parse(values.get(p + "amount")), null, null,
+                    new BigDecimal(values.get(p + "min-trust")), new BigDecimal(values.get(p + "trust-boost"))));
+        }
+        policies.put(RewardType.TRANSACTION, new RewardPolicy(RewardType.TRANSACTION, null,
+                new BigDecimal(values.get("rewards.transaction.rate")), Amount.parse(values.get("rewards.transaction.cap")),
+                new BigDecimal(values.get("rewards.transaction.min-trust")),
+                new BigDecimal(values.get("rewards.transaction.trust-boost"))));
+        for (var type : List.of(RewardType.STAKING, RewardType.MANUAL)) {
+            policies.put(type, new RewardPolicy(type, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+        var window = values.get("rewards.claim-window");
+        return new Snapshot(policies, new BigDecimal(values.get("rewards.inflation-rate")),
+                Amount.parse(values.get("rewards.bootstrap-emission")),
+                NEVER.equalsIgnoreCase(window) ? null : Duration.parse(window));
+    }
+
+    private Map<String, String> values() {
+        var values = new HashMap<String, String>();
+        definitions.values().forEach(d -> values.put(d.key(), d.defaultValue().get()));
+        jdbc.sql("select key, value from rewards_parameters")
+                .query(rs -> {
+                    if (definitions.containsKey(rs.getString(1))) {
+                        values.put(rs.getString(1), rs.getString(2));
+                    }
+                });
+        return values;
+    }
+
+    /** One {@link GovernedParameter} per setting, for governance's {@code SET_PARAMETER}. */
+    GovernedParameter parameter(String key) {
+        var definition = definitions.get(key);
+        if (definition == null) {
+            throw new IllegalArgumentException("no reward setting " + key);
+        }
+        return new GovernedParameter() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public String currentValue() {
+                return values().get(key);
+            }
+
+            @Override
+            public void validate(String value) {
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException(key + " needs a value");
+                }
+                definition.validator().accept(value.strip());
+            }
+
+            @Override
+            public void apply(String value) {
+                validate(value);
+                jdbc.sql("""
+                                insert into rewards_parameters (key, value, updated_at) values (?, ?, ?)
+                                on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
+                                """)
+                        .param(key)
+                        .param(value.strip())
+                        .param(Timestamp.from(clock.instant()))
+                        .update();
+            }
+        };
+    }
+
+    List<String> keys() {
+        return List.copyOf(definitions.keySet());
+    }
+
+    private static String plain(BigDecimal value) {
+        var stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a decimal number");
+        }
+    }
+
+    private static void amount(String value, boolean zeroAllowed) {
+        var amount = Amount.parse(value);
+        if (amount.isNegative() || (!zeroAllowed && amount.isZero())) {
+            throw new IllegalArgumentException("the amount must be " + (zeroAllowed ? "zero or more" : "positive"));
+        }
+    }
+
+    private static void fraction(String value, String what) {
+        var d = decimal(value);
+        if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 8) {
+            throw new IllegalArgumentException("the " + what + " must be between 0 and 1, with at most 8 decimals");
+        }
+    }
+
+    private static void trust(String value) {
+        var d = decimal(value);
+        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("a minimum trust score must be between 0 and 100");
+        }
+    }
+
+    private static void boost(String value) {
+        var d = decimal(value);
+        if (d.signum() < 0 || d.compareTo(MAX_TRUST_BOOST) > 0 || d.stripTrailingZeros().scale() > 8) {
+            throw new IllegalArgumentException("a trust boost must be between 0 and 10, with at most 8 decimals");
+        }
+    }
+
+    private static void claimWindow(String value) {
+        if (NEVER.equalsIgnoreCase(value.strip())) {
+            return;
+        }
+        try {
+            var d = Duration.parse(value.strip());
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the claim window must be positive");
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the claim window is an ISO-8601 duration such as P30D, or 'never'");
+        }
+    }
+}
