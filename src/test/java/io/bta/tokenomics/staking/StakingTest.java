@@ -249,6 +249,32 @@ class StakingTest {
         assertThat(rewardBalance(b)).isEqualTo(exact("500", "12.5", 10 * DAY));
     }
 
+    @Test
+    void everyPayoutBecomesAStakingRewardRecord() throws Exception {
+        var pool = pool("20", 0, null);
+        var s = staker("100");
+        var stake = staking.stake(s, pool.id(), Amount.of(100));
+        clock.advance(Duration.ofSeconds(DAY));
+        staking.distribute(pool.id());
+        clock.advance(Duration.ofSeconds(DAY));
+        staking.unstake(stake.id(), s);
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long records = 0;
+        while (System.nanoTime() < deadline) { // the records are written by an event listener after commit
+            records = jdbc.sql("select count(*) from rewards where recipient_id = ? and type = 'STAKING' and status = 'CLAIMED'")
+                    .param(s.value()).query(Long.class).single();
+            if (records == 2) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(records).isEqualTo(2);
+        var sum = jdbc.sql("select sum(amount) from rewards where recipient_id = ? and type = 'STAKING'")
+                .param(s.value()).query(BigDecimal.class).single();
+        assertThat(Amount.of(sum)).isEqualTo(rewardBalance(s));
+        assertThat(rewardBalance(s)).isEqualTo(exact("100", "20", 2 * DAY));
+    }
+
     static Amount exact(String principal, String apy, long seconds) {
         return Amount.of(new BigDecimal(principal).multiply(new BigDecimal(apy)).multiply(BigDecimal.valueOf(seconds))
                 .divide(BigDecimal.valueOf(3_153_600_000L), 18, RoundingMode.DOWN));

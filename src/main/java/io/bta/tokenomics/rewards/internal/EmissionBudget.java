@@ -71,6 +71,14 @@ public class EmissionBudget implements MintPolicy {
         return find(epoch, false).state();
     }
 
+    /** The number of the epoch an instant falls in (its row is not created). */
+    public int epochAt(Instant instant) {
+        var origin = ledger.token(TOKEN).createdAt();
+        return Duration.between(origin, instant).isNegative()
+                ? 0
+                : Math.toIntExact(Duration.between(origin, instant).dividedBy(epochLength));
+    }
+
     /** The current epoch's number; its row is created if it does not exist yet. */
     public int openEpoch() {
         return open();

@@ -88,6 +88,40 @@ public class RewardStore {
                 .update() == 1;
     }
 
+    /**
+     * Records rewards that were already paid (minted) elsewhere, such as staking payouts: CLAIMED at
+     * once, with their ledger transaction as the source, set-based; a repeat inserts nothing.
+     */
+    public int insertPaid(RewardType type, TokenId token, int epoch, Instant paidAt, List<UUID> ids,
+            List<EntityId> recipients, List<Amount> amounts, List<String> sourceRefs, List<String> reasons,
+            List<java.math.BigDecimal> trustScores, List<UUID> transactionIds) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        insert into rewards (id, recipient_id, token_id, amount, type, source_ref, reason, trust_score,
+                                             status, epoch, created_at, claimed_at, transaction_id)
+                        select v.id::uuid, v.recipient, ?, v.amount::numeric, ?, v.source, v.reason, v.trust::numeric,
+                               'CLAIMED', ?, ?, ?, v.tx::uuid
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as v(id, recipient, amount, source, reason, trust, tx)
+                        on conflict do nothing
+                        """)
+                .param(token.value())
+                .param(type.name())
+                .param(epoch)
+                .param(Timestamp.from(paidAt))
+                .param(Timestamp.from(paidAt))
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param(recipients.stream().map(EntityId::value).toArray(String[]::new))
+                .param(amounts.stream().map(Amount::toString).toArray(String[]::new))
+                .param(sourceRefs.toArray(String[]::new))
+                .param(reasons.toArray(String[]::new))
+                .param(trustScores.stream().map(java.math.BigDecimal::toPlainString).toArray(String[]::new))
+                .param(transactionIds.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
+    }
+
     public void markClaimed(UUID id, Instant at, UUID transactionId) {
         jdbc.sql("update rewards set status = 'CLAIMED', claimed_at = ?, transaction_id = ? where id = ? and status = 'PENDING'")
                 .param(Timestamp.from(at)).param(transactionId).param(id).update();
