@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The emission budget of BTA-REWARD, per epoch (ADR 0009). Epoch {@code n} starts at the token's
@@ -92,12 +94,14 @@ public class EmissionBudget implements MintPolicy {
         }
         jdbc.sql("update rewards_epochs set reserved = reserved + ? where epoch = ?")
                 .param(amount.toBigDecimal()).param(epoch.epoch()).update();
+        adjustPending(epoch.epoch(), amount.negate());
     }
 
     /** Gives back the reservations of expired rewards, one epoch at a time in epoch order. */
     public void release(int epoch, Amount amount) {
         jdbc.sql("update rewards_epochs set reserved = reserved - ? where epoch = ?")
                 .param(amount.toBigDecimal()).param(epoch).update();
+        adjustPending(epoch, amount);
     }
 
     /**
@@ -127,12 +131,74 @@ public class EmissionBudget implements MintPolicy {
                     .update();
             return;
         }
+        // Within one transaction the epoch row stays locked from the first mint on, so the running
+        // remainder kept here is exact; it is written once, before the commit (a distribution
+        // mints thousands at a time).
+        var pending = pendingMints();
+        if (mint.amount().isGreaterThan(pending.remaining)) {
+            throw EmissionBudgetExceeded.of(pending.epoch, pending.budget, pending.remaining, mint.amount());
+        }
+        pending.remaining = pending.remaining.minus(mint.amount());
+        pending.unwritten = pending.unwritten.plus(mint.amount());
+    }
+
+    /** Mints admitted in the current transaction and not yet written to their epoch row. */
+    private static final class PendingMints {
+        final int epoch;
+        final Amount budget;
+        Amount remaining;
+        Amount unwritten = Amount.ZERO;
+
+        PendingMints(int epoch, Amount budget, Amount remaining) {
+            this.epoch = epoch;
+            this.budget = budget;
+            this.remaining = remaining;
+        }
+    }
+
+    private PendingMints pendingMints() {
+        var pending = (PendingMints) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending;
+        }
         var epoch = find(open(), true);
-        if (mint.amount().isGreaterThan(epoch.remaining())) {
-            throw EmissionBudgetExceeded.of(epoch.epoch(), epoch.budget(), epoch.remaining(), mint.amount());
+        var fresh = new PendingMints(epoch.epoch(), epoch.budget(), epoch.remaining());
+        TransactionSynchronizationManager.bindResource(this, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                flushPendingMints();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(EmissionBudget.this);
+            }
+        });
+        return fresh;
+    }
+
+    /** Keeps this transaction's running remainder true when a reservation changes in the same epoch. */
+    private void adjustPending(int epoch, Amount change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof PendingMints pending
+                && pending.epoch == epoch) {
+            pending.remaining = pending.remaining.plus(change);
+        }
+    }
+
+    /** Writes the mints admitted so far in this transaction, so that a read of the epoch row sees them. */
+    private void flushPendingMints() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var pending = (PendingMints) TransactionSynchronizationManager.getResource(this);
+        if (pending == null || pending.unwritten.isZero()) {
+            return;
         }
         jdbc.sql("update rewards_epochs set minted = minted + ? where epoch = ?")
-                .param(mint.amount().toBigDecimal()).param(epoch.epoch()).update();
+                .param(pending.unwritten.toBigDecimal()).param(pending.epoch).update();
+        pending.unwritten = Amount.ZERO;
     }
 
     /** Creates the current epoch's row if it does not exist yet, and returns its number. */
@@ -168,6 +234,7 @@ public class EmissionBudget implements MintPolicy {
     }
 
     private Epoch find(int epoch, boolean lock) {
+        flushPendingMints();
         return jdbc.sql("select * from rewards_epochs where epoch = ?" + (lock ? " for no key update" : ""))
                 .param(epoch)
                 .query(EmissionBudget::epoch)
