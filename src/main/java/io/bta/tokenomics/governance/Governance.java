@@ -1,5 +1,6 @@
 package io.bta.tokenomics.governance;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -304,8 +305,8 @@ public class Governance {
                 && recount.get("ABSTAIN").compareTo(proposal.abstainVotes()) == 0
                 && recount.get("COUNT").intValueExact() == proposal.voterCount();
         return new TallyCheck(proposalId, consistent, proposal.forVotes(), proposal.againstVotes(),
-                proposal.abstainVotes(), proposal.voterCount(), plain(recount.get("FOR")),
-                plain(recount.get("AGAINST")), plain(recount.get("ABSTAIN")), recount.get("COUNT").intValueExact());
+                proposal.abstainVotes(), proposal.voterCount(), Decimals.plain(recount.get("FOR")),
+                Decimals.plain(recount.get("AGAINST")), Decimals.plain(recount.get("ABSTAIN")), recount.get("COUNT").intValueExact());
     }
 
     /** Stored tallies next to the tallies recomputed from the votes. */
@@ -320,7 +321,7 @@ public class Governance {
         var received = ledger.sumOfBalancesAt(delegators, gov, snapshot);
         var power = (delegatedAway ? Amount.ZERO : own).plus(received);
         var score = trust.scoreOf(entity).score();
-        var weight = plain(power.toBigDecimal().multiply(score).divide(HUNDRED));
+        var weight = Decimals.plain(power.toBigDecimal().multiply(score).divide(HUNDRED));
         return new VotingPower(entity, snapshot, own, received, delegatedAway, power, score, weight);
     }
 
@@ -332,8 +333,4 @@ public class Governance {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static BigDecimal plain(BigDecimal value) {
-        var stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.rewards;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
@@ -251,7 +252,7 @@ public class Rewards {
 
     private Reward view(RewardStore.Row r) {
         return new Reward(r.id(), r.recipientId(), r.tokenId(), ledger.symbolOf(r.tokenId()), r.amount(), r.type(),
-                r.sourceRef(), r.reason(), TrustScore.plain(r.trustScore()), r.statusAt(now()),
+                r.sourceRef(), r.reason(), Decimals.plain(r.trustScore()), r.statusAt(now()),
                 r.createdAt(), r.claimedAt(), r.expiresAt());
     }
 

@@ -15,13 +15,7 @@ public record TrustScore(EntityId entityId, BigDecimal score, Instant updatedAt)
     public TrustScore {
         Objects.requireNonNull(entityId, "entityId");
         requireValid(score);
-        score = plain(score);
-    }
-
-    /** Without trailing zeros, and never in exponent form (100, not 1E+2). */
-    public static BigDecimal plain(BigDecimal value) {
-        var stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        score = io.bta.tokenomics.shared.Decimals.plain(score);
     }
 
     public static void requireValid(BigDecimal score) {

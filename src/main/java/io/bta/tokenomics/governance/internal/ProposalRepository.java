@@ -1,5 +1,6 @@
 package io.bta.tokenomics.governance.internal;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.Proposal;
 import io.bta.tokenomics.governance.ProposalAction;
 import io.bta.tokenomics.governance.ProposalStatus;
@@ -201,10 +202,10 @@ public class ProposalRepository {
                 instant(rs, "voting_ends_at"),
                 instant(rs, "executable_at"),
                 instant(rs, "expires_at"),
-                plain(rs.getBigDecimal("quorum")),
-                plain(rs.getBigDecimal("for_votes")),
-                plain(rs.getBigDecimal("against_votes")),
-                plain(rs.getBigDecimal("abstain_votes")),
+                Decimals.plain(rs.getBigDecimal("quorum")),
+                Decimals.plain(rs.getBigDecimal("for_votes")),
+                Decimals.plain(rs.getBigDecimal("against_votes")),
+                Decimals.plain(rs.getBigDecimal("abstain_votes")),
                 rs.getInt("voter_count"),
                 instant(rs, "executed_at"),
                 instant(rs, "canceled_at"));
@@ -216,17 +217,12 @@ public class ProposalRepository {
                 EntityId.of(rs.getString("voter_id")),
                 Support.valueOf(rs.getString("support")),
                 Amount.of(rs.getBigDecimal("voting_power")),
-                plain(rs.getBigDecimal("trust_score")),
-                plain(rs.getBigDecimal("weight")),
+                Decimals.plain(rs.getBigDecimal("trust_score")),
+                Decimals.plain(rs.getBigDecimal("weight")),
                 rs.getString("reason"),
                 instant(rs, "created_at"));
     }
 
-    /** Without trailing zeros and never in exponent form. */
-    static BigDecimal plain(BigDecimal value) {
-        var stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         var t = rs.getTimestamp(column);

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.rewards.internal;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.rewards.RewardPolicy;
@@ -161,8 +162,7 @@ public class RewardSettings {
     }
 
     private static String plain(BigDecimal value) {
-        var stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return Decimals.plain(value).toPlainString();
     }
 
     private static BigDecimal decimal(String value) {

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.rewards.internal;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.rewards.EmissionState;
 import io.bta.tokenomics.rewards.Reward;
 import io.bta.tokenomics.rewards.RewardGrant;
@@ -82,15 +83,15 @@ class RewardsController {
     record PolicyView(String type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust,
             BigDecimal trustBoost) {
         static PolicyView of(RewardPolicy p) {
-            return new PolicyView(p.type().name(), p.amount(), plain(p.rate()), p.cap(), plain(p.minTrust()),
-                    plain(p.trustBoost()));
+            return new PolicyView(p.type().name(), p.amount(), Decimals.plain(p.rate()), p.cap(), Decimals.plain(p.minTrust()),
+                    Decimals.plain(p.trustBoost()));
         }
     }
 
     record EmissionView(int epoch, Instant startsAt, Instant endsAt, Amount supplyAtStart, BigDecimal inflationRate,
             Amount budget, Amount minted, Amount reserved, Amount remaining) {
         static EmissionView of(EmissionState e) {
-            return new EmissionView(e.epoch(), e.startsAt(), e.endsAt(), e.supplyAtStart(), plain(e.inflationRate()),
+            return new EmissionView(e.epoch(), e.startsAt(), e.endsAt(), e.supplyAtStart(), Decimals.plain(e.inflationRate()),
                     e.budget(), e.minted(), e.reserved(), e.remaining());
         }
     }
@@ -265,11 +266,4 @@ class RewardsController {
                 .body(RewardView.of(grant.reward()));
     }
 
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        var stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

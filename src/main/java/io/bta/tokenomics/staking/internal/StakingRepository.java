@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking.internal;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -181,12 +182,12 @@ public class StakingRepository {
                 new TokenId(rs.getObject("token_id", UUID.class)),
                 new TokenId(rs.getObject("reward_token_id", UUID.class)),
                 rs.getString("name"),
-                plain(rs.getBigDecimal("apy")),
+                Decimals.plain(rs.getBigDecimal("apy")),
                 Amount.of(rs.getBigDecimal("min_stake_amount")),
                 rs.getInt("lock_period_days"),
-                plain(rs.getBigDecimal("min_trust_score")),
+                Decimals.plain(rs.getBigDecimal("min_trust_score")),
                 max == null ? null : Amount.of(max),
-                rs.getBigDecimal("early_unstake_penalty") == null ? null : plain(rs.getBigDecimal("early_unstake_penalty")),
+                rs.getBigDecimal("early_unstake_penalty") == null ? null : Decimals.plain(rs.getBigDecimal("early_unstake_penalty")),
                 PoolStatus.valueOf(rs.getString("status")),
                 Amount.of(rs.getBigDecimal("total_staked")),
                 rs.getInt("staker_count"),
@@ -202,7 +203,7 @@ public class StakingRepository {
                 rs.getObject("pool_id", UUID.class),
                 EntityId.of(rs.getString("staker_id")),
                 Amount.of(rs.getBigDecimal("amount")),
-                plain(rs.getBigDecimal("trust_score_at_stake")),
+                Decimals.plain(rs.getBigDecimal("trust_score_at_stake")),
                 rs.getTimestamp("staked_at").toInstant(),
                 rs.getTimestamp("unlocks_at").toInstant(),
                 rs.getBigDecimal("index_at_stake"),
@@ -211,8 +212,4 @@ public class StakingRepository {
                 unstaked == null ? null : unstaked.toInstant());
     }
 
-    static BigDecimal plain(BigDecimal value) {
-        var stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

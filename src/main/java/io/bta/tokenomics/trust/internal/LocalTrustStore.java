@@ -1,5 +1,6 @@
 package io.bta.tokenomics.trust.internal;
 
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.trust.TrustScore;
 import io.bta.tokenomics.trust.TrustScoreChanged;
@@ -67,7 +68,7 @@ public class LocalTrustStore implements TrustScoreSource {
                 .param(Timestamp.from(now))
                 .update();
         events.publishEvent(new TrustScoreChanged(entity,
-                previous == null ? null : TrustScore.plain(previous), TrustScore.plain(score), changedBy, now));
+                previous == null ? null : Decimals.plain(previous), Decimals.plain(score), changedBy, now));
         return new TrustScore(entity, score, now);
     }
 
@@ -79,8 +80,8 @@ public class LocalTrustStore implements TrustScoreSource {
                 .param(entity.value())
                 .param(limit)
                 .query((rs, n) -> new TrustScoreChanged(entity,
-                        rs.getBigDecimal(2) == null ? null : TrustScore.plain(rs.getBigDecimal(2)),
-                        TrustScore.plain(rs.getBigDecimal(1)), EntityId.of(rs.getString(3)),
+                        rs.getBigDecimal(2) == null ? null : Decimals.plain(rs.getBigDecimal(2)),
+                        Decimals.plain(rs.getBigDecimal(1)), EntityId.of(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
