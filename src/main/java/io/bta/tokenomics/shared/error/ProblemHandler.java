@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -41,6 +42,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return domain(InvalidInput.field(e.getName(), "has an invalid value"));
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        // The firewall refuses what it finds while the body is read (a form body with odd names).
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Invalid input",
+                        "the request was refused as malformed"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
