@@ -8,23 +8,34 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The authenticated caller of the current request: an entity and its roles. */
-public record Caller(EntityId id, Set<String> roles) {
+/**
+ * The authenticated caller of the current request: an entity, its roles and, for a caller that
+ * authenticated with a service API key, that key's scopes ({@code guarantees:write}, ...).
+ */
+public record Caller(EntityId id, Set<String> roles, Set<String> scopes, boolean apiKey) {
 
     public static final String ADMIN = "ADMIN";
     public static final String SERVICE = "SERVICE";
+    /** Authorities of the form {@code KEYSCOPE_guarantees:write} carry an API key's scopes. */
+    public static final String SCOPE_PREFIX = "KEYSCOPE_";
+    /** The authority every API-key caller has. */
+    public static final String API_KEY_AUTHORITY = "API_KEY";
 
     public static Caller current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || !EntityId.isValid(auth.getName())) {
             throw new AuthenticationCredentialsNotFoundException("no authenticated caller");
         }
-        var roles = auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
+        var authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        var roles = authorities.stream()
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toUnmodifiableSet());
-        return new Caller(EntityId.of(auth.getName()), roles);
+        var scopes = authorities.stream()
+                .filter(a -> a.startsWith(SCOPE_PREFIX))
+                .map(a -> a.substring(SCOPE_PREFIX.length()))
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(EntityId.of(auth.getName()), roles, scopes, authorities.contains(API_KEY_AUTHORITY));
     }
 
     public boolean isAdmin() {
@@ -39,6 +50,21 @@ public record Caller(EntityId id, Set<String> roles) {
     public void requireSelfOrAdmin(EntityId entity) {
         if (!isAdmin() && !id.equals(entity)) {
             throw Forbidden.notYourAccount(entity.value());
+        }
+    }
+
+    /**
+     * Admins may; a platform service with a bearer token (role SERVICE) may; a caller with an API
+     * key may only within the key's scopes.
+     */
+    public boolean mayUse(String scope) {
+        return isAdmin() || (apiKey ? scopes.contains(scope) : isService());
+    }
+
+    public void requireScope(String scope) {
+        if (!mayUse(scope)) {
+            throw Forbidden.of("SCOPE_REQUIRED", "this operation requires an admin, or a service key with the scope "
+                    + scope);
         }
     }
 
