@@ -152,16 +152,16 @@ class LedgerController {
     }
 
     @PostMapping("/lock")
-    @Operation(summary = "Lock part of an entity's available balance (admin)")
+    @Operation(summary = "Lock part of an entity's available balance (admin, or a service with ledger:lock)")
     ResponseEntity<TransactionView> lock(@RequestBody EntityAmountRequest request) {
-        return adminOperation(request, (token, entity, amount, memo, actor) ->
+        return scopedOperation(request, (token, entity, amount, memo, actor) ->
                 new LedgerOperation.Lock(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/unlock")
-    @Operation(summary = "Unlock part of an entity's locked balance (admin)")
+    @Operation(summary = "Unlock part of an entity's locked balance (admin, or a service with ledger:lock)")
     ResponseEntity<TransactionView> unlock(@RequestBody EntityAmountRequest request) {
-        return adminOperation(request, (token, entity, amount, memo, actor) ->
+        return scopedOperation(request, (token, entity, amount, memo, actor) ->
                 new LedgerOperation.Unlock(token, entity, amount, memo, actor));
     }
 
@@ -233,8 +233,17 @@ class LedgerController {
     }
 
     private ResponseEntity<TransactionView> adminOperation(EntityAmountRequest request, OperationFactory factory) {
+        Caller.current().requireAdmin();
+        return operation(request, factory);
+    }
+
+    private ResponseEntity<TransactionView> scopedOperation(EntityAmountRequest request, OperationFactory factory) {
+        Caller.current().requireScope("ledger:lock");
+        return operation(request, factory);
+    }
+
+    private ResponseEntity<TransactionView> operation(EntityAmountRequest request, OperationFactory factory) {
         var caller = Caller.current();
-        caller.requireAdmin();
         var in = new Inputs();
         var entity = in.entityId("entityId", request.entityId());
         var amount = in.positiveAmount("amount", request.amount());

@@ -12,7 +12,6 @@ import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
-import io.bta.tokenomics.shared.error.Forbidden;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Cursors;
@@ -255,10 +254,7 @@ class RewardsController {
     }
 
     private static void requireAdminOrService() {
-        var caller = Caller.current();
-        if (!caller.isAdmin() && !caller.isService()) {
-            throw Forbidden.requiresRole("ADMIN or SERVICE");
-        }
+        Caller.current().requireScope("rewards:write");
     }
 
     private static ResponseEntity<RewardView> granted(RewardGrant grant) {

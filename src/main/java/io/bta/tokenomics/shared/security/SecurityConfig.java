@@ -1,6 +1,8 @@
 package io.bta.tokenomics.shared.security;
 
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.apikeys.ApiKeyAuthenticationFilter;
+import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.db.DataDirectory;
 import io.bta.tokenomics.shared.error.Problems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
@@ -43,13 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ApiKeys apiKeys) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
-                    request.getHeader("Authorization") == null
-                            ? "a bearer token is required"
-                            : "the bearer token is invalid or expired"));
+                    request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+                            ? "the API key is unknown, revoked or expired"
+                            : request.getHeader("Authorization") == null
+                                    ? "a bearer token or an API key is required"
+                                    : "the bearer token is invalid or expired"));
         };
         AccessDeniedHandler denied = (request, response, e) -> write(json, response,
                 Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "the caller may not do this"));
@@ -62,7 +67,12 @@ class SecurityConfig {
                                 "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint",
-                                "/api/tokens/burn", "/api/tokens/lock", "/api/tokens/unlock")
+                                "/api/tokens/burn")
+                        .hasRole(Caller.ADMIN)
+                        // lock and unlock: admins, or services with the scope ledger:lock (checked there)
+                        .requestMatchers(HttpMethod.POST, "/api/tokens/lock", "/api/tokens/unlock")
+                        .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
+                        .requestMatchers("/api/admin/**")
                         .hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/governance/proposals/*/execute",
                                 "/api/governance/proposals/*/verify-tally")
@@ -76,7 +86,9 @@ class SecurityConfig {
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
+                        BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -66,6 +66,7 @@ class TrustController {
     @PutMapping("/{entityId}")
     @Operation(summary = "Set an entity's trust score (admin or SERVICE)")
     ScoreView record(@PathVariable String entityId, @RequestBody ScoreRequest request) {
+        Caller.current().requireScope("trust:write");
         var in = new Inputs();
         var entity = in.entityId("entityId", entityId);
         if (request.score() == null) {
