@@ -135,7 +135,10 @@ class RemoteTrustScoreSource implements TrustScoreSource {
                 return new Raw(status, body);
             });
         } catch (RestClientException e) {
-            throw new EngineFailure(isTimeout(e) ? TIMEOUT : UNREACHABLE, String.valueOf(e.getMessage()), e);
+            if (isTimeout(e)) {
+                throw new EngineFailure(TIMEOUT, "gave no answer in time", e);
+            }
+            throw new EngineFailure(UNREACHABLE, String.valueOf(e.getMostSpecificCause()), e);
         }
         if (raw.status() == 404) {
             return Optional.empty();
