@@ -319,16 +319,32 @@ class RemoteTrustEngineTest {
     }
 
     @Test
+    void anUnreachableEngineIsCountedAsSuch() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var unreachable = source("http://127.0.0.1:" + closedPort);
+        var before = fallbacks("unreachable");
+        assertThat(unreachable.find(entity)).isEmpty();
+        assertThat(fallbacks("unreachable")).isEqualTo(before + 1);
+    }
+
+    /** A source of its own, with an empty cache, as after a restart. */
+    RemoteTrustScoreSource source(String engineUrl) {
+        var ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new RemoteTrustScoreSource(RemoteTrustScoreSource.client(engineUrl, properties.engineTimeout()), store,
+                jdbc, ownTransaction, clock, properties.cacheTtl(), meters);
+    }
+
+    @Test
     void theLastKnownScoreSurvivesARestartInTheLocalStore() {
         score = "33.333333";
         trust.scoreOf(entity);
 
         // A fresh source has an empty cache, as after a restart; the engine is down.
-        var ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        var restarted = new RemoteTrustScoreSource(
-                RemoteTrustScoreSource.client(properties.engineUrl(), properties.engineTimeout()), store, jdbc,
-                ownTransaction, clock, properties.cacheTtl(), meters);
+        var restarted = source(properties.engineUrl());
         behaviour = Behaviour.FAIL_500;
         assertThat(restarted.find(entity).orElseThrow().score()).isEqualByComparingTo("33.333333");
     }
