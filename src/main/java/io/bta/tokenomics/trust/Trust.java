@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The trust module's facade: the score of any entity, and recording a new one. */
 @Service
@@ -21,8 +23,12 @@ public class Trust {
         this.defaultScore = properties.defaultScore();
     }
 
-    /** The entity's score, or the default score (with no {@code updatedAt}) if it has none. */
-    @Transactional(readOnly = true)
+    /**
+     * The entity's score, or the default score (with no {@code updatedAt}) if it has none.
+     *
+     * <p>Not transactional on purpose: the local read is a single select, and a read from the remote
+     * trust engine must not hold a database connection while it waits for the engine.
+     */
     public TrustScore scoreOf(EntityId entity) {
         return source.find(entity).orElseGet(() -> new TrustScore(entity, defaultScore, null));
     }
@@ -31,7 +37,16 @@ public class Trust {
     @Transactional
     public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
         TrustScore.requireValid(score);
-        return store.record(entity, score, changedBy);
+        var recorded = store.record(entity, score, changedBy);
+        // A caching source learns of the score only once it is committed, so it never serves one
+        // that was rolled back.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                source.recorded(recorded);
+            }
+        });
+        return recorded;
     }
 
     /** The entity's score changes, newest first. */

@@ -41,14 +41,34 @@ public class LocalTrustStore implements TrustScoreSource {
     }
 
     public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // Lock the entity's row (or its absence, through the insert) so concurrent changes queue up
-        // and each history row names the score it replaced.
-        var previous = jdbc.sql("select score from trust_scores where entity_id = ? for update")
+        return write(entity, score, changedBy, lockedScore(entity));
+    }
+
+    /**
+     * Records the score only if it differs from the stored one, so that reading an unchanged score
+     * from the trust engine again and again leaves no trace in the history. True if it was written.
+     */
+    public boolean recordIfChanged(EntityId entity, BigDecimal score, EntityId changedBy) {
+        var previous = lockedScore(entity);
+        if (previous != null && previous.compareTo(score) == 0) {
+            return false;
+        }
+        write(entity, score, changedBy, previous);
+        return true;
+    }
+
+    // Lock the entity's row (or its absence, through the insert) so concurrent changes queue up
+    // and each history row names the score it replaced.
+    private BigDecimal lockedScore(EntityId entity) {
+        return jdbc.sql("select score from trust_scores where entity_id = ? for update")
                 .param(entity.value())
                 .query(BigDecimal.class)
                 .optional()
                 .orElse(null);
+    }
+
+    private TrustScore write(EntityId entity, BigDecimal score, EntityId changedBy, BigDecimal previous) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         insert into trust_scores (entity_id, score, updated_at) values (?, ?, ?)
                         on conflict (entity_id) do update set score = excluded.score, updated_at = excluded.updated_at
