@@ -51,7 +51,7 @@ public class AllocationRepository {
                 .param(new SqlParameterValue(Types.NUMERIC,
                         r.collateralAmount() == null ? null : r.collateralAmount().toBigDecimal()))
                 .param(Timestamp.from(r.createdAt()))
-                .param(new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+                .param(new SqlParameterValue(Types.TIMESTAMP,
                         r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
                 .update() == 1;
     }
