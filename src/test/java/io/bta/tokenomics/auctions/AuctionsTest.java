@@ -14,8 +14,13 @@ import io.bta.tokenomics.support.MutableClock;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -322,5 +327,69 @@ class AuctionsTest {
             assertThat(s.outcomes()).singleElement()
                     .satisfies(o -> assertThat(o.status()).isEqualTo(ParticipationStatus.WON));
         });
+    }
+
+    @Test
+    void twoConcurrentJoinsOfOneBidderLockOneBond() throws Exception {
+        // not registered: both requests also race to create the auction's row
+        var b = bidder("5000", "0");
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var futures = new ArrayList<Future<Api.Response>>();
+            for (int i = 0; i < 2; i++) {
+                Callable<Api.Response> call = () -> {
+                    start.await();
+                    return join(b);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            var codes = new ArrayList<String>();
+            for (var f : futures) {
+                var r = f.get();
+                codes.add(r.status() == 201 ? "JOINED" : r.status() + " " + r.code());
+            }
+            assertThat(codes).containsExactlyInAnyOrder("JOINED", "409 ALREADY_JOINED");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(locked(b)).isEqualTo(Amount.of(1000));
+        assertThat(available(b)).isEqualTo(Amount.of(4000));
+    }
+
+    @Test
+    void twoConcurrentSettlementsSettleOnce() throws Exception {
+        register("100", null);
+        var winner = bidder("1000", "0");
+        var defaulter = bidder("1000", "0");
+        join(winner);
+        join(defaulter);
+        var treasuryBefore = treasury();
+        var body = "{\"winnerId\":\"" + winner.value() + "\",\"defaulted\":[\"" + defaulter.value() + "\"]}";
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var futures = new ArrayList<Future<Api.Response>>();
+            for (int i = 0; i < 2; i++) {
+                Callable<Api.Response> call = () -> {
+                    start.await();
+                    return api.post(base() + "/settle", SERVICE, body);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var f : futures) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(treasury()).isEqualTo(treasuryBefore.plus(Amount.of(100)));
+        assertThat(available(winner)).isEqualTo(Amount.of(1000));
+        assertThat(available(defaulter)).isEqualTo(Amount.of(900));
+        Invariants.assertHistoryReplaysToBalances(jdbc);
     }
 }
