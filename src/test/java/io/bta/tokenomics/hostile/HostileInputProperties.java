@@ -73,13 +73,20 @@ class HostileInputProperties {
             new Target("POST", "/api/rewards"),
             new Target("POST", "/api/rewards/triggers/transaction"),
             new Target("POST", "/api/rewards/triggers/learning"),
-            new Target("POST", "/api/rewards/triggers/referral"));
+            new Target("POST", "/api/rewards/triggers/referral"),
+            new Target("POST", "/api/guarantees/allocations"),
+            new Target("POST", "/api/guarantees/allocations/" + UUID.randomUUID() + "/release"),
+            new Target("PUT", "/api/auctions/fuzz-auction"),
+            new Target("POST", "/api/auctions/fuzz-auction/participants"),
+            new Target("POST", "/api/auctions/fuzz-auction/settle"),
+            new Target("POST", "/api/admin/api-keys"));
 
     static final List<String> FIELDS = List.of("toEntityId", "fromEntityId", "entityId", "tokenId", "amount", "memo",
             "score", "title", "description", "actions", "support", "reason", "delegateeId", "name", "apy",
             "minStakeAmount", "lockPeriod", "minTrustScore", "maxTotalStake", "earlyUnstakePenalty", "status", "poolId",
             "recipientId", "type", "sourceRef", "transactionRef", "transactionValue", "courseId", "level", "referrerId",
-            "refereeId", "rewardTokenId");
+            "refereeId", "rewardTokenId", "guaranteeId", "guarantorId", "beneficiaryId", "collateral", "expiresAt",
+            "baseBond", "participationFee", "closesAt", "bidderId", "winnerId", "defaulted", "scopes");
 
     @Provide
     Arbitrary<String> hostileValues() {

@@ -128,6 +128,32 @@ class ApiKeyTest {
     }
 
     @Test
+    void guaranteeAndAuctionFlowsRunWithServiceKeysWithinTheirScopes() {
+        var guaranteesKey = createKey(name(), "\"guarantees:write\"", null).text("secret");
+        var auctionsKey = createKey(name(), "\"auctions:write\"", null).text("secret");
+        var guarantor = "guarantor-" + UUID.randomUUID();
+        var beneficiary = "beneficiary-" + UUID.randomUUID();
+        var body = json("guaranteeId", "g-" + UUID.randomUUID(), "guarantorId", guarantor, "beneficiaryId", beneficiary,
+                "amount", "500");
+        var refused = withKey("POST", "/api/guarantees/allocations", auctionsKey, body);
+        assertThat(refused.status()).isEqualTo(403);
+        var allocated = withKey("POST", "/api/guarantees/allocations", guaranteesKey, body);
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+        var released = withKey("POST", "/api/guarantees/allocations/" + allocated.text("id") + "/release", guaranteesKey,
+                null);
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        var actors = jdbc.sql("select distinct actor from ledger_transactions where from_entity_id = ? or to_entity_id = ?")
+                .param(guarantor).param(guarantor).query(String.class).list();
+        assertThat(actors).allMatch(a -> a.startsWith("service:"));
+
+        var auction = "auction-" + UUID.randomUUID();
+        assertThat(withKey("PUT", "/api/auctions/" + auction, guaranteesKey, json("baseBond", "100")).status())
+                .isEqualTo(403);
+        var registered = withKey("PUT", "/api/auctions/" + auction, auctionsKey, json("baseBond", "100"));
+        assertThat(registered.status()).as(registered.body()).isIn(200, 201);
+    }
+
+    @Test
     void onlyAnAdminManagesKeysAndBadRequestsAre400() {
         var asUser = api.post("/api/admin/api-keys", Api.token("alice"), "{\"name\":\"x\",\"scopes\":[\"trust:write\"]}");
         assertThat(asUser.status()).isEqualTo(403);

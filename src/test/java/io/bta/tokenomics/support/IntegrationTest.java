@@ -20,7 +20,11 @@ import org.springframework.context.annotation.Import;
             "tokenomics.security.jwt-secret=" + Api.SECRET,
             // small enough that tests can reach them without draining the treasury's BTA-GOV
             "tokenomics.governance.proposal-threshold=1000",
-            "tokenomics.governance.quorum-fraction=0.0001"
+            "tokenomics.governance.quorum-fraction=0.0001",
+            // background jobs stay out of the tests' way: tests call them when they move the clock
+            "tokenomics.idempotency.cleanup-interval-ms=3600000",
+            "tokenomics.rewards.expiry-interval-ms=3600000",
+            "tokenomics.guarantees.expiry-interval-ms=3600000"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

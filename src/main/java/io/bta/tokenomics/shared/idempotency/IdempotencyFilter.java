@@ -146,7 +146,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
-    @Scheduled(fixedDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}", initialDelay = 60_000)
+    @Scheduled(fixedDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}",
+            initialDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}")
     void deleteExpiredKeys() {
         while (store.deleteExpired(1000) == 1000) {
             // keep going in small transactions

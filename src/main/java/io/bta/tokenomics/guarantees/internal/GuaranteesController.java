@@ -1,0 +1,173 @@
+package io.bta.tokenomics.guarantees.internal;
+
+import io.bta.tokenomics.guarantees.AllocationStatus;
+import io.bta.tokenomics.guarantees.GuaranteeAllocation;
+import io.bta.tokenomics.guarantees.GuaranteeProblems;
+import io.bta.tokenomics.guarantees.Guarantees;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The guarantees JSON API under {@code /api/guarantees/allocations}. */
+@RestController
+@RequestMapping("/api/guarantees/allocations")
+@Tag(name = "Guarantees", description = "BTA-GUAR allocations for the guarantee marketplace")
+class GuaranteesController {
+
+    static final String SCOPE = "guarantees:write";
+
+    /** The marketplace's guarantee ids: the same alphabet as entity ids. */
+    private static final Pattern GUARANTEE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+    record CollateralRequest(String tokenId, String amount) {}
+
+    record AllocateRequest(String guaranteeId, String guarantorId, String beneficiaryId, String amount,
+            CollateralRequest collateral, String expiresAt) {}
+
+    record CollateralView(String tokenId, String symbol, Amount amount) {}
+
+    record AllocationView(String id, String guaranteeId, String guarantorId, String beneficiaryId, Amount amount,
+            String status, CollateralView collateral, Instant createdAt, Instant expiresAt, Instant closedAt) {
+        static AllocationView of(GuaranteeAllocation a) {
+            var c = a.collateral();
+            return new AllocationView(a.id().toString(), a.guaranteeId(), a.guarantorId().value(),
+                    a.beneficiaryId().value(), a.amount(), a.status().name(),
+                    c == null ? null : new CollateralView(c.tokenId().toString(), c.symbol(), c.amount()),
+                    a.createdAt(), a.expiresAt(), a.closedAt());
+        }
+    }
+
+    private final Guarantees guarantees;
+    private final Ledger ledger;
+
+    GuaranteesController(Guarantees guarantees, Ledger ledger) {
+        this.guarantees = guarantees;
+        this.ledger = ledger;
+    }
+
+    @PostMapping
+    @Operation(summary = "Allocate BTA-GUAR for a guarantee: minted to the guarantor and locked (scope guarantees:write)")
+    ResponseEntity<AllocationView> allocate(@RequestBody AllocateRequest r) {
+        var caller = Caller.current();
+        caller.requireScope(SCOPE);
+        var in = new Inputs();
+        var guaranteeId = in.required("guaranteeId", r.guaranteeId(), 128);
+        if (guaranteeId != null && !GUARANTEE_ID.matcher(guaranteeId).matches()) {
+            in.reject("guaranteeId", "must be 1 to 128 characters of letters, digits and ._:-@");
+        }
+        var guarantor = in.entityId("guarantorId", r.guarantorId());
+        var beneficiary = in.entityId("beneficiaryId", r.beneficiaryId());
+        if (guarantor != null && guarantor.equals(beneficiary)) {
+            in.reject("beneficiaryId", "must differ from guarantorId");
+        }
+        var amount = in.positiveAmount("amount", r.amount());
+        String collateralToken = null;
+        Amount collateralAmount = null;
+        if (r.collateral() != null) {
+            collateralToken = in.required("collateral.tokenId", r.collateral().tokenId(), 64);
+            collateralAmount = in.positiveAmount("collateral.amount", r.collateral().amount());
+        }
+        Instant expiresAt = null;
+        if (r.expiresAt() != null) {
+            try {
+                expiresAt = Instant.parse(r.expiresAt());
+            } catch (DateTimeParseException e) {
+                in.reject("expiresAt", "must be an ISO-8601 instant, e.g. 2026-12-31T00:00:00Z");
+            }
+        }
+        in.check();
+        TokenId collateralTokenId = collateralToken == null ? null : ledger.resolve(collateralToken);
+        var allocation = guarantees.allocate(new Guarantees.NewAllocation(guaranteeId, guarantor, beneficiary, amount,
+                collateralTokenId, collateralAmount, expiresAt), caller.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(AllocationView.of(allocation));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An allocation (its guarantor or beneficiary, or scope guarantees:write)")
+    AllocationView allocation(@PathVariable String id) {
+        var caller = Caller.current();
+        var allocation = guarantees.allocation(allocationId(id));
+        if (!caller.mayUse(SCOPE) && !allocation.isParty(caller.id())) {
+            throw GuaranteeProblems.notAParty();
+        }
+        return AllocationView.of(allocation);
+    }
+
+    @GetMapping
+    @Operation(summary = "Allocations, newest first: a party lists its own; scope guarantees:write lists any")
+    List<AllocationView> allocations(@RequestParam(required = false) String guarantorId,
+            @RequestParam(required = false) String beneficiaryId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit) {
+        var caller = Caller.current();
+        var in = new Inputs();
+        var guarantor = in.optionalEntityId("guarantorId", guarantorId);
+        var beneficiary = in.optionalEntityId("beneficiaryId", beneficiaryId);
+        AllocationStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = AllocationStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                in.reject("status", "must be ACTIVE, RELEASED, CLAIMED or EXPIRED");
+            }
+        }
+        if (limit != null && (limit < 1 || limit > 100)) {
+            in.reject("limit", "must be between 1 and 100");
+        }
+        in.check();
+        EntityId party = null;
+        if (!caller.mayUse(SCOPE)) {
+            boolean asked = guarantor != null || beneficiary != null;
+            boolean own = caller.id().equals(guarantor) || caller.id().equals(beneficiary);
+            if (asked && !own) {
+                throw GuaranteeProblems.notAParty();
+            }
+            party = caller.id();
+        }
+        return guarantees.allocations(guarantor, beneficiary, wanted, party, limit == null ? 50 : limit).stream()
+                .map(AllocationView::of)
+                .toList();
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "Release: the BTA-GUAR is unlocked and burned, collateral unlocked (scope guarantees:write)")
+    AllocationView release(@PathVariable String id) {
+        var caller = Caller.current();
+        caller.requireScope(SCOPE);
+        return AllocationView.of(guarantees.release(allocationId(id), caller.id()));
+    }
+
+    @PostMapping("/{id}/claim")
+    @Operation(summary = "Claim: the BTA-GUAR and collateral move to the beneficiary (scope guarantees:write)")
+    AllocationView claim(@PathVariable String id) {
+        var caller = Caller.current();
+        caller.requireScope(SCOPE);
+        return AllocationView.of(guarantees.claim(allocationId(id), caller.id()));
+    }
+
+    private static UUID allocationId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw GuaranteeProblems.unknownAllocation(value.length() > 64 ? value.substring(0, 64) : value);
+        }
+    }
+}
