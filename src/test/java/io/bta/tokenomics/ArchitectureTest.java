@@ -36,7 +36,8 @@ class ArchitectureTest {
                 }
                 m.getRawParameterTypes().stream()
                         .filter(p -> FLOATING_POINT.contains(p.getName()))
-                        .forEach(p -> events.add(SimpleConditionEvent.violated(m, m.getFullName() + " takes floating point")));
+                        .forEach(p -> events.add(
+                                SimpleConditionEvent.violated(m, m.getFullName() + " takes floating point")));
             });
         }
     });
@@ -44,19 +45,25 @@ class ArchitectureTest {
     /** Controllers are thin adapters inside their module: package-private, in an internal package. */
     @ArchTest
     static final ArchRule controllersAreInternal = classes()
-            .that().areAnnotatedWith(RestController.class)
-            .and().resideOutsideOfPackage("io.bta.tokenomics.shared..")
-            .should().resideInAPackage("..internal..")
-            .andShould().notBePublic();
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .and()
+            .resideOutsideOfPackage("io.bta.tokenomics.shared..")
+            .should()
+            .resideInAPackage("..internal..")
+            .andShould()
+            .notBePublic();
 
     /** Transactions belong to facades and services, never to controllers. */
     @ArchTest
     static final ArchRule noTransactionsInControllers = noMethods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .should().beAnnotatedWith(Transactional.class);
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .beAnnotatedWith(Transactional.class);
 
     @ArchTest
-    static final ArchRule noTransactionalControllers = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().beAnnotatedWith(Transactional.class);
+    static final ArchRule noTransactionalControllers =
+            noClasses().that().areAnnotatedWith(RestController.class).should().beAnnotatedWith(Transactional.class);
 }

@@ -33,17 +33,26 @@ class CrashRestartTest {
     void anAcknowledgedTransferSurvivesSigkillAndTheRestartSucceeds() throws Exception {
         var dataDir = Path.of("target/test-data/crash-" + UUID.randomUUID()).toAbsolutePath();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TokenomicsApplication.class.getName(), "--server.port=0", "--tokenomics.data-dir=" + dataDir,
-                "--tokenomics.security.jwt-secret=" + Api.SECRET)
+        var child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TokenomicsApplication.class.getName(),
+                        "--server.port=0",
+                        "--tokenomics.data-dir=" + dataDir,
+                        "--tokenomics.security.jwt-secret=" + Api.SECRET)
                 .redirectErrorStream(true)
                 .start();
         var output = new ArrayList<String>();
         try {
             int port = awaitPort(child, output);
             var api = new Api(port);
-            assertThat(api.post("/api/tokens/initialize", Api.adminToken(), null).status()).isEqualTo(201);
-            var transfer = api.post("/api/tokens/transfer", Api.adminToken(),
+            assertThat(api.post("/api/tokens/initialize", Api.adminToken(), null)
+                            .status())
+                    .isEqualTo(201);
+            var transfer = api.post(
+                    "/api/tokens/transfer",
+                    Api.adminToken(),
                     json("fromEntityId", "treasury", "toEntityId", "erin", "tokenId", "BTA-UTIL", "amount", "77.7"));
             assertThat(transfer.status()).isEqualTo(201);
         } finally {
@@ -51,12 +60,16 @@ class CrashRestartTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
-                .as("the killed service left its PostgreSQL behind").isTrue();
+                .as("the killed service left its PostgreSQL behind")
+                .isTrue();
 
         try (var restarted = new SpringApplicationBuilder(TokenomicsApplication.class)
-                .run("--server.port=0", "--tokenomics.data-dir=" + dataDir,
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=" + dataDir,
                         "--tokenomics.security.jwt-secret=" + Api.SECRET)) {
-            var api = new Api(((WebServerApplicationContext) restarted).getWebServer().getPort());
+            var api = new Api(
+                    ((WebServerApplicationContext) restarted).getWebServer().getPort());
             var balance = api.get("/api/tokens/balances/erin/BTA-UTIL", Api.token("erin"));
             assertThat(balance.status()).isEqualTo(200);
             assertThat(balance.text("available")).isEqualTo("77.7");
@@ -72,7 +85,7 @@ class CrashRestartTest {
             var m = PORT.matcher(line);
             if (m.find()) {
                 // keep draining the child's output so it never blocks on a full pipe
-                var drain = new Thread(() -> reader.lines().forEach(l -> { }));
+                var drain = new Thread(() -> reader.lines().forEach(l -> {}));
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(m.group(1));

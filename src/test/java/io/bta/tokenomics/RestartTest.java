@@ -21,9 +21,21 @@ class RestartTest {
         long sequence;
         try (var first = start(dataDir)) {
             var api = new Api(port(first));
-            assertThat(api.post("/api/tokens/initialize", Api.adminToken(), null).status()).isEqualTo(201);
-            var transfer = api.post("/api/tokens/transfer", Api.adminToken(),
-                    json("fromEntityId", "treasury", "toEntityId", "alice", "tokenId", "BTA-UTIL", "amount", "1234.000000000000000001"),
+            assertThat(api.post("/api/tokens/initialize", Api.adminToken(), null)
+                            .status())
+                    .isEqualTo(201);
+            var transfer = api.post(
+                    "/api/tokens/transfer",
+                    Api.adminToken(),
+                    json(
+                            "fromEntityId",
+                            "treasury",
+                            "toEntityId",
+                            "alice",
+                            "tokenId",
+                            "BTA-UTIL",
+                            "amount",
+                            "1234.000000000000000001"),
                     "restart-key");
             assertThat(transfer.status()).isEqualTo(201);
             transactionId = transfer.text("id");
@@ -38,19 +50,32 @@ class RestartTest {
             var again = api.post("/api/tokens/initialize", Api.adminToken(), null);
             assertThat(again.status()).isEqualTo(200);
             // the idempotency key survived too: the retry is a replay, not a second transfer
-            var retry = api.post("/api/tokens/transfer", Api.adminToken(),
-                    json("fromEntityId", "treasury", "toEntityId", "alice", "tokenId", "BTA-UTIL", "amount", "1234.000000000000000001"),
+            var retry = api.post(
+                    "/api/tokens/transfer",
+                    Api.adminToken(),
+                    json(
+                            "fromEntityId",
+                            "treasury",
+                            "toEntityId",
+                            "alice",
+                            "tokenId",
+                            "BTA-UTIL",
+                            "amount",
+                            "1234.000000000000000001"),
                     "restart-key");
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retry.json().get("sequence").asLong()).isEqualTo(sequence);
-            assertThat(api.get("/api/tokens/balances/alice/BTA-UTIL", Api.token("alice")).text("available"))
+            assertThat(api.get("/api/tokens/balances/alice/BTA-UTIL", Api.token("alice"))
+                            .text("available"))
                     .isEqualTo("1234.000000000000000001");
         }
     }
 
     private static ConfigurableApplicationContext start(String dataDir) {
         return new SpringApplicationBuilder(TokenomicsApplication.class)
-                .run("--server.port=0", "--tokenomics.data-dir=" + dataDir,
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=" + dataDir,
                         "--tokenomics.security.jwt-secret=" + Api.SECRET);
     }
 

@@ -9,5 +9,14 @@ import java.time.Instant;
  * service never registered: it has the default base bond and no fee. {@code participationFee},
  * {@code closesAt}, {@code winnerId}, {@code createdAt} and {@code settledAt} may be null.
  */
-public record Auction(String auctionId, Amount baseBond, Amount participationFee, Instant closesAt, boolean registered,
-        AuctionStatus status, EntityId winnerId, int participantCount, Instant createdAt, Instant settledAt) {}
+public record Auction(
+        String auctionId,
+        Amount baseBond,
+        Amount participationFee,
+        Instant closesAt,
+        boolean registered,
+        AuctionStatus status,
+        EntityId winnerId,
+        int participantCount,
+        Instant createdAt,
+        Instant settledAt) {}

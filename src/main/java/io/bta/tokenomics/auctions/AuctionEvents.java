@@ -11,12 +11,12 @@ public final class AuctionEvents {
 
     private AuctionEvents() {}
 
-    public record AuctionJoined(String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore,
-            Instant joinedAt) {}
+    public record AuctionJoined(
+            String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt) {}
 
     /** The outcome for every bidder; {@code toTreasury} is the sum of fees and forfeited bonds. */
-    public record AuctionSettled(String auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury,
-            Instant settledAt) {}
+    public record AuctionSettled(
+            String auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt) {}
 
     public record Outcome(EntityId bidderId, ParticipationStatus status, Amount bond, Amount charged) {}
 }

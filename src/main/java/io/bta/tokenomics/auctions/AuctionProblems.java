@@ -38,8 +38,10 @@ public final class AuctionProblems {
     }
 
     public static DomainProblem feeAboveBaseBond(String fee, String baseBond) {
-        return RuleViolation.of("FEE_ABOVE_BASE_BOND", "the participation fee " + fee
-                + " is more than the base bond " + baseBond).with("baseBond", baseBond);
+        return RuleViolation.of(
+                        "FEE_ABOVE_BASE_BOND",
+                        "the participation fee " + fee + " is more than the base bond " + baseBond)
+                .with("baseBond", baseBond);
     }
 
     public static DomainProblem treasuryMayNotBid() {

@@ -46,7 +46,12 @@ public class Auctions {
     private final ApplicationEventPublisher events;
     private final AuctionsProperties properties;
 
-    Auctions(AuctionRepository repository, Ledger ledger, Trust trust, Clock clock, ApplicationEventPublisher events,
+    Auctions(
+            AuctionRepository repository,
+            Ledger ledger,
+            Trust trust,
+            Clock clock,
+            ApplicationEventPublisher events,
             AuctionsProperties properties) {
         this.repository = repository;
         this.ledger = ledger;
@@ -83,16 +88,18 @@ public class Auctions {
     /** An auction's terms and state; one never registered nor joined has the default terms. */
     @Transactional(readOnly = true)
     public Auction auction(String auctionId) {
-        return repository.auction(auctionId, false)
+        return repository
+                .auction(auctionId, false)
                 .map(r -> view(r, repository.participantCount(auctionId)))
-                .orElseGet(() -> new Auction(auctionId, defaultBaseBond(), null, null, false, AuctionStatus.OPEN, null, 0,
-                        null, null));
+                .orElseGet(() -> new Auction(
+                        auctionId, defaultBaseBond(), null, null, false, AuctionStatus.OPEN, null, 0, null, null));
     }
 
     /** The bond {@code entity} would lock to join now, from its current trust score. */
     @Transactional(readOnly = true)
     public BondQuote quote(String auctionId, EntityId entity) {
-        var base = repository.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
+        var base =
+                repository.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
         var score = trust.scoreOf(entity).score();
         return new BondQuote(auctionId, entity, score, bondFor(base, score));
     }
@@ -120,9 +127,10 @@ public class Auctions {
         }
         var score = trust.scoreOf(bidder).score();
         var bond = bondFor(auction.baseBond(), score);
-        ledger.applyAllOrNothing(List.of(new LedgerOperation.Lock(ledger.resolve(BOND_TOKEN), bidder, bond,
-                memo(auctionId, bidder, "bond"), actor)));
-        var row = new ParticipantRow(auctionId, bidder, bond, score, ParticipationStatus.JOINED, Amount.ZERO, now, null);
+        ledger.applyAllOrNothing(List.of(new LedgerOperation.Lock(
+                ledger.resolve(BOND_TOKEN), bidder, bond, memo(auctionId, bidder, "bond"), actor)));
+        var row =
+                new ParticipantRow(auctionId, bidder, bond, score, ParticipationStatus.JOINED, Amount.ZERO, now, null);
         repository.insertParticipant(row);
         events.publishEvent(new AuctionJoined(auctionId, bidder, bond, score, now));
         return view(row);
@@ -135,7 +143,8 @@ public class Auctions {
 
     @Transactional(readOnly = true)
     public Participation participation(String auctionId, EntityId bidder) {
-        return repository.participant(auctionId, bidder)
+        return repository
+                .participant(auctionId, bidder)
                 .map(Auctions::view)
                 .orElseThrow(() -> AuctionProblems.unknownParticipant(auctionId, bidder.value()));
     }
@@ -180,7 +189,9 @@ public class Auctions {
                 charged = p.bond();
             } else if (bidder.equals(winner)) {
                 status = ParticipationStatus.WON;
-                charged = auction.participationFee() == null ? Amount.ZERO : auction.participationFee().min(p.bond());
+                charged = auction.participationFee() == null
+                        ? Amount.ZERO
+                        : auction.participationFee().min(p.bond());
             } else {
                 status = ParticipationStatus.LOST;
                 charged = Amount.ZERO;
@@ -212,13 +223,29 @@ public class Auctions {
     }
 
     private static Auction view(AuctionRow r, int participants) {
-        return new Auction(r.id(), r.baseBond(), r.participationFee(), r.closesAt(), r.registered(), r.status(),
-                r.winnerId(), participants, r.createdAt(), r.settledAt());
+        return new Auction(
+                r.id(),
+                r.baseBond(),
+                r.participationFee(),
+                r.closesAt(),
+                r.registered(),
+                r.status(),
+                r.winnerId(),
+                participants,
+                r.createdAt(),
+                r.settledAt());
     }
 
     private static Participation view(ParticipantRow r) {
-        return new Participation(r.auctionId(), r.bidderId(), r.bond(), r.trustScore(), r.status(), r.charged(),
-                r.joinedAt(), r.settledAt());
+        return new Participation(
+                r.auctionId(),
+                r.bidderId(),
+                r.bond(),
+                r.trustScore(),
+                r.status(),
+                r.charged(),
+                r.joinedAt(),
+                r.settledAt());
     }
 
     private Instant now() {

@@ -6,5 +6,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A bidder in an auction: its bond, the trust score it was computed from, and what the settlement charged. */
-public record Participation(String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore,
-        ParticipationStatus status, Amount charged, Instant joinedAt, Instant settledAt) {}
+public record Participation(
+        String auctionId,
+        EntityId bidderId,
+        Amount bond,
+        BigDecimal trustScore,
+        ParticipationStatus status,
+        Amount charged,
+        Instant joinedAt,
+        Instant settledAt) {}

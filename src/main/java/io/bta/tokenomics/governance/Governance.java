@@ -1,6 +1,5 @@
 package io.bta.tokenomics.governance;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -12,6 +11,7 @@ import io.bta.tokenomics.governance.internal.ProposalRepository;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.Page;
@@ -58,8 +58,15 @@ public class Governance {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Governance(ProposalRepository proposals, DelegationRepository delegations, GovernanceSettings settings,
-            ProposalActions actions, Ledger ledger, Trust trust, Clock clock, ApplicationEventPublisher events) {
+    Governance(
+            ProposalRepository proposals,
+            DelegationRepository delegations,
+            GovernanceSettings settings,
+            ProposalActions actions,
+            Ledger ledger,
+            Trust trust,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.delegations = delegations;
         this.settings = settings;
@@ -83,8 +90,8 @@ public class Governance {
             var action = requested.get(i);
             var type = actions.find(action.type());
             if (type.isEmpty()) {
-                errors.add(new InvalidInput.FieldError("actions[" + i + "].type",
-                        "must be one of " + String.join(", ", actions.names())));
+                errors.add(new InvalidInput.FieldError(
+                        "actions[" + i + "].type", "must be one of " + String.join(", ", actions.names())));
                 continue;
             }
             try {
@@ -103,7 +110,8 @@ public class Governance {
         long snapshot = ledger.lastSequence();
         var power = votingPower(proposer, gov, snapshot).votingPower();
         if (power.isLessThan(current.proposalThreshold())) {
-            throw GovernanceProblems.belowThreshold(power.toString(), current.proposalThreshold().toString());
+            throw GovernanceProblems.belowThreshold(
+                    power.toString(), current.proposalThreshold().toString());
         }
         var quorum = ledger.totalSupplyAt(gov, snapshot).toBigDecimal().multiply(current.quorumFraction());
         var now = now();
@@ -111,9 +119,26 @@ public class Governance {
         var ends = starts.plus(current.votingPeriod());
         var executable = ends.plus(current.timelockDelay());
         var expires = executable.plus(current.gracePeriod());
-        var proposal = new Proposal(Ids.newId(clock), title, description == null ? "" : description, proposer,
-                ProposalStatus.PENDING, validated, snapshot, now, starts, ends, executable, expires, quorum,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, null, null);
+        var proposal = new Proposal(
+                Ids.newId(clock),
+                title,
+                description == null ? "" : description,
+                proposer,
+                ProposalStatus.PENDING,
+                validated,
+                snapshot,
+                now,
+                starts,
+                ends,
+                executable,
+                expires,
+                quorum,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                0,
+                null,
+                null);
         proposals.insert(proposal);
         events.publishEvent(new ProposalCreated(proposal.id(), proposer, snapshot, now));
         return proposal(proposal.id());
@@ -156,7 +181,8 @@ public class Governance {
     /** Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. */
     @Transactional
     public Vote castVote(UUID proposalId, EntityId voter, Support support, String reason) {
-        var proposal = proposals.find(proposalId, now(), true)
+        var proposal = proposals
+                .find(proposalId, now(), true)
                 .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
         if (proposal.status() != ProposalStatus.ACTIVE) {
             throw GovernanceProblems.votingNotOpen(proposal.status());
@@ -168,13 +194,13 @@ public class Governance {
         if (!power.votingPower().isPositive()) {
             throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
         }
-        var vote = new Vote(proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason,
-                now());
+        var vote = new Vote(
+                proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, now());
         if (!proposals.insertVote(vote)) {
             throw GovernanceProblems.alreadyVoted(voter.value());
         }
-        events.publishEvent(new VoteCast(proposalId, voter, support, vote.votingPower(), vote.trustScore(),
-                vote.weight(), vote.createdAt()));
+        events.publishEvent(new VoteCast(
+                proposalId, voter, support, vote.votingPower(), vote.trustScore(), vote.weight(), vote.createdAt()));
         return vote;
     }
 
@@ -190,7 +216,9 @@ public class Governance {
         long after = cursor == null ? 0 : Cursors.decodeLong(cursor);
         var rows = proposals.votes(proposalId, after, limit + 1);
         var page = rows.subList(0, Math.min(limit, rows.size()));
-        var next = rows.size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1).getKey())) : null;
+        var next = rows.size() > limit
+                ? Cursors.encode(Long.toString(page.get(limit - 1).getKey()))
+                : null;
         return new Page<>(page.stream().map(Map.Entry::getValue).toList(), next);
     }
 
@@ -199,20 +227,22 @@ public class Governance {
      */
     @Transactional
     public Proposal cancel(UUID proposalId, EntityId caller, boolean callerIsAdmin) {
-        var proposal = proposals.find(proposalId, now(), true)
+        var proposal = proposals
+                .find(proposalId, now(), true)
                 .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
         switch (proposal.status()) {
             case EXECUTED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal was executed");
-            case CANCELED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal is already canceled");
-            default -> { }
+            case CANCELED -> throw GovernanceProblems.notCancelable(
+                    proposal.status(), "the proposal is already canceled");
+            default -> {}
         }
         if (!callerIsAdmin) {
             if (!proposal.proposerId().equals(caller)) {
                 throw Forbidden.of("NOT_PROPOSER", "only the proposer or an admin may cancel this proposal");
             }
             if (proposal.status() != ProposalStatus.PENDING) {
-                throw GovernanceProblems.notCancelable(proposal.status(),
-                        "the proposer may cancel only before voting starts; ask an admin");
+                throw GovernanceProblems.notCancelable(
+                        proposal.status(), "the proposer may cancel only before voting starts; ask an admin");
             }
         }
         var now = now();
@@ -227,26 +257,29 @@ public class Governance {
      */
     @Transactional
     public Proposal execute(UUID proposalId, EntityId admin) {
-        var proposal = proposals.find(proposalId, now(), true)
+        var proposal = proposals
+                .find(proposalId, now(), true)
                 .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
         switch (proposal.status()) {
-            case SUCCEEDED -> { }
-            case PENDING, ACTIVE -> throw GovernanceProblems.notExecutable(proposal.status(),
-                    "voting ends at " + proposal.votingEndsAt());
-            case QUEUED -> throw GovernanceProblems.notExecutable(proposal.status(),
-                    "the timelock has not passed; executable from " + proposal.executableAt());
-            case DEFEATED -> throw GovernanceProblems.notExecutable(proposal.status(),
-                    "the proposal was defeated (no majority or no quorum)");
-            case EXPIRED -> throw GovernanceProblems.notExecutable(proposal.status(),
-                    "the grace period ended at " + proposal.expiresAt());
+            case SUCCEEDED -> {}
+            case PENDING, ACTIVE -> throw GovernanceProblems.notExecutable(
+                    proposal.status(), "voting ends at " + proposal.votingEndsAt());
+            case QUEUED -> throw GovernanceProblems.notExecutable(
+                    proposal.status(), "the timelock has not passed; executable from " + proposal.executableAt());
+            case DEFEATED -> throw GovernanceProblems.notExecutable(
+                    proposal.status(), "the proposal was defeated (no majority or no quorum)");
+            case EXPIRED -> throw GovernanceProblems.notExecutable(
+                    proposal.status(), "the grace period ended at " + proposal.expiresAt());
             case CANCELED -> throw GovernanceProblems.notExecutable(proposal.status(), "the proposal was canceled");
-            case EXECUTED -> throw GovernanceProblems.notExecutable(proposal.status(), "the proposal was already executed");
+            case EXECUTED -> throw GovernanceProblems.notExecutable(
+                    proposal.status(), "the proposal was already executed");
         }
         var execution = new ProposalActionType.Execution(proposalId, admin);
         for (int i = 0; i < proposal.actions().size(); i++) {
             var action = proposal.actions().get(i);
-            var type = actions.find(action.type()).orElseThrow(() -> new IllegalStateException(
-                    "action type " + action.type() + " is no longer registered"));
+            var type = actions.find(action.type())
+                    .orElseThrow(() ->
+                            new IllegalStateException("action type " + action.type() + " is no longer registered"));
             try {
                 type.execute(action.parameters(), execution);
             } catch (DomainProblem e) {
@@ -255,7 +288,8 @@ public class Governance {
         }
         var now = now();
         proposals.markExecuted(proposalId, now, admin);
-        events.publishEvent(new ProposalExecuted(proposalId, admin, proposal.actions().size(), now));
+        events.publishEvent(
+                new ProposalExecuted(proposalId, admin, proposal.actions().size(), now));
         return proposal(proposalId);
     }
 
@@ -304,15 +338,31 @@ public class Governance {
                 && recount.get("AGAINST").compareTo(proposal.againstVotes()) == 0
                 && recount.get("ABSTAIN").compareTo(proposal.abstainVotes()) == 0
                 && recount.get("COUNT").intValueExact() == proposal.voterCount();
-        return new TallyCheck(proposalId, consistent, proposal.forVotes(), proposal.againstVotes(),
-                proposal.abstainVotes(), proposal.voterCount(), Decimals.plain(recount.get("FOR")),
-                Decimals.plain(recount.get("AGAINST")), Decimals.plain(recount.get("ABSTAIN")), recount.get("COUNT").intValueExact());
+        return new TallyCheck(
+                proposalId,
+                consistent,
+                proposal.forVotes(),
+                proposal.againstVotes(),
+                proposal.abstainVotes(),
+                proposal.voterCount(),
+                Decimals.plain(recount.get("FOR")),
+                Decimals.plain(recount.get("AGAINST")),
+                Decimals.plain(recount.get("ABSTAIN")),
+                recount.get("COUNT").intValueExact());
     }
 
     /** Stored tallies next to the tallies recomputed from the votes. */
-    public record TallyCheck(UUID proposalId, boolean consistent, BigDecimal storedFor, BigDecimal storedAgainst,
-            BigDecimal storedAbstain, int storedVoterCount, BigDecimal countedFor, BigDecimal countedAgainst,
-            BigDecimal countedAbstain, int countedVoterCount) {}
+    public record TallyCheck(
+            UUID proposalId,
+            boolean consistent,
+            BigDecimal storedFor,
+            BigDecimal storedAgainst,
+            BigDecimal storedAbstain,
+            int storedVoterCount,
+            BigDecimal countedFor,
+            BigDecimal countedAgainst,
+            BigDecimal countedAbstain,
+            int countedVoterCount) {}
 
     private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot) {
         boolean delegatedAway = delegations.delegateeAt(entity, snapshot).isPresent();
@@ -332,5 +382,4 @@ public class Governance {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
-
 }

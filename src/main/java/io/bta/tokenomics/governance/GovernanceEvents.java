@@ -15,6 +15,6 @@ public final class GovernanceEvents {
 
     public record ProposalExecuted(UUID proposalId, EntityId executedBy, int actionCount, Instant executedAt) {}
 
-    public record DelegationChanged(EntityId delegatorId, EntityId delegateeId, long effectiveFromSequence,
-            Instant changedAt) {}
+    public record DelegationChanged(
+            EntityId delegatorId, EntityId delegateeId, long effectiveFromSequence, Instant changedAt) {}
 }

@@ -20,18 +20,21 @@ public final class GovernanceProblems {
     }
 
     public static DomainProblem belowThreshold(String power, String threshold) {
-        return RuleViolation.of("BELOW_PROPOSAL_THRESHOLD", "proposing needs " + threshold
-                + " BTA-GOV of voting power; the proposer has " + power)
-                .with("votingPower", power).with("proposalThreshold", threshold);
+        return RuleViolation.of(
+                        "BELOW_PROPOSAL_THRESHOLD",
+                        "proposing needs " + threshold + " BTA-GOV of voting power; the proposer has " + power)
+                .with("votingPower", power)
+                .with("proposalThreshold", threshold);
     }
 
     public static DomainProblem votingNotOpen(ProposalStatus status) {
-        var why = switch (status) {
-            case PENDING -> "voting has not started yet";
-            case CANCELED -> "the proposal was canceled";
-            case EXECUTED -> "the proposal was executed";
-            default -> "voting has ended";
-        };
+        var why =
+                switch (status) {
+                    case PENDING -> "voting has not started yet";
+                    case CANCELED -> "the proposal was canceled";
+                    case EXECUTED -> "the proposal was executed";
+                    default -> "voting has ended";
+                };
         return Conflict.of("VOTING_NOT_OPEN", why + " (status " + status + ")").with("status", status.name());
     }
 
@@ -40,21 +43,27 @@ public final class GovernanceProblems {
     }
 
     public static DomainProblem noVotingPower(String voter, long snapshot) {
-        return RuleViolation.of("NO_VOTING_POWER", "'" + voter + "' had no BTA-GOV voting power at the proposal's snapshot (sequence "
-                + snapshot + ")");
+        return RuleViolation.of(
+                "NO_VOTING_POWER",
+                "'" + voter + "' had no BTA-GOV voting power at the proposal's snapshot (sequence " + snapshot + ")");
     }
 
     public static DomainProblem notExecutable(ProposalStatus status, String detail) {
-        return Conflict.of("PROPOSAL_NOT_EXECUTABLE", detail + " (status " + status + ")").with("status", status.name());
+        return Conflict.of("PROPOSAL_NOT_EXECUTABLE", detail + " (status " + status + ")")
+                .with("status", status.name());
     }
 
     public static DomainProblem notCancelable(ProposalStatus status, String detail) {
-        return Conflict.of("PROPOSAL_NOT_CANCELABLE", detail + " (status " + status + ")").with("status", status.name());
+        return Conflict.of("PROPOSAL_NOT_CANCELABLE", detail + " (status " + status + ")")
+                .with("status", status.name());
     }
 
     public static DomainProblem actionFailed(int index, String type, DomainProblem cause) {
-        return RuleViolation.of("PROPOSAL_ACTION_FAILED", "action " + index + " (" + type + ") failed, so nothing was applied: "
-                + cause.getMessage())
-                .with("actionIndex", index).with("actionType", type).with("causeCode", cause.code());
+        return RuleViolation.of(
+                        "PROPOSAL_ACTION_FAILED",
+                        "action " + index + " (" + type + ") failed, so nothing was applied: " + cause.getMessage())
+                .with("actionIndex", index)
+                .with("actionType", type)
+                .with("causeCode", cause.code());
     }
 }

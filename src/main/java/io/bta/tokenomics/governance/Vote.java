@@ -7,5 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A recorded vote: the power at the proposal's snapshot, the trust score at vote time, and their exact product / 100. */
-public record Vote(UUID proposalId, EntityId voterId, Support support, Amount votingPower, BigDecimal trustScore,
-        BigDecimal weight, String reason, Instant createdAt) {}
+public record Vote(
+        UUID proposalId,
+        EntityId voterId,
+        Support support,
+        Amount votingPower,
+        BigDecimal trustScore,
+        BigDecimal weight,
+        String reason,
+        Instant createdAt) {}

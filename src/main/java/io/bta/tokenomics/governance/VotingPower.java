@@ -5,5 +5,12 @@ import io.bta.tokenomics.shared.EntityId;
 import java.math.BigDecimal;
 
 /** What an entity's vote on a proposal would weigh, before it votes. */
-public record VotingPower(EntityId entityId, long snapshotSequence, Amount ownHoldings, Amount delegatedToIt,
-        boolean delegatedAway, Amount votingPower, BigDecimal trustScore, BigDecimal weight) {}
+public record VotingPower(
+        EntityId entityId,
+        long snapshotSequence,
+        Amount ownHoldings,
+        Amount delegatedToIt,
+        boolean delegatedAway,
+        Amount votingPower,
+        BigDecimal trustScore,
+        BigDecimal weight) {}

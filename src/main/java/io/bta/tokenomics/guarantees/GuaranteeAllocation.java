@@ -7,8 +7,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A BTA-GUAR allocation for one guarantee of the marketplace; {@code collateral} is null when there is none. */
-public record GuaranteeAllocation(UUID id, String guaranteeId, EntityId guarantorId, EntityId beneficiaryId,
-        Amount amount, AllocationStatus status, Collateral collateral, Instant createdAt, Instant expiresAt,
+public record GuaranteeAllocation(
+        UUID id,
+        String guaranteeId,
+        EntityId guarantorId,
+        EntityId beneficiaryId,
+        Amount amount,
+        AllocationStatus status,
+        Collateral collateral,
+        Instant createdAt,
+        Instant expiresAt,
         Instant closedAt) {
 
     /** Extra collateral in another token, locked from the guarantor's available balance. */

@@ -11,16 +11,34 @@ public final class GuaranteeEvents {
 
     private GuaranteeEvents() {}
 
-    public record GuaranteeAllocated(UUID allocationId, String guaranteeId, EntityId guarantorId,
-            EntityId beneficiaryId, Amount amount, TokenId collateralTokenId, Amount collateralAmount,
-            Instant expiresAt, Instant allocatedAt) {}
+    public record GuaranteeAllocated(
+            UUID allocationId,
+            String guaranteeId,
+            EntityId guarantorId,
+            EntityId beneficiaryId,
+            Amount amount,
+            TokenId collateralTokenId,
+            Amount collateralAmount,
+            Instant expiresAt,
+            Instant allocatedAt) {}
 
     /** The BTA-GUAR was burned and the collateral unlocked; {@code expired} when the expiry job did it. */
-    public record GuaranteeReleased(UUID allocationId, String guaranteeId, EntityId guarantorId, Amount amount,
-            boolean expired, Instant releasedAt) {}
+    public record GuaranteeReleased(
+            UUID allocationId,
+            String guaranteeId,
+            EntityId guarantorId,
+            Amount amount,
+            boolean expired,
+            Instant releasedAt) {}
 
     /** The BTA-GUAR and the collateral moved to the beneficiary. */
-    public record GuaranteeClaimed(UUID allocationId, String guaranteeId, EntityId guarantorId,
-            EntityId beneficiaryId, Amount amount, TokenId collateralTokenId, Amount collateralAmount,
+    public record GuaranteeClaimed(
+            UUID allocationId,
+            String guaranteeId,
+            EntityId guarantorId,
+            EntityId beneficiaryId,
+            Amount amount,
+            TokenId collateralTokenId,
+            Amount collateralAmount,
             Instant claimedAt) {}
 }

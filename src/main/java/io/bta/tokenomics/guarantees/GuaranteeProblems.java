@@ -16,8 +16,10 @@ public final class GuaranteeProblems {
     }
 
     public static DomainProblem alreadyActive(String guaranteeId) {
-        return Conflict.of("GUARANTEE_ALREADY_ALLOCATED", "guarantee '" + guaranteeId
-                + "' already has an active allocation; release or claim it first").with("guaranteeId", guaranteeId);
+        return Conflict.of(
+                        "GUARANTEE_ALREADY_ALLOCATED",
+                        "guarantee '" + guaranteeId + "' already has an active allocation; release or claim it first")
+                .with("guaranteeId", guaranteeId);
     }
 
     public static DomainProblem notActive(String status) {
@@ -26,7 +28,8 @@ public final class GuaranteeProblems {
     }
 
     public static DomainProblem expired(String expiresAt) {
-        return Conflict.of("ALLOCATION_EXPIRED", "the guarantee expired at " + expiresAt + " and can no longer be claimed")
+        return Conflict.of(
+                        "ALLOCATION_EXPIRED", "the guarantee expired at " + expiresAt + " and can no longer be claimed")
                 .with("expiresAt", expiresAt);
     }
 

@@ -37,8 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Guarantees {
 
     /** What the marketplace asks for; the collateral's token and amount are both null or both set. */
-    public record NewAllocation(String guaranteeId, EntityId guarantorId, EntityId beneficiaryId, Amount amount,
-            TokenId collateralTokenId, Amount collateralAmount, Instant expiresAt) {
+    public record NewAllocation(
+            String guaranteeId,
+            EntityId guarantorId,
+            EntityId beneficiaryId,
+            Amount amount,
+            TokenId collateralTokenId,
+            Amount collateralAmount,
+            Instant expiresAt) {
         public NewAllocation {
             Objects.requireNonNull(guaranteeId, "guaranteeId");
             Objects.requireNonNull(guarantorId, "guarantorId");
@@ -67,8 +73,13 @@ public class Guarantees {
     private final TransactionTemplate transactions;
     private final GuaranteesProperties properties;
 
-    Guarantees(AllocationRepository repository, Ledger ledger, Clock clock, ApplicationEventPublisher events,
-            TransactionTemplate transactions, GuaranteesProperties properties) {
+    Guarantees(
+            AllocationRepository repository,
+            Ledger ledger,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            GuaranteesProperties properties) {
         this.repository = repository;
         this.ledger = ledger;
         this.clock = clock;
@@ -90,9 +101,18 @@ public class Guarantees {
             throw GuaranteeProblems.expiryNotInFuture(n.expiresAt().toString());
         }
         var guar = ledger.resolve(GUARANTEE_TOKEN);
-        var row = new AllocationRow(Ids.newId(clock), n.guaranteeId(), n.guarantorId(), n.beneficiaryId(), n.amount(),
-                AllocationStatus.ACTIVE, n.collateralTokenId(), n.collateralAmount(), now,
-                n.expiresAt() == null ? null : n.expiresAt().truncatedTo(ChronoUnit.MICROS), null);
+        var row = new AllocationRow(
+                Ids.newId(clock),
+                n.guaranteeId(),
+                n.guarantorId(),
+                n.beneficiaryId(),
+                n.amount(),
+                AllocationStatus.ACTIVE,
+                n.collateralTokenId(),
+                n.collateralAmount(),
+                now,
+                n.expiresAt() == null ? null : n.expiresAt().truncatedTo(ChronoUnit.MICROS),
+                null);
         // The row (and its unique index entry) first, then the ledger: the same order as every other flow.
         if (!repository.insertIfNoneActive(row)) {
             throw GuaranteeProblems.alreadyActive(n.guaranteeId());
@@ -102,12 +122,20 @@ public class Guarantees {
         operations.add(new LedgerOperation.Mint(guar, n.guarantorId(), n.amount(), memo, actor));
         operations.add(new LedgerOperation.Lock(guar, n.guarantorId(), n.amount(), memo, actor));
         if (n.collateralTokenId() != null) {
-            operations.add(new LedgerOperation.Lock(n.collateralTokenId(), n.guarantorId(), n.collateralAmount(),
-                    memo(row, "lock collateral"), actor));
+            operations.add(new LedgerOperation.Lock(
+                    n.collateralTokenId(), n.guarantorId(), n.collateralAmount(), memo(row, "lock collateral"), actor));
         }
         ledger.applyAllOrNothing(operations);
-        events.publishEvent(new GuaranteeAllocated(row.id(), row.guaranteeId(), row.guarantorId(), row.beneficiaryId(),
-                row.amount(), row.collateralTokenId(), row.collateralAmount(), row.expiresAt(), now));
+        events.publishEvent(new GuaranteeAllocated(
+                row.id(),
+                row.guaranteeId(),
+                row.guarantorId(),
+                row.beneficiaryId(),
+                row.amount(),
+                row.collateralTokenId(),
+                row.collateralAmount(),
+                row.expiresAt(),
+                now));
         return view(row);
     }
 
@@ -174,14 +202,18 @@ public class Guarantees {
      * beneficiary and status is given; with {@code party}, only those where it is a party.
      */
     @Transactional(readOnly = true)
-    public List<GuaranteeAllocation> allocations(EntityId guarantor, EntityId beneficiary, AllocationStatus status,
-            EntityId party, int limit) {
-        return repository.list(guarantor, beneficiary, status, party, limit).stream().map(this::view).toList();
+    public List<GuaranteeAllocation> allocations(
+            EntityId guarantor, EntityId beneficiary, AllocationStatus status, EntityId party, int limit) {
+        return repository.list(guarantor, beneficiary, status, party, limit).stream()
+                .map(this::view)
+                .toList();
     }
 
     private boolean expireOne(UUID id, Instant now) {
         var row = repository.find(id, true).orElseThrow();
-        if (row.status() != AllocationStatus.ACTIVE || row.expiresAt() == null || row.expiresAt().isAfter(now)) {
+        if (row.status() != AllocationStatus.ACTIVE
+                || row.expiresAt() == null
+                || row.expiresAt().isAfter(now)) {
             return false; // closed or changed meanwhile
         }
         close(row, AllocationStatus.EXPIRED, EXPIRY);
@@ -206,17 +238,23 @@ public class Guarantees {
         var operations = new ArrayList<LedgerOperation>();
         operations.add(new LedgerOperation.Unlock(guar, guarantor, row.amount(), memo, actor));
         if (claimed) {
-            operations.add(new LedgerOperation.Transfer(guar, guarantor, row.beneficiaryId(), row.amount(), memo, actor));
+            operations.add(
+                    new LedgerOperation.Transfer(guar, guarantor, row.beneficiaryId(), row.amount(), memo, actor));
         } else {
             operations.add(new LedgerOperation.Burn(guar, guarantor, row.amount(), memo, actor));
         }
         if (row.collateralTokenId() != null) {
             var collateralMemo = memo + " collateral";
-            operations.add(new LedgerOperation.Unlock(row.collateralTokenId(), guarantor, row.collateralAmount(),
-                    collateralMemo, actor));
+            operations.add(new LedgerOperation.Unlock(
+                    row.collateralTokenId(), guarantor, row.collateralAmount(), collateralMemo, actor));
             if (claimed) {
-                operations.add(new LedgerOperation.Transfer(row.collateralTokenId(), guarantor, row.beneficiaryId(),
-                        row.collateralAmount(), collateralMemo, actor));
+                operations.add(new LedgerOperation.Transfer(
+                        row.collateralTokenId(),
+                        guarantor,
+                        row.beneficiaryId(),
+                        row.collateralAmount(),
+                        collateralMemo,
+                        actor));
             }
         }
         ledger.applyAllOrNothing(operations);
@@ -224,11 +262,18 @@ public class Guarantees {
             throw new IllegalStateException("allocation " + row.id() + " changed under its row lock");
         }
         if (claimed) {
-            events.publishEvent(new GuaranteeClaimed(row.id(), row.guaranteeId(), guarantor, row.beneficiaryId(),
-                    row.amount(), row.collateralTokenId(), row.collateralAmount(), now));
+            events.publishEvent(new GuaranteeClaimed(
+                    row.id(),
+                    row.guaranteeId(),
+                    guarantor,
+                    row.beneficiaryId(),
+                    row.amount(),
+                    row.collateralTokenId(),
+                    row.collateralAmount(),
+                    now));
         } else {
-            events.publishEvent(new GuaranteeReleased(row.id(), row.guaranteeId(), guarantor, row.amount(),
-                    status == AllocationStatus.EXPIRED, now));
+            events.publishEvent(new GuaranteeReleased(
+                    row.id(), row.guaranteeId(), guarantor, row.amount(), status == AllocationStatus.EXPIRED, now));
         }
     }
 
@@ -237,11 +282,21 @@ public class Guarantees {
     }
 
     private GuaranteeAllocation view(AllocationRow r) {
-        var collateral = r.collateralTokenId() == null ? null
-                : new GuaranteeAllocation.Collateral(r.collateralTokenId(), ledger.symbolOf(r.collateralTokenId()),
-                        r.collateralAmount());
-        return new GuaranteeAllocation(r.id(), r.guaranteeId(), r.guarantorId(), r.beneficiaryId(), r.amount(),
-                r.status(), collateral, r.createdAt(), r.expiresAt(), r.closedAt());
+        var collateral = r.collateralTokenId() == null
+                ? null
+                : new GuaranteeAllocation.Collateral(
+                        r.collateralTokenId(), ledger.symbolOf(r.collateralTokenId()), r.collateralAmount());
+        return new GuaranteeAllocation(
+                r.id(),
+                r.guaranteeId(),
+                r.guarantorId(),
+                r.beneficiaryId(),
+                r.amount(),
+                r.status(),
+                collateral,
+                r.createdAt(),
+                r.expiresAt(),
+                r.closedAt());
     }
 
     private Instant now() {

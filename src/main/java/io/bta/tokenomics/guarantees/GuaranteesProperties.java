@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code expiry-chunk-size}).
  */
 @ConfigurationProperties("tokenomics.guarantees")
-public record GuaranteesProperties(@DefaultValue("60000") long expiryIntervalMs, @DefaultValue("500") int expiryChunkSize) {
+public record GuaranteesProperties(
+        @DefaultValue("60000") long expiryIntervalMs, @DefaultValue("500") int expiryChunkSize) {
 
     public GuaranteesProperties {
         if (expiryIntervalMs < 1000) {

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -38,12 +37,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     /** The tokens the platform starts with, exactly as the tokenomics define them. */
-    private record Definition(String symbol, String name, TokenType type, String initialSupply, String maxSupply,
-            String inflationRate, boolean checkpointed) {}
+    private record Definition(
+            String symbol,
+            String name,
+            TokenType type,
+            String initialSupply,
+            String maxSupply,
+            String inflationRate,
+            boolean checkpointed) {}
 
     private static final List<Definition> DEFINITIONS = List.of(
-            new Definition("BTA-GOV", "BTA Governance Token", TokenType.GOVERNANCE, "1000000000", "1000000000", "0",
-                    true),
+            new Definition(
+                    "BTA-GOV", "BTA Governance Token", TokenType.GOVERNANCE, "1000000000", "1000000000", "0", true),
             new Definition("BTA-REWARD", "BTA Rewards Token", TokenType.REWARD, "0", null, "0.05", false),
             new Definition("BTA-UTIL", "BTA Utility Token", TokenType.UTILITY, "500000000", "2000000000", "0", false),
             new Definition("BTA-GUAR", "BTA Guarantee Token", TokenType.GUARANTEE, "0", null, "0", false));
@@ -57,8 +62,14 @@ public class Ledger {
     private final MeterRegistry meters;
     private final Timer writeTimer;
 
-    Ledger(TokenCatalog catalog, LedgerWriter writer, LedgerQueries queries, JdbcClient jdbc, Clock clock,
-            LedgerProperties properties, MeterRegistry meters) {
+    Ledger(
+            TokenCatalog catalog,
+            LedgerWriter writer,
+            LedgerQueries queries,
+            JdbcClient jdbc,
+            Clock clock,
+            LedgerProperties properties,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.writer = writer;
         this.queries = queries;
@@ -85,7 +96,8 @@ public class Ledger {
         var now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         var created = new ArrayList<TokenId>();
         for (var d : DEFINITIONS) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into ledger_tokens (id, symbol, name, type, decimals, max_supply, initial_supply,
                                                        inflation_rate, checkpointed, created_at)
                             values (?, ?, ?, ?, 18, ?, ?, ?, ?, ?)
@@ -96,7 +108,8 @@ public class Ledger {
                     .param(d.symbol())
                     .param(d.name())
                     .param(d.type().name())
-                    .param(new SqlParameterValue(Types.NUMERIC, d.maxSupply() == null ? null : new BigDecimal(d.maxSupply())))
+                    .param(new SqlParameterValue(
+                            Types.NUMERIC, d.maxSupply() == null ? null : new BigDecimal(d.maxSupply())))
                     .param(new BigDecimal(d.initialSupply()))
                     .param(new BigDecimal(d.inflationRate()))
                     .param(d.checkpointed())
@@ -158,8 +171,8 @@ public class Ledger {
     }
 
     @Transactional
-    public LedgerTransaction transfer(TokenId token, EntityId from, EntityId to, Amount amount, String memo,
-            EntityId actor) {
+    public LedgerTransaction transfer(
+            TokenId token, EntityId from, EntityId to, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Transfer(token, from, to, amount, memo, actor));
     }
 
@@ -277,5 +290,4 @@ public class Ledger {
             throw LedgerProblems.NotCheckpointed.of(symbolOf(token));
         }
     }
-
 }

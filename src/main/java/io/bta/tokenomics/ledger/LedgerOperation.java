@@ -64,7 +64,8 @@ public sealed interface LedgerOperation {
         }
     }
 
-    record Lock(TokenId tokenId, EntityId entity, Amount amount, String memo, EntityId actor) implements LedgerOperation {
+    record Lock(TokenId tokenId, EntityId entity, Amount amount, String memo, EntityId actor)
+            implements LedgerOperation {
         public Lock {
             check(tokenId, amount, memo, actor);
             Objects.requireNonNull(entity, "entity");

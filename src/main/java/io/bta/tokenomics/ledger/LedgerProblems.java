@@ -17,9 +17,11 @@ public final class LedgerProblems {
         }
 
         public static InsufficientBalance of(EntityId entity, String symbol, String part, Amount has, Amount needs) {
-            var e = new InsufficientBalance("entity '" + entity + "' has " + has + " " + symbol + " " + part
-                    + ", needs " + needs);
-            e.with("entityId", entity.value()).with("symbol", symbol).with(part, has.toString())
+            var e = new InsufficientBalance(
+                    "entity '" + entity + "' has " + has + " " + symbol + " " + part + ", needs " + needs);
+            e.with("entityId", entity.value())
+                    .with("symbol", symbol)
+                    .with(part, has.toString())
                     .with("requested", needs.toString());
             return e;
         }

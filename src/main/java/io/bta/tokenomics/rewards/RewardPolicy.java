@@ -9,8 +9,8 @@ import java.math.BigDecimal;
  * {@code minTrust} are refused; the amount is scaled by {@code 1 + trustBoost × score / 100} and
  * rounded down (the cap applies after the scaling).
  */
-public record RewardPolicy(RewardType type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust,
-        BigDecimal trustBoost) {
+public record RewardPolicy(
+        RewardType type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust, BigDecimal trustBoost) {
 
     /** The policy's amount for a base amount and a trust score (0..100), rounded down, capped. */
     public Amount scale(Amount base, BigDecimal trustScore) {

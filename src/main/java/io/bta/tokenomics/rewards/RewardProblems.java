@@ -19,9 +19,11 @@ public final class RewardProblems {
         }
 
         public static EmissionBudgetExceeded of(int epoch, Amount budget, Amount remaining, Amount requested) {
-            var e = new EmissionBudgetExceeded("BTA-REWARD emission budget of epoch " + epoch + " is " + budget
-                    + "; " + remaining + " remains, " + requested + " was requested");
-            e.with("epoch", epoch).with("budget", budget.toString()).with("remaining", remaining.toString())
+            var e = new EmissionBudgetExceeded("BTA-REWARD emission budget of epoch " + epoch + " is " + budget + "; "
+                    + remaining + " remains, " + requested + " was requested");
+            e.with("epoch", epoch)
+                    .with("budget", budget.toString())
+                    .with("remaining", remaining.toString())
                     .with("requested", requested.toString());
             return e;
         }
@@ -33,8 +35,8 @@ public final class RewardProblems {
         }
 
         public static TrustTooLow of(String recipient, RewardType type, BigDecimal score, BigDecimal minTrust) {
-            var e = new TrustTooLow("entity '" + recipient + "' has a trust score of " + score.toPlainString()
-                    + "; " + type + " rewards need at least " + minTrust.toPlainString());
+            var e = new TrustTooLow("entity '" + recipient + "' has a trust score of " + score.toPlainString() + "; "
+                    + type + " rewards need at least " + minTrust.toPlainString());
             e.with("trustScore", score).with("minTrust", minTrust);
             return e;
         }

@@ -1,6 +1,5 @@
 package io.bta.tokenomics.rewards;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
@@ -12,6 +11,7 @@ import io.bta.tokenomics.rewards.internal.EmissionBudget;
 import io.bta.tokenomics.rewards.internal.RewardSettings;
 import io.bta.tokenomics.rewards.internal.RewardStore;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.Page;
@@ -19,7 +19,6 @@ import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.error.RuleViolation;
 import io.bta.tokenomics.shared.web.Cursors;
 import io.bta.tokenomics.trust.Trust;
-import io.bta.tokenomics.trust.TrustScore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +55,12 @@ public class Rewards {
     private final Trust trust;
     private final Clock clock;
 
-    Rewards(RewardStore store, EmissionBudget emission, RewardSettings settings, Ledger ledger, Trust trust,
+    Rewards(
+            RewardStore store,
+            EmissionBudget emission,
+            RewardSettings settings,
+            Ledger ledger,
+            Trust trust,
             Clock clock) {
         this.store = store;
         this.emission = emission;
@@ -73,8 +77,8 @@ public class Rewards {
      * reward and changes nothing.
      */
     @Transactional
-    public RewardGrant distributeReward(EntityId recipient, RewardType type, String sourceRef, Amount amount,
-            String reason) {
+    public RewardGrant distributeReward(
+            EntityId recipient, RewardType type, String sourceRef, Amount amount, String reason) {
         return grant(recipient, type, sourceRef, reason, (policy, score) -> {
             if (amount != null) {
                 return amount;
@@ -89,7 +93,11 @@ public class Rewards {
     /** A fraction ({@code rate}) of a transaction's value, scaled by trust, capped per transaction. */
     @Transactional
     public RewardGrant rewardTransaction(EntityId entity, String transactionRef, Amount transactionValue) {
-        return grant(entity, RewardType.TRANSACTION, transactionRef, "transaction " + transactionRef,
+        return grant(
+                entity,
+                RewardType.TRANSACTION,
+                transactionRef,
+                "transaction " + transactionRef,
                 (policy, score) -> policy.scale(transactionValue.timesRoundedDown(policy.rate()), score));
     }
 
@@ -97,7 +105,10 @@ public class Rewards {
     @Transactional
     public RewardGrant rewardLearning(EntityId entity, String courseId, String level) {
         var source = level == null ? courseId : courseId + "#" + level;
-        return grant(entity, RewardType.LEARNING, source,
+        return grant(
+                entity,
+                RewardType.LEARNING,
+                source,
                 "course " + courseId + (level == null ? "" : " level " + level),
                 (policy, score) -> policy.scale(policy.amount(), score));
     }
@@ -105,7 +116,11 @@ public class Rewards {
     /** The governance amount for voting on a proposal, once per proposal. */
     @Transactional
     public RewardGrant rewardGovernance(EntityId voter, UUID proposalId) {
-        return grant(voter, RewardType.GOVERNANCE, proposalId.toString(), "vote on proposal " + proposalId,
+        return grant(
+                voter,
+                RewardType.GOVERNANCE,
+                proposalId.toString(),
+                "vote on proposal " + proposalId,
                 (policy, score) -> policy.scale(policy.amount(), score));
     }
 
@@ -115,11 +130,19 @@ public class Rewards {
         if (referrer.equals(referee)) {
             throw InvalidInput.field("refereeId", "must differ from the referrer");
         }
-        return grant(referrer, RewardType.REFERRAL, referee.value(), "referral of " + referee,
+        return grant(
+                referrer,
+                RewardType.REFERRAL,
+                referee.value(),
+                "referral of " + referee,
                 (policy, score) -> policy.scale(policy.amount(), score));
     }
 
-    private RewardGrant grant(EntityId recipient, RewardType type, String sourceRef, String reason,
+    private RewardGrant grant(
+            EntityId recipient,
+            RewardType type,
+            String sourceRef,
+            String reason,
             BiFunction<RewardPolicy, BigDecimal, Amount> amountFor) {
         var existing = store.find(type, recipient, sourceRef);
         if (existing.isPresent()) {
@@ -137,8 +160,19 @@ public class Rewards {
         }
         var now = now();
         int epoch = emission.openEpoch();
-        var row = new RewardStore.Row(Ids.newId(clock), recipient, rewardToken(), amount, type, sourceRef,
-                reason == null ? null : truncate(reason), score, RewardStatus.PENDING, epoch, now, null,
+        var row = new RewardStore.Row(
+                Ids.newId(clock),
+                recipient,
+                rewardToken(),
+                amount,
+                type,
+                sourceRef,
+                reason == null ? null : truncate(reason),
+                score,
+                RewardStatus.PENDING,
+                epoch,
+                now,
+                null,
                 snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow()));
         if (!store.insert(row)) {
             // A concurrent duplicate committed first: answer with its record.
@@ -169,7 +203,10 @@ public class Rewards {
             }
             throw NotPending.of(rewardId, status);
         }
-        var tx = emission.claiming(row.recipientId(), row.amount(), row.epoch(),
+        var tx = emission.claiming(
+                row.recipientId(),
+                row.amount(),
+                row.epoch(),
                 () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
         store.markClaimed(rewardId, now, tx.id());
         return view(store.find(rewardId).orElseThrow());
@@ -212,7 +249,8 @@ public class Rewards {
         }
         var rows = store.page(recipient, type, status, now(), before, limit + 1);
         var items = rows.stream().limit(limit).map(this::view).toList();
-        var next = rows.size() > limit ? Cursors.encode(items.get(limit - 1).id().toString()) : null;
+        var next =
+                rows.size() > limit ? Cursors.encode(items.get(limit - 1).id().toString()) : null;
         return new Page<>(items, next);
     }
 
@@ -221,17 +259,22 @@ public class Rewards {
     public RewardTotals totals(EntityId recipient) {
         var byToken = new LinkedHashMap<TokenId, List<RewardTotals.TypeTotal>>();
         for (var t : store.totals(recipient, now())) {
-            var sums = new RewardTotals.Sums(t.claimed().plus(t.pending()), t.claimed(), t.pending(), t.expired(),
-                    t.count());
-            byToken.computeIfAbsent(t.tokenId(), k -> new ArrayList<>()).add(new RewardTotals.TypeTotal(t.type(), sums));
+            var sums = new RewardTotals.Sums(
+                    t.claimed().plus(t.pending()), t.claimed(), t.pending(), t.expired(), t.count());
+            byToken.computeIfAbsent(t.tokenId(), k -> new ArrayList<>())
+                    .add(new RewardTotals.TypeTotal(t.type(), sums));
         }
         var tokens = new ArrayList<RewardTotals.TokenTotal>();
         byToken.forEach((token, types) -> {
             var sum = new RewardTotals.Sums(Amount.ZERO, Amount.ZERO, Amount.ZERO, Amount.ZERO, 0);
             for (var t : types) {
                 var s = t.sums();
-                sum = new RewardTotals.Sums(sum.distributed().plus(s.distributed()), sum.claimed().plus(s.claimed()),
-                        sum.pending().plus(s.pending()), sum.expired().plus(s.expired()), sum.count() + s.count());
+                sum = new RewardTotals.Sums(
+                        sum.distributed().plus(s.distributed()),
+                        sum.claimed().plus(s.claimed()),
+                        sum.pending().plus(s.pending()),
+                        sum.expired().plus(s.expired()),
+                        sum.count() + s.count());
             }
             tokens.add(new RewardTotals.TokenTotal(token, ledger.symbolOf(token), sum, types));
         });
@@ -251,9 +294,20 @@ public class Rewards {
     }
 
     private Reward view(RewardStore.Row r) {
-        return new Reward(r.id(), r.recipientId(), r.tokenId(), ledger.symbolOf(r.tokenId()), r.amount(), r.type(),
-                r.sourceRef(), r.reason(), Decimals.plain(r.trustScore()), r.statusAt(now()),
-                r.createdAt(), r.claimedAt(), r.expiresAt());
+        return new Reward(
+                r.id(),
+                r.recipientId(),
+                r.tokenId(),
+                ledger.symbolOf(r.tokenId()),
+                r.amount(),
+                r.type(),
+                r.sourceRef(),
+                r.reason(),
+                Decimals.plain(r.trustScore()),
+                r.statusAt(now()),
+                r.createdAt(),
+                r.claimedAt(),
+                r.expiresAt());
     }
 
     private TokenId rewardToken() {

@@ -27,12 +27,15 @@ public record RewardsProperties(
         Trigger transaction) {
 
     /** A trigger's defaults; {@code rate} and {@code cap} are for transactions only. */
-    public record Trigger(BigDecimal amount, BigDecimal rate, BigDecimal cap, BigDecimal minTrust,
-            BigDecimal trustBoost) {
+    public record Trigger(
+            BigDecimal amount, BigDecimal rate, BigDecimal cap, BigDecimal minTrust, BigDecimal trustBoost) {
 
         Trigger orDefaults(Trigger defaults) {
-            return new Trigger(amount != null ? amount : defaults.amount, rate != null ? rate : defaults.rate,
-                    cap != null ? cap : defaults.cap, minTrust != null ? minTrust : defaults.minTrust,
+            return new Trigger(
+                    amount != null ? amount : defaults.amount,
+                    rate != null ? rate : defaults.rate,
+                    cap != null ? cap : defaults.cap,
+                    minTrust != null ? minTrust : defaults.minTrust,
                     trustBoost != null ? trustBoost : defaults.trustBoost);
         }
     }

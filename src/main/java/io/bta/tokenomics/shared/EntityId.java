@@ -12,8 +12,7 @@ public record EntityId(String value) implements Comparable<EntityId> {
 
     public EntityId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "entity id must be 1 to 128 characters of letters, digits and ._:-@");
+            throw new IllegalArgumentException("entity id must be 1 to 128 characters of letters, digits and ._:-@");
         }
     }
 

@@ -7,8 +7,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A staking position with its pending rewards as of the moment it was read. */
-public record Stake(UUID id, UUID poolId, EntityId stakerId, Amount amount, BigDecimal trustScoreAtStake,
-        Instant stakedAt, Instant unlocksAt, StakeStatus status, Amount pendingRewards, Amount rewardsPaid,
+public record Stake(
+        UUID id,
+        UUID poolId,
+        EntityId stakerId,
+        Amount amount,
+        BigDecimal trustScoreAtStake,
+        Instant stakedAt,
+        Instant unlocksAt,
+        StakeStatus status,
+        Amount pendingRewards,
+        Amount rewardsPaid,
         Instant unstakedAt) {
 
     public enum StakeStatus {

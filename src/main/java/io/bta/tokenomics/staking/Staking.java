@@ -47,8 +47,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Staking {
 
     /** A new pool's terms. */
-    public record PoolTerms(TokenId tokenId, TokenId rewardTokenId, String name, BigDecimal apy, Amount minStakeAmount,
-            int lockPeriodDays, BigDecimal minTrustScore, Amount maxTotalStake, BigDecimal earlyUnstakePenalty) {}
+    public record PoolTerms(
+            TokenId tokenId,
+            TokenId rewardTokenId,
+            String name,
+            BigDecimal apy,
+            Amount minStakeAmount,
+            int lockPeriodDays,
+            BigDecimal minTrustScore,
+            Amount maxTotalStake,
+            BigDecimal earlyUnstakePenalty) {}
 
     /** What a distribution paid. */
     public record Distribution(int pools, int stakesPaid, Map<String, Amount> paidBySymbol) {}
@@ -64,8 +72,14 @@ public class Staking {
     private final TransactionTemplate transactions;
     private final StakingProperties properties;
 
-    Staking(StakingRepository repository, Ledger ledger, Trust trust, Clock clock, ApplicationEventPublisher events,
-            TransactionTemplate transactions, StakingProperties properties) {
+    Staking(
+            StakingRepository repository,
+            Ledger ledger,
+            Trust trust,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            StakingProperties properties) {
         this.repository = repository;
         this.ledger = ledger;
         this.trust = trust;
@@ -78,9 +92,23 @@ public class Staking {
     @Transactional
     public StakingPool createPool(PoolTerms terms) {
         var now = now();
-        var row = new PoolRow(Ids.newId(clock), terms.tokenId(), terms.rewardTokenId(), terms.name(), terms.apy(),
-                terms.minStakeAmount(), terms.lockPeriodDays(), terms.minTrustScore(), terms.maxTotalStake(),
-                terms.earlyUnstakePenalty(), PoolStatus.ACTIVE, Amount.ZERO, 0, BigDecimal.ZERO, now, now);
+        var row = new PoolRow(
+                Ids.newId(clock),
+                terms.tokenId(),
+                terms.rewardTokenId(),
+                terms.name(),
+                terms.apy(),
+                terms.minStakeAmount(),
+                terms.lockPeriodDays(),
+                terms.minTrustScore(),
+                terms.maxTotalStake(),
+                terms.earlyUnstakePenalty(),
+                PoolStatus.ACTIVE,
+                Amount.ZERO,
+                0,
+                BigDecimal.ZERO,
+                now,
+                now);
         repository.insertPool(row);
         return pool(row.id());
     }
@@ -104,7 +132,12 @@ public class Staking {
         var pool = lockedPool(id);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
-        repository.updatePool(id, index, now, apy == null ? pool.apy() : apy, status == null ? pool.status() : status,
+        repository.updatePool(
+                id,
+                index,
+                now,
+                apy == null ? pool.apy() : apy,
+                status == null ? pool.status() : status,
                 minTrustScore == null ? pool.minTrustScore() : minTrustScore);
         return pool(id);
     }
@@ -117,14 +150,17 @@ public class Staking {
             throw StakingProblems.poolNotActive(pool.status().name());
         }
         if (amount.isLessThan(pool.minStakeAmount())) {
-            throw StakingProblems.belowMinimumStake(amount.toString(), pool.minStakeAmount().toString());
+            throw StakingProblems.belowMinimumStake(
+                    amount.toString(), pool.minStakeAmount().toString());
         }
         var score = trust.scoreOf(staker).score();
         if (score.compareTo(pool.minTrustScore()) < 0) {
-            throw StakingProblems.trustTooLow(score.toPlainString(), pool.minTrustScore().toPlainString());
+            throw StakingProblems.trustTooLow(
+                    score.toPlainString(), pool.minTrustScore().toPlainString());
         }
         if (pool.maxTotalStake() != null && pool.totalStaked().plus(amount).isGreaterThan(pool.maxTotalStake())) {
-            throw StakingProblems.poolFull(pool.totalStaked().toString(), pool.maxTotalStake().toString());
+            throw StakingProblems.poolFull(
+                    pool.totalStaked().toString(), pool.maxTotalStake().toString());
         }
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
@@ -132,8 +168,18 @@ public class Staking {
         var id = Ids.newId(clock);
         ledger.lock(pool.tokenId(), staker, amount, "stake " + id, staker);
         boolean firstStake = !repository.hasActiveStake(poolId, staker);
-        repository.insertStake(new StakeRow(id, poolId, staker, amount, score, now,
-                now.plus(Duration.ofDays(pool.lockPeriodDays())), index, Amount.ZERO, Stake.StakeStatus.ACTIVE, null));
+        repository.insertStake(new StakeRow(
+                id,
+                poolId,
+                staker,
+                amount,
+                score,
+                now,
+                now.plus(Duration.ofDays(pool.lockPeriodDays())),
+                index,
+                Amount.ZERO,
+                Stake.StakeStatus.ACTIVE,
+                null));
         repository.adjustTotals(poolId, amount, firstStake ? 1 : 0);
         events.publishEvent(new StakeOpened(id, poolId, staker, amount, now));
         return stake(id);
@@ -152,7 +198,11 @@ public class Staking {
         var now = now();
         var pools = new HashMap<UUID, PoolRow>();
         return repository.stakesOf(staker).stream()
-                .map(s -> view(s, pools.computeIfAbsent(s.poolId(), id -> repository.pool(id, false).orElseThrow()), now))
+                .map(s -> view(
+                        s,
+                        pools.computeIfAbsent(
+                                s.poolId(), id -> repository.pool(id, false).orElseThrow()),
+                        now))
                 .toList();
     }
 
@@ -162,7 +212,8 @@ public class Staking {
         var totals = new java.util.TreeMap<String, Amount>();
         var pools = new HashMap<UUID, PoolRow>();
         for (var stake : stakesOf(staker)) {
-            var pool = pools.computeIfAbsent(stake.poolId(), id -> repository.pool(id, false).orElseThrow());
+            var pool = pools.computeIfAbsent(
+                    stake.poolId(), id -> repository.pool(id, false).orElseThrow());
             totals.merge(ledger.symbolOf(pool.rewardTokenId()), stake.pendingRewards(), Amount::plus);
         }
         return totals;
@@ -175,7 +226,8 @@ public class Staking {
      */
     @Transactional
     public Unstaked unstake(UUID stakeId, EntityId caller) {
-        var first = repository.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
+        var first =
+                repository.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
         var pool = lockedPool(first.poolId());
         var stake = repository.stake(stakeId, true).orElseThrow();
         if (!stake.stakerId().equals(caller)) {
@@ -190,7 +242,9 @@ public class Staking {
             if (pool.earlyUnstakePenalty() == null) {
                 throw StakingProblems.stillLocked(stake.unlocksAt().toString());
             }
-            penalty = Amount.of(stake.amount().toBigDecimal().multiply(pool.earlyUnstakePenalty())
+            penalty = Amount.of(stake.amount()
+                    .toBigDecimal()
+                    .multiply(pool.earlyUnstakePenalty())
                     .setScale(Amount.SCALE, RoundingMode.UP));
         }
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
@@ -198,14 +252,15 @@ public class Staking {
         var reward = Accrual.pending(stake.amount(), stake.indexAtStake(), index, stake.rewardsPaid());
 
         var operations = new ArrayList<LedgerOperation>();
-        operations.add(new LedgerOperation.Unlock(pool.tokenId(), caller, stake.amount(), "unstake " + stakeId, caller));
+        operations.add(
+                new LedgerOperation.Unlock(pool.tokenId(), caller, stake.amount(), "unstake " + stakeId, caller));
         if (penalty.isPositive()) {
-            operations.add(new LedgerOperation.Transfer(pool.tokenId(), caller, ledger.treasury(), penalty,
-                    "early unstake penalty " + stakeId, caller));
+            operations.add(new LedgerOperation.Transfer(
+                    pool.tokenId(), caller, ledger.treasury(), penalty, "early unstake penalty " + stakeId, caller));
         }
         if (reward.isPositive()) {
-            operations.add(new LedgerOperation.Mint(pool.rewardTokenId(), caller, reward, "staking reward " + stakeId,
-                    caller));
+            operations.add(new LedgerOperation.Mint(
+                    pool.rewardTokenId(), caller, reward, "staking reward " + stakeId, caller));
         }
         var transactions = ledger.applyAllOrNothing(operations);
         repository.close(stakeId, reward, now);
@@ -213,8 +268,11 @@ public class Staking {
         repository.adjustTotals(pool.id(), stake.amount().negate(), stillStaking ? 0 : -1);
         if (reward.isPositive()) {
             var mint = transactions.get(transactions.size() - 1);
-            events.publishEvent(new StakingRewardsPaid(pool.id(), pool.rewardTokenId(),
-                    List.of(new Payout(stakeId, caller, reward, stake.trustScoreAtStake(), mint.id())), now));
+            events.publishEvent(new StakingRewardsPaid(
+                    pool.id(),
+                    pool.rewardTokenId(),
+                    List.of(new Payout(stakeId, caller, reward, stake.trustScoreAtStake(), mint.id())),
+                    now));
         }
         var returned = stake.amount().minus(penalty);
         events.publishEvent(new StakeClosed(stakeId, pool.id(), caller, returned, penalty, now));
@@ -227,7 +285,8 @@ public class Staking {
      */
     public Distribution distribute(UUID poolId) {
         var poolIds = poolId == null
-                ? transactions.execute(tx -> repository.pools().stream().map(PoolRow::id).toList())
+                ? transactions.execute(
+                        tx -> repository.pools().stream().map(PoolRow::id).toList())
                 : List.of(pool(poolId).id());
         int paid = 0;
         var totals = new java.util.TreeMap<String, Amount>();
@@ -271,8 +330,8 @@ public class Staking {
             if (pending.isPositive()) {
                 due.add(s);
                 amounts.add(pending);
-                mints.add(new LedgerOperation.Mint(pool.rewardTokenId(), s.stakerId(), pending, "staking reward " + s.id(),
-                        DISTRIBUTOR));
+                mints.add(new LedgerOperation.Mint(
+                        pool.rewardTokenId(), s.stakerId(), pending, "staking reward " + s.id(), DISTRIBUTOR));
             }
         }
         var symbol = ledger.symbolOf(pool.rewardTokenId());
@@ -292,7 +351,11 @@ public class Staking {
                 paidIds.add(s.id());
                 paidAmounts.add(amounts.get(i));
                 total = total.plus(amounts.get(i));
-                payouts.add(new Payout(s.id(), s.stakerId(), amounts.get(i), s.trustScoreAtStake(),
+                payouts.add(new Payout(
+                        s.id(),
+                        s.stakerId(),
+                        amounts.get(i),
+                        s.trustScoreAtStake(),
                         applied.transaction().id()));
             }
         }
@@ -308,20 +371,45 @@ public class Staking {
     }
 
     private StakingPool view(PoolRow p) {
-        return new StakingPool(p.id(), p.tokenId(), ledger.symbolOf(p.tokenId()), p.rewardTokenId(),
-                ledger.symbolOf(p.rewardTokenId()), p.name(), p.apy(), p.minStakeAmount(), p.lockPeriodDays(),
-                p.minTrustScore(), p.maxTotalStake(), p.earlyUnstakePenalty(), p.status(), p.totalStaked(),
-                p.stakerCount(), p.createdAt());
+        return new StakingPool(
+                p.id(),
+                p.tokenId(),
+                ledger.symbolOf(p.tokenId()),
+                p.rewardTokenId(),
+                ledger.symbolOf(p.rewardTokenId()),
+                p.name(),
+                p.apy(),
+                p.minStakeAmount(),
+                p.lockPeriodDays(),
+                p.minTrustScore(),
+                p.maxTotalStake(),
+                p.earlyUnstakePenalty(),
+                p.status(),
+                p.totalStaked(),
+                p.stakerCount(),
+                p.createdAt());
     }
 
     private static Stake view(StakeRow s, PoolRow pool, Instant now) {
         var pending = s.status() == Stake.StakeStatus.ACTIVE
-                ? Accrual.pending(s.amount(), s.indexAtStake(),
+                ? Accrual.pending(
+                        s.amount(),
+                        s.indexAtStake(),
                         Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now),
                         s.rewardsPaid())
                 : Amount.ZERO;
-        return new Stake(s.id(), s.poolId(), s.stakerId(), s.amount(), s.trustScoreAtStake(), s.stakedAt(),
-                s.unlocksAt(), s.status(), pending, s.rewardsPaid(), s.unstakedAt());
+        return new Stake(
+                s.id(),
+                s.poolId(),
+                s.stakerId(),
+                s.amount(),
+                s.trustScoreAtStake(),
+                s.stakedAt(),
+                s.unlocksAt(),
+                s.status(),
+                pending,
+                s.rewardsPaid(),
+                s.unstakedAt());
     }
 
     private Instant now() {

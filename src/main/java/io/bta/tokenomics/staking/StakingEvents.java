@@ -15,11 +15,17 @@ public final class StakingEvents {
 
     public record StakeOpened(UUID stakeId, UUID poolId, EntityId stakerId, Amount amount, Instant stakedAt) {}
 
-    public record StakeClosed(UUID stakeId, UUID poolId, EntityId stakerId, Amount principalReturned, Amount penalty,
+    public record StakeClosed(
+            UUID stakeId,
+            UUID poolId,
+            EntityId stakerId,
+            Amount principalReturned,
+            Amount penalty,
             Instant unstakedAt) {}
 
     /** Rewards paid to stakers' available balances: one entry per stake, with its ledger transaction. */
     public record StakingRewardsPaid(UUID poolId, TokenId rewardTokenId, List<Payout> payouts, Instant paidAt) {}
 
-    public record Payout(UUID stakeId, EntityId stakerId, Amount amount, BigDecimal trustScore, UUID ledgerTransactionId) {}
+    public record Payout(
+            UUID stakeId, EntityId stakerId, Amount amount, BigDecimal trustScore, UUID ledgerTransactionId) {}
 }

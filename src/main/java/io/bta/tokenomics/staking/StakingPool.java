@@ -7,6 +7,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A staking pool. {@code apy} is a percentage (12.5 is 12.5% a year); {@code earlyUnstakePenalty} a fraction, null for no early exit. */
-public record StakingPool(UUID id, TokenId tokenId, String symbol, TokenId rewardTokenId, String rewardSymbol, String name,
-        BigDecimal apy, Amount minStakeAmount, int lockPeriodDays, BigDecimal minTrustScore, Amount maxTotalStake,
-        BigDecimal earlyUnstakePenalty, PoolStatus status, Amount totalStaked, int stakerCount, Instant createdAt) {}
+public record StakingPool(
+        UUID id,
+        TokenId tokenId,
+        String symbol,
+        TokenId rewardTokenId,
+        String rewardSymbol,
+        String name,
+        BigDecimal apy,
+        Amount minStakeAmount,
+        int lockPeriodDays,
+        BigDecimal minTrustScore,
+        Amount maxTotalStake,
+        BigDecimal earlyUnstakePenalty,
+        PoolStatus status,
+        Amount totalStaked,
+        int stakerCount,
+        Instant createdAt) {}

@@ -19,7 +19,8 @@ public final class StakingProblems {
     }
 
     public static DomainProblem poolNotActive(String status) {
-        return Conflict.of("POOL_NOT_ACTIVE", "the pool takes no stakes while " + status).with("status", status);
+        return Conflict.of("POOL_NOT_ACTIVE", "the pool takes no stakes while " + status)
+                .with("status", status);
     }
 
     public static DomainProblem belowMinimumStake(String amount, String minimum) {
@@ -28,18 +29,24 @@ public final class StakingProblems {
     }
 
     public static DomainProblem trustTooLow(String score, String minimum) {
-        return RuleViolation.of("TRUST_SCORE_TOO_LOW", "the pool requires a trust score of at least " + minimum
-                + "; the staker's is " + score).with("minTrustScore", minimum).with("trustScore", score);
+        return RuleViolation.of(
+                        "TRUST_SCORE_TOO_LOW",
+                        "the pool requires a trust score of at least " + minimum + "; the staker's is " + score)
+                .with("minTrustScore", minimum)
+                .with("trustScore", score);
     }
 
     public static DomainProblem poolFull(String total, String cap) {
-        return RuleViolation.of("POOL_CAP_EXCEEDED", "the stake would take the pool over its cap of " + cap
-                + " (staked: " + total + ")").with("maxTotalStake", cap);
+        return RuleViolation.of(
+                        "POOL_CAP_EXCEEDED",
+                        "the stake would take the pool over its cap of " + cap + " (staked: " + total + ")")
+                .with("maxTotalStake", cap);
     }
 
     public static DomainProblem stillLocked(String unlocksAt) {
-        return Conflict.of("STAKE_LOCKED", "the stake is locked until " + unlocksAt
-                + " and the pool allows no early exit").with("unlocksAt", unlocksAt);
+        return Conflict.of(
+                        "STAKE_LOCKED", "the stake is locked until " + unlocksAt + " and the pool allows no early exit")
+                .with("unlocksAt", unlocksAt);
     }
 
     public static DomainProblem alreadyUnstaked() {

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code distribution-cron}, a Spring cron expression; "-", the default, means never).
  */
 @ConfigurationProperties("tokenomics.staking")
-public record StakingProperties(@DefaultValue("1000") int distributionChunkSize, @DefaultValue("-") String distributionCron) {
+public record StakingProperties(
+        @DefaultValue("1000") int distributionChunkSize, @DefaultValue("-") String distributionCron) {
 
     public StakingProperties {
         if (distributionChunkSize < 1 || distributionChunkSize > 10_000) {
-            throw new IllegalArgumentException("tokenomics.staking.distribution-chunk-size must be between 1 and 10000");
+            throw new IllegalArgumentException(
+                    "tokenomics.staking.distribution-chunk-size must be between 1 and 10000");
         }
     }
 }

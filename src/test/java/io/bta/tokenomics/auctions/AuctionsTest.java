@@ -122,18 +122,25 @@ class AuctionsTest {
         assertThat(q0.text("trustScore")).isEqualTo("0");
         assertThat(q0.text("auctionId")).isEqualTo(auction);
         assertThat(q0.text("entityId")).isEqualTo(zero.value());
-        assertThat(api.get(base() + "/bond-quote?entityId=" + half.value(), anyone).text("bond")).isEqualTo("750");
-        assertThat(api.get(base() + "/bond-quote?entityId=" + full.value(), anyone).text("bond")).isEqualTo("500");
+        assertThat(api.get(base() + "/bond-quote?entityId=" + half.value(), anyone)
+                        .text("bond"))
+                .isEqualTo("750");
+        assertThat(api.get(base() + "/bond-quote?entityId=" + full.value(), anyone)
+                        .text("bond"))
+                .isEqualTo("500");
         // never registered: the default base bond of 1000
-        var other = api.get("/api/auctions/never-" + UUID.randomUUID() + "/bond-quote?entityId=" + full.value(), anyone);
+        var other =
+                api.get("/api/auctions/never-" + UUID.randomUUID() + "/bond-quote?entityId=" + full.value(), anyone);
         assertThat(other.text("bond")).isEqualTo("500");
     }
 
     @Test
     void theBondIsRoundedUpToTheSmallestUnit() {
         var half = new BigDecimal("50");
-        assertThat(auctions.bondFor(Amount.of("0.000000000000000001"), half)).isEqualTo(Amount.of("0.000000000000000001"));
-        assertThat(auctions.bondFor(Amount.of("0.000000000000000003"), half)).isEqualTo(Amount.of("0.000000000000000003"));
+        assertThat(auctions.bondFor(Amount.of("0.000000000000000001"), half))
+                .isEqualTo(Amount.of("0.000000000000000001"));
+        assertThat(auctions.bondFor(Amount.of("0.000000000000000003"), half))
+                .isEqualTo(Amount.of("0.000000000000000003"));
         assertThat(auctions.bondFor(Amount.of("1"), new BigDecimal("33.333333")))
                 .isEqualTo(Amount.of("0.833333335"));
     }
@@ -152,10 +159,14 @@ class AuctionsTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ALREADY_JOINED");
         assertThat(locked(b)).isEqualTo(Amount.of(50));
-        assertThat(api.get(base() + "/participants/" + b.value(), Api.token(b.value())).text("bond")).isEqualTo("50");
+        assertThat(api.get(base() + "/participants/" + b.value(), Api.token(b.value()))
+                        .text("bond"))
+                .isEqualTo("50");
         assertThat(api.get(base() + "/participants", SERVICE).json().size()).isEqualTo(1);
         var memo = jdbc.sql("select memo from ledger_transactions where type = 'LOCK' and from_entity_id = ?")
-                .param(b.value()).query(String.class).single();
+                .param(b.value())
+                .query(String.class)
+                .single();
         assertThat(memo).contains("auction " + auction);
     }
 
@@ -191,8 +202,10 @@ class AuctionsTest {
             assertThat(join(b).status()).isEqualTo(201);
         }
         var treasuryBefore = treasury();
-        var r = api.post(base() + "/settle", SERVICE, "{\"winnerId\":\"" + winner.value() + "\",\"defaulted\":[\""
-                + defaulter.value() + "\"]}");
+        var r = api.post(
+                base() + "/settle",
+                SERVICE,
+                "{\"winnerId\":\"" + winner.value() + "\",\"defaulted\":[\"" + defaulter.value() + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.text("status")).isEqualTo("SETTLED");
         assertThat(r.text("winnerId")).isEqualTo(winner.value());
@@ -209,7 +222,8 @@ class AuctionsTest {
         var w = api.get(base() + "/participants/" + winner.value(), SERVICE);
         assertThat(w.text("status")).isEqualTo("WON");
         assertThat(w.text("charged")).isEqualTo("10");
-        assertThat(api.get(base() + "/participants/" + loser.value(), SERVICE).text("status")).isEqualTo("LOST");
+        assertThat(api.get(base() + "/participants/" + loser.value(), SERVICE).text("status"))
+                .isEqualTo("LOST");
         var d = api.get(base() + "/participants/" + defaulter.value(), SERVICE);
         assertThat(d.text("status")).isEqualTo("FORFEITED");
         assertThat(d.text("charged")).isEqualTo("50");
@@ -258,7 +272,14 @@ class AuctionsTest {
 
     @Test
     void aClosedAuctionTakesNoBidders() {
-        var r = api.put(base(), SERVICE, json("baseBond", "10", "closesAt", clock.instant().plus(Duration.ofHours(1)).toString()));
+        var r = api.put(
+                base(),
+                SERVICE,
+                json(
+                        "baseBond",
+                        "10",
+                        "closesAt",
+                        clock.instant().plus(Duration.ofHours(1)).toString()));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(join(bidder("100", "0")).status()).isEqualTo(201);
         clock.advance(Duration.ofHours(1));
@@ -275,10 +296,13 @@ class AuctionsTest {
         var stranger = api.post(base() + "/settle", SERVICE, json("winnerId", "stranger-" + UUID.randomUUID()));
         assertThat(stranger.status()).isEqualTo(422);
         assertThat(stranger.code()).isEqualTo("NOT_A_PARTICIPANT");
-        var both = api.post(base() + "/settle", SERVICE, "{\"winnerId\":\"" + b.value() + "\",\"defaulted\":[\""
-                + b.value() + "\"]}");
+        var both = api.post(
+                base() + "/settle",
+                SERVICE,
+                "{\"winnerId\":\"" + b.value() + "\",\"defaulted\":[\"" + b.value() + "\"]}");
         assertThat(both.status()).isEqualTo(400);
-        assertThat(api.post("/api/auctions/nope-" + UUID.randomUUID() + "/settle", SERVICE, "{}").code())
+        assertThat(api.post("/api/auctions/nope-" + UUID.randomUUID() + "/settle", SERVICE, "{}")
+                        .code())
                 .isEqualTo("UNKNOWN_AUCTION");
         assertThat(locked(b)).isEqualTo(Amount.of(10));
     }
@@ -291,10 +315,13 @@ class AuctionsTest {
         assertThat(terms.status()).isEqualTo(403);
         assertThat(terms.code()).isEqualTo("SCOPE_REQUIRED");
         var other = bidder("2000", "0");
-        assertThat(api.post(base() + "/participants", user, json("bidderId", other.value())).status()).isEqualTo(403);
+        assertThat(api.post(base() + "/participants", user, json("bidderId", other.value()))
+                        .status())
+                .isEqualTo(403);
         assertThat(join(b).status()).isEqualTo(201);
         assertThat(api.get(base() + "/participants", user).status()).isEqualTo(403);
-        assertThat(api.get(base() + "/participants/" + other.value(), user).status()).isEqualTo(403);
+        assertThat(api.get(base() + "/participants/" + other.value(), user).status())
+                .isEqualTo(403);
         assertThat(api.post(base() + "/settle", user, "{}").status()).isEqualTo(403);
         // a service joins a bidder on its behalf
         var byService = api.post(base() + "/participants", SERVICE, json("bidderId", other.value()));
@@ -305,12 +332,15 @@ class AuctionsTest {
     @Test
     void badTermsAreRefused() {
         assertThat(api.put(base(), SERVICE, json("baseBond", "0")).status()).isEqualTo(400);
-        assertThat(api.put(base(), SERVICE, json("baseBond", "abc", "closesAt", "soon")).body())
+        assertThat(api.put(base(), SERVICE, json("baseBond", "abc", "closesAt", "soon"))
+                        .body())
                 .contains("baseBond", "closesAt");
         var fee = api.put(base(), SERVICE, json("baseBond", "10", "participationFee", "11"));
         assertThat(fee.status()).isEqualTo(422);
         assertThat(fee.code()).isEqualTo("FEE_ABOVE_BASE_BOND");
-        assertThat(api.put("/api/auctions/bad%20id", SERVICE, json("baseBond", "10")).status()).isEqualTo(400);
+        assertThat(api.put("/api/auctions/bad%20id", SERVICE, json("baseBond", "10"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -319,14 +349,17 @@ class AuctionsTest {
         var b = bidder("100", "0");
         auctions.join(auction, b, b);
         auctions.settle(auction, b, Set.of(), ADMIN);
-        assertThat(events.stream(AuctionEvents.AuctionJoined.class)).singleElement()
+        assertThat(events.stream(AuctionEvents.AuctionJoined.class))
+                .singleElement()
                 .satisfies(j -> assertThat(j.bond()).isEqualTo(Amount.of(10)));
-        assertThat(events.stream(AuctionEvents.AuctionSettled.class)).singleElement().satisfies(s -> {
-            assertThat(s.winnerId()).isEqualTo(b);
-            assertThat(s.toTreasury()).isEqualTo(Amount.of(1));
-            assertThat(s.outcomes()).singleElement()
-                    .satisfies(o -> assertThat(o.status()).isEqualTo(ParticipationStatus.WON));
-        });
+        assertThat(events.stream(AuctionEvents.AuctionSettled.class))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.winnerId()).isEqualTo(b);
+                    assertThat(s.toTreasury()).isEqualTo(Amount.of(1));
+                    assertThat(s.outcomes()).singleElement().satisfies(o -> assertThat(o.status())
+                            .isEqualTo(ParticipationStatus.WON));
+                });
     }
 
     @Test

@@ -45,16 +45,23 @@ class StakingBenchmark {
         var readSizes = sizes("bench.staking.read-sizes", "1000,1000000");
         var distributeSizes = sizes("bench.staking.distribute-sizes", "100000,1000000");
         var report = new StringBuilder("# Staking benchmark\n\n");
-        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM max heap ")
-                .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MiB, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append("\n\n");
+        report.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, JVM max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1 << 20))
+                .append(" MiB, ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append("\n\n");
         try (var app = start()) {
             var ledger = app.getBean(Ledger.class);
             var staking = app.getBean(Staking.class);
             var jdbc = app.getBean(JdbcClient.class);
             ledger.initializeTokens(EntityId.of("bench"));
 
-            report.append("## Reading one stake's pending reward\n\n| stakes in pool | reads | p50 µs | p99 µs | mean µs |\n|---:|---:|---:|---:|---:|\n");
+            report.append(
+                    "## Reading one stake's pending reward\n\n| stakes in pool | reads | p50 µs | p99 µs | mean µs |\n|---:|---:|---:|---:|---:|\n");
             var p50s = new ArrayList<Double>();
             for (int n : readSizes) {
                 var pool = pool(staking, ledger, "read-" + n);
@@ -78,11 +85,19 @@ class StakingBenchmark {
                 Arrays.sort(nanos);
                 double p50 = nanos[nanos.length / 2] / 1000.0;
                 p50s.add(p50);
-                report.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %.0f | %.0f |%n", n, nanos.length, p50,
-                        nanos[(int) (nanos.length * 0.99)] / 1000.0, Arrays.stream(nanos).average().orElse(0) / 1000.0));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "| %,d | %,d | %.0f | %.0f | %.0f |%n",
+                        n,
+                        nanos.length,
+                        p50,
+                        nanos[(int) (nanos.length * 0.99)] / 1000.0,
+                        Arrays.stream(nanos).average().orElse(0) / 1000.0));
             }
             if (p50s.size() >= 2) {
-                report.append(String.format(Locale.ROOT, "%nRatio of p50 latencies, largest pool / smallest: **%.2f**%n%n",
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%nRatio of p50 latencies, largest pool / smallest: **%.2f**%n%n",
                         p50s.get(p50s.size() - 1) / p50s.get(0)));
             }
 
@@ -93,7 +108,12 @@ class StakingBenchmark {
                 long t = System.nanoTime();
                 var result = staking.distribute(pool);
                 double seconds = (System.nanoTime() - t) / 1e9;
-                report.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %,.0f |%n", n, result.stakesPaid(), seconds,
+                report.append(String.format(
+                        Locale.ROOT,
+                        "| %,d | %,d | %.1f | %,.0f |%n",
+                        n,
+                        result.stakesPaid(),
+                        seconds,
                         result.stakesPaid() / seconds));
             }
         }
@@ -104,31 +124,55 @@ class StakingBenchmark {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TokenomicsApplication.class).run("--server.port=0",
-                "--tokenomics.data-dir=target/bench-data/staking-" + UUID.randomUUID(),
-                "--tokenomics.security.jwt-secret=benchmark-secret-that-is-long-enough-0123456789",
-                "--logging.level.io.bta.tokenomics.requests=WARN");
+        return new SpringApplicationBuilder(TokenomicsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=target/bench-data/staking-" + UUID.randomUUID(),
+                        "--tokenomics.security.jwt-secret=benchmark-secret-that-is-long-enough-0123456789",
+                        "--logging.level.io.bta.tokenomics.requests=WARN");
     }
 
     private static UUID pool(Staking staking, Ledger ledger, String name) {
-        return staking.createPool(new Staking.PoolTerms(ledger.resolve("BTA-UTIL"), ledger.resolve("BTA-REWARD"), name,
-                BigDecimal.TEN, Amount.of(1), 0, BigDecimal.ZERO, null, null)).id();
+        return staking.createPool(new Staking.PoolTerms(
+                        ledger.resolve("BTA-UTIL"),
+                        ledger.resolve("BTA-REWARD"),
+                        name,
+                        BigDecimal.TEN,
+                        Amount.of(1),
+                        0,
+                        BigDecimal.ZERO,
+                        null,
+                        null))
+                .id();
     }
 
     /** Opens n stakes of 1 BTA-UTIL set-based, all started {@code ago} with the pool's index at 0. */
     private static List<UUID> fixture(JdbcClient jdbc, UUID pool, int n, Duration ago) {
         var start = Timestamp.from(Instant.now().minus(ago));
         var prefix = "bench-" + UUID.randomUUID() + "-";
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 insert into staking_stakes (id, pool_id, staker_id, amount, trust_score_at_stake, staked_at, unlocks_at,
                     index_at_stake, status)
                 select gen_random_uuid(), ?, ? || g, 1, 50, ?, ?, 0, 'ACTIVE' from generate_series(1, ?) g
-                """).param(pool).param(prefix).param(start).param(start).param(n).update();
+                """)
+                .param(pool)
+                .param(prefix)
+                .param(start)
+                .param(start)
+                .param(n)
+                .update();
         jdbc.sql("update staking_pools set total_staked = ?, staker_count = ?, index_updated_at = ? where id = ?")
-                .param(BigDecimal.valueOf(n)).param(n).param(start).param(pool).update();
+                .param(BigDecimal.valueOf(n))
+                .param(n)
+                .param(start)
+                .param(pool)
+                .update();
         jdbc.sql("analyze staking_stakes").update();
-        return jdbc.sql("select id from staking_stakes where pool_id = ? order by id limit 100000").param(pool)
-                .query(UUID.class).list();
+        return jdbc.sql("select id from staking_stakes where pool_id = ? order by id limit 100000")
+                .param(pool)
+                .query(UUID.class)
+                .list();
     }
 
     private static List<Integer> sizes(String property, String fallback) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
-import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.Invariants;
@@ -72,9 +71,13 @@ class GovernanceTest {
     @AfterEach
     void invariantsHold() {
         Invariants.assertHold(jdbc);
-        var check = jdbc.sql("select id from governance_proposals").query(UUID.class).list();
+        var check = jdbc.sql("select id from governance_proposals")
+                .query(UUID.class)
+                .list();
         for (var id : check) {
-            assertThat(governance.updateProposalVotes(id).consistent()).as("tally of " + id).isTrue();
+            assertThat(governance.updateProposalVotes(id).consistent())
+                    .as("tally of " + id)
+                    .isTrue();
         }
     }
 
@@ -112,15 +115,20 @@ class GovernanceTest {
         var abstain = voter("40000", "25");
         var beneficiary = holder("beneficiary", null);
 
-        var created = api.post("/api/governance/proposals", Api.token(proposer.value()), """
+        var created = api.post(
+                "/api/governance/proposals",
+                Api.token(proposer.value()),
+                """
                 {"title":"Fund the academy","description":"Mint and transfer for courses","actions":[
                   {"type":"MINT","tokenId":"BTA-REWARD","toEntityId":"%1$s","amount":"1000.5"},
                   {"type":"TREASURY_TRANSFER","tokenId":"BTA-UTIL","toEntityId":"%1$s","amount":250}]}
-                """.formatted(beneficiary.value()));
+                """
+                        .formatted(beneficiary.value()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("PENDING");
         assertThat(created.json().get("actions").get(0).get("type").asString()).isEqualTo("MINT");
-        assertThat(created.json().get("actions").get(1).get("amount").asString()).isEqualTo("250");
+        assertThat(created.json().get("actions").get(1).get("amount").asString())
+                .isEqualTo("250");
         assertThat(created.text("quorum")).isEqualTo("100000");
         var id = UUID.fromString(created.text("id"));
         var proposal = governance.proposal(id);
@@ -132,8 +140,11 @@ class GovernanceTest {
         governance.castVote(id, forB, Support.FOR, null);
         governance.castVote(id, against, Support.AGAINST, "too expensive");
         governance.castVote(id, abstain, Support.ABSTAIN, null);
-        assertThat(events.stream(VoteCast.class).filter(e -> e.proposalId().equals(id)).count())
-                .as("events of the votes cast in this thread").isEqualTo(3);
+        assertThat(events.stream(VoteCast.class)
+                        .filter(e -> e.proposalId().equals(id))
+                        .count())
+                .as("events of the votes cast in this thread")
+                .isEqualTo(3);
 
         var tallied = api.get("/api/governance/proposals/" + id, Api.token(forA.value()));
         assertThat(tallied.text("forVotes")).isEqualTo("160000"); // 150000×100/100 + 20000×50/100
@@ -144,18 +155,22 @@ class GovernanceTest {
 
         advanceTo(proposal.votingEndsAt());
         assertThat(governance.proposal(id).status()).isEqualTo(ProposalStatus.QUEUED);
-        assertThat(api.post("/api/governance/proposals/" + id + "/execute", Api.adminToken(), null).code())
+        assertThat(api.post("/api/governance/proposals/" + id + "/execute", Api.adminToken(), null)
+                        .code())
                 .isEqualTo("PROPOSAL_NOT_EXECUTABLE");
         advanceTo(proposal.executableAt());
         assertThat(governance.proposal(id).status()).isEqualTo(ProposalStatus.SUCCEEDED);
-        var utilBefore = ledger.balance(ledger.treasury(), ledger.resolve("BTA-UTIL")).available();
+        var utilBefore =
+                ledger.balance(ledger.treasury(), ledger.resolve("BTA-UTIL")).available();
 
         var executed = api.post("/api/governance/proposals/" + id + "/execute", Api.adminToken(), null);
         assertThat(executed.status()).as(executed.body()).isEqualTo(200);
         assertThat(executed.text("status")).isEqualTo("EXECUTED");
         assertThat(executed.text("executedAt")).isNotNull();
-        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-REWARD")).available()).isEqualTo(Amount.of("1000.5"));
-        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-UTIL")).available()).isEqualTo(Amount.of(250));
+        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-REWARD")).available())
+                .isEqualTo(Amount.of("1000.5"));
+        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-UTIL")).available())
+                .isEqualTo(Amount.of(250));
         assertThat(ledger.balance(ledger.treasury(), ledger.resolve("BTA-UTIL")).available())
                 .isEqualTo(utilBefore.minus(Amount.of(250)));
 
@@ -165,7 +180,9 @@ class GovernanceTest {
     }
 
     void vote(EntityId voter, UUID id, String support, int expected) {
-        var r = api.post("/api/governance/proposals/" + id + "/vote", Api.token(voter.value()),
+        var r = api.post(
+                "/api/governance/proposals/" + id + "/vote",
+                Api.token(voter.value()),
                 json("support", support, "reason", "because"));
         assertThat(r.status()).as(r.body()).isEqualTo(expected);
     }
@@ -175,7 +192,8 @@ class GovernanceTest {
     @Test
     void aVoteBeforeTheStartIsRefused() {
         var p = signal();
-        var r = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
+        var r = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("VOTING_NOT_OPEN");
         assertThat(r.text("detail")).contains("not started");
@@ -185,7 +203,8 @@ class GovernanceTest {
     void aVoteAfterTheEndIsRefused() {
         var p = signal();
         advanceTo(p.votingEndsAt());
-        var r = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
+        var r = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("VOTING_NOT_OPEN");
     }
@@ -195,7 +214,10 @@ class GovernanceTest {
         var p = signal();
         advanceTo(p.votingStartsAt());
         vote(proposer, p.id(), "FOR", 201);
-        var again = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "AGAINST"));
+        var again = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote",
+                Api.token(proposer.value()),
+                json("support", "AGAINST"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ALREADY_VOTED");
         assertThat(governance.proposal(p.id()).againstVotes()).isEqualByComparingTo("0");
@@ -217,7 +239,9 @@ class GovernanceTest {
     void aVoterWithoutPowerAtTheSnapshotIsRefused() {
         var p = signal();
         advanceTo(p.votingStartsAt());
-        var r = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token("nobody-" + UUID.randomUUID()),
+        var r = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote",
+                Api.token("nobody-" + UUID.randomUUID()),
                 json("support", "FOR"));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("NO_VOTING_POWER");
@@ -225,10 +249,18 @@ class GovernanceTest {
 
     @Test
     void unknownProposalsAre404() {
-        assertThat(api.get("/api/governance/proposals/" + UUID.randomUUID(), Api.adminToken()).status()).isEqualTo(404);
-        assertThat(api.get("/api/governance/proposals/not-a-uuid", Api.adminToken()).code()).isEqualTo("UNKNOWN_PROPOSAL");
-        assertThat(api.post("/api/governance/proposals/" + UUID.randomUUID() + "/vote", Api.adminToken(),
-                json("support", "FOR")).status()).isEqualTo(404);
+        assertThat(api.get("/api/governance/proposals/" + UUID.randomUUID(), Api.adminToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/governance/proposals/not-a-uuid", Api.adminToken())
+                        .code())
+                .isEqualTo("UNKNOWN_PROPOSAL");
+        assertThat(api.post(
+                                "/api/governance/proposals/" + UUID.randomUUID() + "/vote",
+                                Api.adminToken(),
+                                json("support", "FOR"))
+                        .status())
+                .isEqualTo(404);
     }
 
     // --- execution refused ---
@@ -308,11 +340,23 @@ class GovernanceTest {
     void actionsRunAtomically() {
         var a = voter("150000", "100");
         var beneficiary = holder("beneficiary", null);
-        var p = governance.propose(proposer, "Two actions", "", List.of(
-                new ProposalAction("TREASURY_TRANSFER", Map.of("tokenId", "BTA-UTIL", "toEntityId", beneficiary.value(),
-                        "amount", "10")),
-                new ProposalAction("MINT", Map.of("tokenId", "BTA-GOV", "toEntityId", beneficiary.value(),
-                        "amount", "1")))); // BTA-GOV is at its max supply: this one fails
+        var p = governance.propose(
+                proposer,
+                "Two actions",
+                "",
+                List.of(
+                        new ProposalAction(
+                                "TREASURY_TRANSFER",
+                                Map.of("tokenId", "BTA-UTIL", "toEntityId", beneficiary.value(), "amount", "10")),
+                        new ProposalAction(
+                                "MINT",
+                                Map.of(
+                                        "tokenId",
+                                        "BTA-GOV",
+                                        "toEntityId",
+                                        beneficiary.value(),
+                                        "amount",
+                                        "1")))); // BTA-GOV is at its max supply: this one fails
         advanceTo(p.votingStartsAt());
         vote(a, p.id(), "FOR", 201);
         advanceTo(p.executableAt());
@@ -321,7 +365,8 @@ class GovernanceTest {
         assertThat(r.code()).isEqualTo("PROPOSAL_ACTION_FAILED");
         assertThat(r.json().get("actionIndex").asInt()).isEqualTo(1);
         assertThat(r.text("causeCode")).isEqualTo("MAX_SUPPLY_EXCEEDED");
-        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-UTIL")).available()).isEqualTo(Amount.ZERO);
+        assertThat(ledger.balance(beneficiary, ledger.resolve("BTA-UTIL")).available())
+                .isEqualTo(Amount.ZERO);
         assertThat(governance.proposal(p.id()).status()).isEqualTo(ProposalStatus.SUCCEEDED);
     }
 
@@ -339,22 +384,29 @@ class GovernanceTest {
     void malformedActionsAreRefusedWithTheActionNamed() {
         var cases = Map.of(
                 "{\"title\":\"t\",\"actions\":[{\"type\":\"DESTROY\"}]}", "actions[0].type",
-                "{\"title\":\"t\",\"actions\":[{\"type\":\"MINT\",\"tokenId\":\"BTA-UTIL\",\"toEntityId\":\"x\",\"amount\":\"-1\"}]}", "actions[0]",
-                "{\"title\":\"t\",\"actions\":[{\"type\":\"MINT\",\"tokenId\":\"NOPE\",\"toEntityId\":\"x\",\"amount\":\"1\"}]}", "actions[0]",
-                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]}", "actions[0]",
-                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"admin.password\",\"value\":\"x\"}]}", "actions[0]",
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"MINT\",\"tokenId\":\"BTA-UTIL\",\"toEntityId\":\"x\",\"amount\":\"-1\"}]}",
+                        "actions[0]",
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"MINT\",\"tokenId\":\"NOPE\",\"toEntityId\":\"x\",\"amount\":\"1\"}]}",
+                        "actions[0]",
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]}",
+                        "actions[0]",
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"admin.password\",\"value\":\"x\"}]}",
+                        "actions[0]",
                 "{\"title\":\"\"}", "title");
         cases.forEach((body, field) -> {
             var r = api.post("/api/governance/proposals", Api.token(proposer.value()), body);
             assertThat(r.status()).as(body).isEqualTo(400);
-            assertThat(r.json().get("errors").get(0).get("field").asString()).as(body).isEqualTo(field);
+            assertThat(r.json().get("errors").get(0).get("field").asString())
+                    .as(body)
+                    .isEqualTo(field);
         });
     }
 
     @Test
     void tooManyActionsAreRefused() {
         var action = "{\"type\":\"TREASURY_TRANSFER\",\"tokenId\":\"BTA-UTIL\",\"toEntityId\":\"x\",\"amount\":\"1\"}";
-        var body = "{\"title\":\"many\",\"actions\":[" + String.join(",", java.util.Collections.nCopies(11, action)) + "]}";
+        var body = "{\"title\":\"many\",\"actions\":[" + String.join(",", java.util.Collections.nCopies(11, action))
+                + "]}";
         var r = api.post("/api/governance/proposals", Api.token(proposer.value()), body);
         assertThat(r.status()).isEqualTo(400);
     }
@@ -370,18 +422,25 @@ class GovernanceTest {
         governance.cancel(third.id(), mine, false);
         var page1 = api.get("/api/governance/proposals?proposerId=" + mine + "&limit=2", Api.token(mine.value()));
         assertThat(page1.json().get("items").size()).isEqualTo(2);
-        assertThat(page1.json().get("items").get(0).get("id").asString()).isEqualTo(third.id().toString());
-        var page2 = api.get("/api/governance/proposals?proposerId=" + mine + "&limit=2&cursor=" + page1.text("nextCursor"),
+        assertThat(page1.json().get("items").get(0).get("id").asString())
+                .isEqualTo(third.id().toString());
+        var page2 = api.get(
+                "/api/governance/proposals?proposerId=" + mine + "&limit=2&cursor=" + page1.text("nextCursor"),
                 Api.token(mine.value()));
         assertThat(page2.json().get("items").size()).isEqualTo(1);
-        assertThat(page2.json().get("items").get(0).get("id").asString()).isEqualTo(first.id().toString());
+        assertThat(page2.json().get("items").get(0).get("id").asString())
+                .isEqualTo(first.id().toString());
         assertThat(page2.text("nextCursor")).isNull();
-        var canceled = api.get("/api/governance/proposals?proposerId=" + mine + "&status=CANCELED", Api.token(mine.value()));
+        var canceled =
+                api.get("/api/governance/proposals?proposerId=" + mine + "&status=CANCELED", Api.token(mine.value()));
         assertThat(canceled.json().get("items").size()).isEqualTo(1);
-        var pending = api.get("/api/governance/proposals?proposerId=" + mine + "&status=pending", Api.token(mine.value()));
+        var pending =
+                api.get("/api/governance/proposals?proposerId=" + mine + "&status=pending", Api.token(mine.value()));
         assertThat(pending.json().get("items").size()).isEqualTo(2);
         assertThat(second.status()).isEqualTo(ProposalStatus.PENDING);
-        assertThat(api.get("/api/governance/proposals?status=NOPE", Api.token(mine.value())).status()).isEqualTo(400);
+        assertThat(api.get("/api/governance/proposals?status=NOPE", Api.token(mine.value()))
+                        .status())
+                .isEqualTo(400);
     }
 
     // --- cancel ---
@@ -419,11 +478,13 @@ class GovernanceTest {
         advanceTo(active.votingStartsAt());
         vote(a, succeeded.id(), "FOR", 201);
         vote(a, executed.id(), "FOR", 201);
-        assertThat(api.post("/api/governance/proposals/" + active.id() + "/cancel", Api.adminToken(), null).status())
+        assertThat(api.post("/api/governance/proposals/" + active.id() + "/cancel", Api.adminToken(), null)
+                        .status())
                 .isEqualTo(200);
         advanceTo(executed.executableAt());
         governance.execute(executed.id(), ADMIN);
-        assertThat(api.post("/api/governance/proposals/" + succeeded.id() + "/cancel", Api.adminToken(), null).status())
+        assertThat(api.post("/api/governance/proposals/" + succeeded.id() + "/cancel", Api.adminToken(), null)
+                        .status())
                 .isEqualTo(200);
         var afterExecution = api.post("/api/governance/proposals/" + executed.id() + "/cancel", Api.adminToken(), null);
         assertThat(afterExecution.status()).isEqualTo(409);
@@ -436,7 +497,8 @@ class GovernanceTest {
         var p = signal();
         governance.cancel(p.id(), ADMIN, true);
         advanceTo(p.votingStartsAt());
-        var r = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
+        var r = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote", Api.token(proposer.value()), json("support", "FOR"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.text("detail")).contains("canceled");
     }
@@ -461,10 +523,17 @@ class GovernanceTest {
     void delegationMovesPowerAndIsHonouredAtTheSnapshot() {
         var delegator = voter("60000", "100");
         var delegatee = voter("40000", "100");
-        var r = api.post("/api/governance/delegate", Api.token(delegator.value()), json("delegateeId", delegatee.value()));
+        var r = api.post(
+                "/api/governance/delegate", Api.token(delegator.value()), json("delegateeId", delegatee.value()));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text("delegateeId")).isEqualTo(delegatee.value());
-        ledger.transfer(ledger.resolve("BTA-GOV"), ledger.treasury(), proposer, Amount.of(1), null, ADMIN); // the ledger moves on
+        ledger.transfer(
+                ledger.resolve("BTA-GOV"),
+                ledger.treasury(),
+                proposer,
+                Amount.of(1),
+                null,
+                ADMIN); // the ledger moves on
         var p = signal();
 
         // a delegation changed after the snapshot does not reach back into it
@@ -473,7 +542,9 @@ class GovernanceTest {
         var power = api.get("/api/governance/proposals/" + p.id() + "/voting-power", Api.token(delegatee.value()));
         assertThat(power.text("votingPower")).isEqualTo("100000");
         assertThat(power.text("delegatedToIt")).isEqualTo("60000");
-        var delegatorVote = api.post("/api/governance/proposals/" + p.id() + "/vote", Api.token(delegator.value()),
+        var delegatorVote = api.post(
+                "/api/governance/proposals/" + p.id() + "/vote",
+                Api.token(delegator.value()),
                 json("support", "AGAINST"));
         assertThat(delegatorVote.status()).isEqualTo(422);
         vote(delegatee, p.id(), "FOR", 201);
@@ -493,9 +564,12 @@ class GovernanceTest {
         var power = governance.votingPower(p.id(), holder);
         assertThat(power.votingPower()).isEqualTo(Amount.of("12345.678"));
         assertThat(power.delegatedAway()).isFalse();
-        var undelegate = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/governance/delegate")).DELETE(),
-                Api.token(holder.value()), null);
+        var undelegate = api.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/api/governance/delegate"))
+                        .DELETE(),
+                Api.token(holder.value()),
+                null);
         assertThat(undelegate.status()).isEqualTo(200);
         assertThat(undelegate.text("delegateeId")).isNull();
     }
@@ -515,7 +589,8 @@ class GovernanceTest {
         assertThat(governance.proposal(p.id()).forVotes()).isEqualByComparingTo("0.99999999000000000000000001");
         var votes = api.get("/api/governance/proposals/" + p.id() + "/votes?limit=1", Api.token(v.value()));
         assertThat(votes.json().get("items").get(0).get("weight").asString()).isEqualTo("0.99999999");
-        var next = api.get("/api/governance/proposals/" + p.id() + "/votes?limit=1&cursor=" + votes.text("nextCursor"),
+        var next = api.get(
+                "/api/governance/proposals/" + p.id() + "/votes?limit=1&cursor=" + votes.text("nextCursor"),
                 Api.token(v.value()));
         assertThat(next.json().get("items").get(0).get("weight").asString()).isEqualTo("0.00000000000000000000000001");
     }
@@ -526,7 +601,10 @@ class GovernanceTest {
         var p = signal();
         advanceTo(p.votingStartsAt());
         governance.castVote(p.id(), v, Support.FOR, null);
-        var cast = events.stream(VoteCast.class).filter(e -> e.voterId().equals(v)).findFirst().orElseThrow();
+        var cast = events.stream(VoteCast.class)
+                .filter(e -> e.voterId().equals(v))
+                .findFirst()
+                .orElseThrow();
         assertThat(cast.weight()).isEqualByComparingTo("1500");
         assertThat(cast.votingPower()).isEqualTo(Amount.of(2000));
     }
@@ -536,20 +614,26 @@ class GovernanceTest {
     @Test
     void setParameterChangesAGovernanceSettingForLaterProposals() {
         var a = voter("150000", "100");
-        var p = governance.propose(proposer, "Shorter votes", "", List.of(
-                new ProposalAction("SET_PARAMETER", Map.of("key", "governance.voting-period", "value", "3s"))));
+        var p = governance.propose(
+                proposer,
+                "Shorter votes",
+                "",
+                List.of(new ProposalAction("SET_PARAMETER", Map.of("key", "governance.voting-period", "value", "3s"))));
         advanceTo(p.votingStartsAt());
         vote(a, p.id(), "FOR", 201);
         advanceTo(p.executableAt());
         try {
             governance.execute(p.id(), ADMIN);
-            assertThat(events.stream(GovernanceEvents.ProposalExecuted.class).filter(e -> e.proposalId().equals(p.id())))
+            assertThat(events.stream(GovernanceEvents.ProposalExecuted.class)
+                            .filter(e -> e.proposalId().equals(p.id())))
                     .hasSize(1);
             var next = signal();
-            assertThat(Duration.between(next.votingStartsAt(), next.votingEndsAt())).isEqualTo(Duration.ofSeconds(3));
+            assertThat(Duration.between(next.votingStartsAt(), next.votingEndsAt()))
+                    .isEqualTo(Duration.ofSeconds(3));
             assertThat(Duration.between(p.votingStartsAt(), p.votingEndsAt())).isEqualTo(Duration.ofDays(7));
         } finally {
-            jdbc.sql("delete from governance_settings where key = 'governance.voting-period'").update();
+            jdbc.sql("delete from governance_settings where key = 'governance.voting-period'")
+                    .update();
         }
     }
 
@@ -570,8 +654,8 @@ class GovernanceTest {
         var r = api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.adminToken(), null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("consistent").asBoolean()).isTrue();
-        assertThat(api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.token(a.value()), null).status())
+        assertThat(api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.token(a.value()), null)
+                        .status())
                 .isEqualTo(403);
     }
-
 }

@@ -12,7 +12,6 @@ import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -131,8 +130,10 @@ class GuaranteesTest {
         assertThat(locked(guarantor, util)).isEqualTo(Amount.of(300));
         assertThat(available(guarantor, util)).isEqualTo(Amount.of(700));
         assertThat(supply(guar)).isEqualTo(before.plus(Amount.of("250.5")));
-        var memos = jdbc.sql("select memo from ledger_transactions where memo like ?").param("guarantee " + gid + " %")
-                .query(String.class).list();
+        var memos = jdbc.sql("select memo from ledger_transactions where memo like ?")
+                .param("guarantee " + gid + " %")
+                .query(String.class)
+                .list();
         assertThat(memos).hasSize(3);
     }
 
@@ -215,14 +216,22 @@ class GuaranteesTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.body()).contains("guaranteeId", "beneficiaryId", "amount", "expiresAt");
-        var past = api.post(BASE, SERVICE, body(guaranteeId(), "1", null, clock.instant().minusSeconds(1).toString()));
+        var past = api.post(
+                BASE,
+                SERVICE,
+                body(guaranteeId(), "1", null, clock.instant().minusSeconds(1).toString()));
         assertThat(past.status()).isEqualTo(422);
         assertThat(past.code()).isEqualTo("EXPIRY_NOT_IN_FUTURE");
-        var unknownToken = api.post(BASE, SERVICE, body(guaranteeId(), "1", null, null).replace("}",
-                ",\"collateral\":{\"tokenId\":\"NOPE\",\"amount\":\"1\"}}"));
+        var unknownToken = api.post(
+                BASE,
+                SERVICE,
+                body(guaranteeId(), "1", null, null)
+                        .replace("}", ",\"collateral\":{\"tokenId\":\"NOPE\",\"amount\":\"1\"}}"));
         assertThat(unknownToken.status()).isEqualTo(404);
         assertThat(api.post(BASE + "/not-a-uuid/release", SERVICE, null).code()).isEqualTo("UNKNOWN_ALLOCATION");
-        assertThat(api.post(BASE + "/" + UUID.randomUUID() + "/claim", SERVICE, null).status()).isEqualTo(404);
+        assertThat(api.post(BASE + "/" + UUID.randomUUID() + "/claim", SERVICE, null)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -233,7 +242,9 @@ class GuaranteesTest {
         assertThat(create.status()).isEqualTo(403);
         assertThat(create.code()).isEqualTo("SCOPE_REQUIRED");
         assertThat(api.post(BASE + "/" + id + "/release", user, null).status()).isEqualTo(403);
-        assertThat(api.post(BASE + "/" + id + "/claim", Api.token(beneficiary.value()), null).status()).isEqualTo(403);
+        assertThat(api.post(BASE + "/" + id + "/claim", Api.token(beneficiary.value()), null)
+                        .status())
+                .isEqualTo(403);
         assertThat(locked(guarantor, guar)).isEqualTo(Amount.of(10));
     }
 
@@ -241,8 +252,10 @@ class GuaranteesTest {
     void partiesReadTheirOwnAllocationsAndOthersMayNot() {
         var gid = guaranteeId();
         var id = allocate(gid, "10", null).text("id");
-        assertThat(api.get(BASE + "/" + id, Api.token(guarantor.value())).text("guaranteeId")).isEqualTo(gid);
-        assertThat(api.get(BASE + "/" + id, Api.token(beneficiary.value())).status()).isEqualTo(200);
+        assertThat(api.get(BASE + "/" + id, Api.token(guarantor.value())).text("guaranteeId"))
+                .isEqualTo(gid);
+        assertThat(api.get(BASE + "/" + id, Api.token(beneficiary.value())).status())
+                .isEqualTo(200);
         assertThat(api.get(BASE + "/" + id, SERVICE).status()).isEqualTo(200);
         var stranger = api.get(BASE + "/" + id, Api.token("stranger-" + UUID.randomUUID()));
         assertThat(stranger.status()).isEqualTo(403);
@@ -251,12 +264,15 @@ class GuaranteesTest {
         var own = api.get(BASE, Api.token(beneficiary.value()));
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.json().size()).isEqualTo(1);
-        assertThat(api.get(BASE + "?guarantorId=" + guarantor.value(), Api.token(beneficiary.value())).status())
+        assertThat(api.get(BASE + "?guarantorId=" + guarantor.value(), Api.token(beneficiary.value()))
+                        .status())
                 .isEqualTo(403);
         var byService = api.get(BASE + "?guarantorId=" + guarantor.value() + "&status=ACTIVE", SERVICE);
         assertThat(byService.json().size()).isEqualTo(1);
         assertThat(byService.json().get(0).get("id").asString()).isEqualTo(id);
-        assertThat(api.get(BASE + "?guarantorId=" + guarantor.value() + "&status=CLAIMED", SERVICE).json().size())
+        assertThat(api.get(BASE + "?guarantorId=" + guarantor.value() + "&status=CLAIMED", SERVICE)
+                        .json()
+                        .size())
                 .isZero();
         assertThat(api.get(BASE + "?status=BOGUS", SERVICE).status()).isEqualTo(400);
     }
@@ -317,7 +333,9 @@ class GuaranteesTest {
         assertThat(ledger.balance(guarantor, guar).total()).isEqualTo(Amount.ZERO);
         assertThat(available(guarantor, util)).isEqualTo(Amount.of(1000));
         var burns = jdbc.sql("select count(*) from ledger_transactions where type = 'BURN' and memo like ?")
-                .param("% allocation " + id + " %").query(Long.class).single();
+                .param("% allocation " + id + " %")
+                .query(Long.class)
+                .single();
         assertThat(burns).isEqualTo(1);
         Invariants.assertHistoryReplaysToBalances(jdbc);
     }
@@ -325,14 +343,17 @@ class GuaranteesTest {
     @Test
     void eachFlowPublishesItsEvent(ApplicationEvents events) {
         var gid = guaranteeId();
-        var a = guarantees.allocate(new Guarantees.NewAllocation(gid, guarantor, beneficiary, Amount.of(3), util,
-                Amount.of(4), null), ADMIN);
+        var a = guarantees.allocate(
+                new Guarantees.NewAllocation(gid, guarantor, beneficiary, Amount.of(3), util, Amount.of(4), null),
+                ADMIN);
         guarantees.claim(a.id(), ADMIN);
-        var b = guarantees.allocate(new Guarantees.NewAllocation(gid, guarantor, beneficiary, Amount.of(2), null, null,
-                null), ADMIN);
+        var b = guarantees.allocate(
+                new Guarantees.NewAllocation(gid, guarantor, beneficiary, Amount.of(2), null, null, null), ADMIN);
         guarantees.release(b.id(), ADMIN);
         var allocated = events.stream(GuaranteeEvents.GuaranteeAllocated.class).toList();
-        assertThat(allocated).extracting(GuaranteeEvents.GuaranteeAllocated::allocationId).containsExactly(a.id(), b.id());
+        assertThat(allocated)
+                .extracting(GuaranteeEvents.GuaranteeAllocated::allocationId)
+                .containsExactly(a.id(), b.id());
         assertThat(allocated.get(0).collateralAmount()).isEqualTo(Amount.of(4));
         var claimed = events.stream(GuaranteeEvents.GuaranteeClaimed.class).toList();
         assertThat(claimed).singleElement().satisfies(c -> {

@@ -38,9 +38,12 @@ class HostileInputProperties {
 
     @BeforeContainer
     static void start() {
-        context = new SpringApplicationBuilder(TokenomicsApplication.class).run("--server.port=0",
-                "--tokenomics.data-dir=target/test-data/hostile-" + UUID.randomUUID(),
-                "--tokenomics.security.jwt-secret=" + Api.SECRET, "--logging.level.io.bta.tokenomics.requests=WARN");
+        context = new SpringApplicationBuilder(TokenomicsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=target/test-data/hostile-" + UUID.randomUUID(),
+                        "--tokenomics.security.jwt-secret=" + Api.SECRET,
+                        "--logging.level.io.bta.tokenomics.requests=WARN");
         api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
         jdbc = context.getBean(JdbcClient.class);
         ledger = context.getBean(Ledger.class);
@@ -81,26 +84,98 @@ class HostileInputProperties {
             new Target("POST", "/api/auctions/fuzz-auction/settle"),
             new Target("POST", "/api/admin/api-keys"));
 
-    static final List<String> FIELDS = List.of("toEntityId", "fromEntityId", "entityId", "tokenId", "amount", "memo",
-            "score", "title", "description", "actions", "support", "reason", "delegateeId", "name", "apy",
-            "minStakeAmount", "lockPeriod", "minTrustScore", "maxTotalStake", "earlyUnstakePenalty", "status", "poolId",
-            "recipientId", "type", "sourceRef", "transactionRef", "transactionValue", "courseId", "level", "referrerId",
-            "refereeId", "rewardTokenId", "guaranteeId", "guarantorId", "beneficiaryId", "collateral", "expiresAt",
-            "baseBond", "participationFee", "closesAt", "bidderId", "winnerId", "defaulted", "scopes");
+    static final List<String> FIELDS = List.of(
+            "toEntityId",
+            "fromEntityId",
+            "entityId",
+            "tokenId",
+            "amount",
+            "memo",
+            "score",
+            "title",
+            "description",
+            "actions",
+            "support",
+            "reason",
+            "delegateeId",
+            "name",
+            "apy",
+            "minStakeAmount",
+            "lockPeriod",
+            "minTrustScore",
+            "maxTotalStake",
+            "earlyUnstakePenalty",
+            "status",
+            "poolId",
+            "recipientId",
+            "type",
+            "sourceRef",
+            "transactionRef",
+            "transactionValue",
+            "courseId",
+            "level",
+            "referrerId",
+            "refereeId",
+            "rewardTokenId",
+            "guaranteeId",
+            "guarantorId",
+            "beneficiaryId",
+            "collateral",
+            "expiresAt",
+            "baseBond",
+            "participationFee",
+            "closesAt",
+            "bidderId",
+            "winnerId",
+            "defaulted",
+            "scopes");
 
     @Provide
     Arbitrary<String> hostileValues() {
         return Arbitraries.oneOf(
-                Arbitraries.of("null", "true", "[]", "{}", "[1,2]", "{\"a\":{\"b\":[]}}", "\"\"", "\" \"", "-1", "0",
-                        "-0.0", "1e309", "-1e309", "1e-400", "99999999999999999999999999999999999999",
-                        "0.0000000000000000001", "\"0.0000000000000000001\"", "\"1e999999999\"", "\"NaN\"",
-                        "\"Infinity\"", "\"-5\"", "\"abc\"", "\"BTA-GOV\"", "\"GOVERNANCE\"", "\"treasury\"",
-                        "\"\\u0000\"", "\"a b c\"", "\"'; drop table ledger_balances; --\"", "\"../../etc/passwd\"",
-                        "\"<script>\"", "\"é\"", "\"" + "x".repeat(10_000) + "\"", "\"FOR\"", "\"MINT\"",
+                Arbitraries.of(
+                        "null",
+                        "true",
+                        "[]",
+                        "{}",
+                        "[1,2]",
+                        "{\"a\":{\"b\":[]}}",
+                        "\"\"",
+                        "\" \"",
+                        "-1",
+                        "0",
+                        "-0.0",
+                        "1e309",
+                        "-1e309",
+                        "1e-400",
+                        "99999999999999999999999999999999999999",
+                        "0.0000000000000000001",
+                        "\"0.0000000000000000001\"",
+                        "\"1e999999999\"",
+                        "\"NaN\"",
+                        "\"Infinity\"",
+                        "\"-5\"",
+                        "\"abc\"",
+                        "\"BTA-GOV\"",
+                        "\"GOVERNANCE\"",
+                        "\"treasury\"",
+                        "\"\\u0000\"",
+                        "\"a b c\"",
+                        "\"'; drop table ledger_balances; --\"",
+                        "\"../../etc/passwd\"",
+                        "\"<script>\"",
+                        "\"é\"",
+                        "\"" + "x".repeat(10_000) + "\"",
+                        "\"FOR\"",
+                        "\"MINT\"",
                         "[{\"type\":\"MINT\",\"tokenId\":\"BTA-GOV\",\"toEntityId\":\"x\",\"amount\":\"-1\"}]",
                         "[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]",
-                        "[null]", "12.5", "100.0000001"),
-                Arbitraries.strings().ofMaxLength(40).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
+                        "[null]",
+                        "12.5",
+                        "100.0000001"),
+                Arbitraries.strings()
+                        .ofMaxLength(40)
+                        .map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
                 Arbitraries.bigDecimals().map(d -> d.toPlainString()));
     }
 
@@ -108,8 +183,18 @@ class HostileInputProperties {
     Arbitrary<String> bodies() {
         var field = Combinators.combine(Arbitraries.of(FIELDS), hostileValues()).as((k, v) -> "\"" + k + "\":" + v);
         var objects = field.list().ofMinSize(0).ofMaxSize(8).map(fs -> "{" + String.join(",", fs) + "}");
-        var garbage = Arbitraries.of("", "{", "}", "[", "nul", "{\"amount\":}", "{\"a\":1,}", "{'a':1}",
-                "{\"amount\":\"1\"} trailing", "\u0000\u0001", "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]");
+        var garbage = Arbitraries.of(
+                "",
+                "{",
+                "}",
+                "[",
+                "nul",
+                "{\"amount\":}",
+                "{\"a\":1,}",
+                "{'a':1}",
+                "{\"amount\":\"1\"} trailing",
+                "\u0000\u0001",
+                "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]");
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, objects), net.jqwik.api.Tuple.of(1, garbage));
     }
 
@@ -120,27 +205,42 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<String> contentTypes() {
-        return Arbitraries.of("application/json", "application/json", "application/json", "text/plain",
-                "application/xml", "application/x-www-form-urlencoded", "application/json; charset=latin1");
+        return Arbitraries.of(
+                "application/json",
+                "application/json",
+                "application/json",
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=latin1");
     }
 
     @Property(tries = 400)
-    void hostileBodiesAreRefusedWithProblemsAndChangeNothing(@ForAll("targets") Target target,
-            @ForAll("bodies") String body, @ForAll("contentTypes") String contentType) {
+    void hostileBodiesAreRefusedWithProblemsAndChangeNothing(
+            @ForAll("targets") Target target,
+            @ForAll("bodies") String body,
+            @ForAll("contentTypes") String contentType) {
         long before = ledger.lastSequence();
         var request = HttpRequest.newBuilder(URI.create(base() + target.path()))
                 .header("Content-Type", contentType)
                 .method(target.method(), HttpRequest.BodyPublishers.ofString(body));
         var r = api.send(request, Api.adminToken(), null);
-        assertThat(r.status()).as("%s %s %s -> %s", target.method(), target.path(), body, r.body()).isLessThan(500);
+        assertThat(r.status())
+                .as("%s %s %s -> %s", target.method(), target.path(), body, r.body())
+                .isLessThan(500);
         if (r.status() >= 400) {
-            assertThat(r.isProblem()).as("%s %s %s -> %s", target.method(), target.path(), body, r.body()).isTrue();
-            assertThat(ledger.lastSequence()).as("a refused request changed the ledger").isEqualTo(before);
+            assertThat(r.isProblem())
+                    .as("%s %s %s -> %s", target.method(), target.path(), body, r.body())
+                    .isTrue();
+            assertThat(ledger.lastSequence())
+                    .as("a refused request changed the ledger")
+                    .isEqualTo(before);
         }
         Invariants.assertHold(jdbc);
     }
 
     private static String base() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

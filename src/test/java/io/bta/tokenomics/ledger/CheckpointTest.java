@@ -34,9 +34,11 @@ class CheckpointTest {
 
     @Test
     void holdingsAsOfASequenceIgnoreLaterMoves() {
-        var funded = ledger.transfer(gov, ledger.treasury(), alice, Amount.of(500), null, ADMIN).sequence();
+        var funded = ledger.transfer(gov, ledger.treasury(), alice, Amount.of(500), null, ADMIN)
+                .sequence();
         long snapshot = ledger.lastSequence();
-        var moved = ledger.transfer(gov, alice, bob, Amount.of(200), null, ADMIN).sequence();
+        var moved =
+                ledger.transfer(gov, alice, bob, Amount.of(200), null, ADMIN).sequence();
 
         assertThat(ledger.balanceAt(alice, gov, funded - 1)).isEqualTo(Amount.ZERO);
         assertThat(ledger.balanceAt(alice, gov, snapshot)).isEqualTo(Amount.of(500));

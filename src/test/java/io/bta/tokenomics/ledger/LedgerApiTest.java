@@ -60,7 +60,12 @@ class LedgerApiTest {
     }
 
     void fund(String entity, String symbol, String amount) {
-        ledger.transfer(ledger.resolve(symbol), ledger.treasury(), EntityId.of(entity), Amount.of(amount), "test funding",
+        ledger.transfer(
+                ledger.resolve(symbol),
+                ledger.treasury(),
+                EntityId.of(entity),
+                Amount.of(amount),
+                "test funding",
                 ADMIN);
     }
 
@@ -121,13 +126,17 @@ class LedgerApiTest {
 
     @Test
     void initializeMintedTheInitialSuppliesToTheTreasury() {
-        var mints = jdbc.sql("""
+        var mints = jdbc.sql(
+                        """
                 select t.symbol, x.amount from ledger_transactions x join ledger_tokens t on t.id = x.token_id
                 where x.type = 'MINT' and x.memo = 'initial supply' order by t.symbol
-                """).query((rs, n) -> rs.getString(1) + "=" + Amount.of(rs.getBigDecimal(2))).list();
+                """)
+                .query((rs, n) -> rs.getString(1) + "=" + Amount.of(rs.getBigDecimal(2)))
+                .list();
         assertThat(mints).containsExactly("BTA-GOV=1000000000", "BTA-UTIL=500000000");
         var to = jdbc.sql("select distinct to_entity_id from ledger_transactions where memo = 'initial supply'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(to).containsExactly("treasury");
     }
 
@@ -168,7 +177,9 @@ class LedgerApiTest {
     void anotherEntitysBalancesAreForbiddenButAnAdminMayReadThem() {
         fund(bob, "BTA-UTIL", "10");
         assertThat(api.get("/api/tokens/balances/" + bob, aliceToken).status()).isEqualTo(403);
-        assertThat(api.get("/api/tokens/balances/" + bob + "/BTA-UTIL", aliceToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/tokens/balances/" + bob + "/BTA-UTIL", aliceToken)
+                        .status())
+                .isEqualTo(403);
         var asAdmin = api.get("/api/tokens/balances/" + bob + "/BTA-UTIL", adminToken());
         assertThat(asAdmin.status()).isEqualTo(200);
         assertThat(asAdmin.text("available")).isEqualTo("10");
@@ -187,7 +198,9 @@ class LedgerApiTest {
     @Test
     void transferMovesAvailableTokensAndAnswersWithTheTransaction() {
         fund(alice, "BTA-UTIL", "100");
-        var r = api.post("/api/tokens/transfer", aliceToken,
+        var r = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
                 json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "40.25", "memo", "invoice 7"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.text("type")).isEqualTo("TRANSFER");
@@ -199,7 +212,8 @@ class LedgerApiTest {
         assertThat(r.json().get("sequence").asLong()).isPositive();
         assertThat(r.text("id")).isNotBlank();
         assertThat(r.text("createdAt")).isNotBlank();
-        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL")).available())
+        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL"))
+                        .available())
                 .isEqualTo(Amount.of("59.75"));
         assertThat(ledger.balance(EntityId.of(bob), ledger.resolve("BTA-UTIL")).available())
                 .isEqualTo(Amount.of("40.25"));
@@ -218,19 +232,25 @@ class LedgerApiTest {
     void transferBeyondTheAvailableBalanceIsRefusedAndChangesNothing() {
         fund(alice, "BTA-UTIL", "5");
         var before = ledger.lastSequence();
-        var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "5.000000000000000001"));
+        var r = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
+                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "5.000000000000000001"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.code()).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(ledger.lastSequence()).isEqualTo(before);
-        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL")).available()).isEqualTo(Amount.of("5"));
+        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL"))
+                        .available())
+                .isEqualTo(Amount.of("5"));
     }
 
     @Test
     void lockedTokensCannotBeTransferred() {
         fund(alice, "BTA-UTIL", "10");
         ledger.lock(ledger.resolve("BTA-UTIL"), EntityId.of(alice), Amount.of("8"), null, ADMIN);
-        var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "3"));
+        var r = api.post(
+                "/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "3"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("INSUFFICIENT_BALANCE");
     }
@@ -239,14 +259,22 @@ class LedgerApiTest {
     void invalidAmountsAreRefusedWithTheFieldNamed() {
         fund(alice, "BTA-UTIL", "10");
         for (var amount : new Object[] {"0", "-1", "1.0000000000000000001", "abc", "1e999999", "", 0, -5}) {
-            var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", amount));
+            var r = api.post(
+                    "/api/tokens/transfer",
+                    aliceToken,
+                    json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", amount));
             assertThat(r.status()).as("amount %s", amount).isEqualTo(400);
             assertThat(r.isProblem()).isTrue();
             assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("amount");
         }
-        var nineteenDecimals = "{\"toEntityId\":\"" + bob + "\",\"tokenId\":\"BTA-UTIL\",\"amount\":0.1234567890123456789}";
-        assertThat(api.post("/api/tokens/transfer", aliceToken, nineteenDecimals).status()).isEqualTo(400);
-        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL")).available()).isEqualTo(Amount.of("10"));
+        var nineteenDecimals =
+                "{\"toEntityId\":\"" + bob + "\",\"tokenId\":\"BTA-UTIL\",\"amount\":0.1234567890123456789}";
+        assertThat(api.post("/api/tokens/transfer", aliceToken, nineteenDecimals)
+                        .status())
+                .isEqualTo(400);
+        assertThat(ledger.balance(EntityId.of(alice), ledger.resolve("BTA-UTIL"))
+                        .available())
+                .isEqualTo(Amount.of("10"));
     }
 
     @Test
@@ -254,31 +282,41 @@ class LedgerApiTest {
         var missing = api.post("/api/tokens/transfer", aliceToken, json("tokenId", "BTA-UTIL"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").size()).isEqualTo(2); // toEntityId and amount
-        var unknown = api.post("/api/tokens/transfer", aliceToken,
+        var unknown = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
                 json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1", "amout", "1"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("amout");
-        var wrongType = api.post("/api/tokens/transfer", aliceToken,
+        var wrongType = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
                 "{\"toEntityId\":\"" + bob + "\",\"tokenId\":\"BTA-UTIL\",\"amount\":{\"value\":1}}");
         assertThat(wrongType.status()).isEqualTo(400);
         var notJson = api.post("/api/tokens/transfer", aliceToken, "{nope");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.isProblem()).isTrue();
-        var badEntity = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", "x".repeat(129), "tokenId", "BTA-UTIL", "amount", "1"));
+        var badEntity = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
+                json("toEntityId", "x".repeat(129), "tokenId", "BTA-UTIL", "amount", "1"));
         assertThat(badEntity.status()).isEqualTo(400);
-        assertThat(badEntity.json().get("errors").get(0).get("field").asString()).isEqualTo("toEntityId");
+        assertThat(badEntity.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("toEntityId");
     }
 
     @Test
     void transferToOneselfIsA400() {
         fund(alice, "BTA-UTIL", "10");
-        var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
+        var r = api.post(
+                "/api/tokens/transfer", aliceToken, json("toEntityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
         assertThat(r.status()).isEqualTo(400);
     }
 
     @Test
     void transferOfAnUnknownTokenIsA404() {
-        var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-XYZ", "amount", "1"));
+        var r = api.post(
+                "/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-XYZ", "amount", "1"));
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.code()).isEqualTo("UNKNOWN_TOKEN");
     }
@@ -286,15 +324,21 @@ class LedgerApiTest {
     @Test
     void onlyAnAdminMayTransferFromAnotherEntity() {
         fund(bob, "BTA-UTIL", "10");
-        var asAlice = api.post("/api/tokens/transfer", aliceToken,
+        var asAlice = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
                 json("fromEntityId", bob, "toEntityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
         assertThat(asAlice.status()).isEqualTo(403);
-        var asAdmin = api.post("/api/tokens/transfer", adminToken(),
+        var asAdmin = api.post(
+                "/api/tokens/transfer",
+                adminToken(),
                 json("fromEntityId", bob, "toEntityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
         assertThat(asAdmin.status()).isEqualTo(201);
         assertThat(asAdmin.text("fromEntityId")).isEqualTo(bob);
-        var actor = jdbc.sql("select actor from ledger_transactions where id = ?::uuid").param(asAdmin.text("id"))
-                .query(String.class).single();
+        var actor = jdbc.sql("select actor from ledger_transactions where id = ?::uuid")
+                .param(asAdmin.text("id"))
+                .query(String.class)
+                .single();
         assertThat(actor).isEqualTo("admin");
     }
 
@@ -303,7 +347,8 @@ class LedgerApiTest {
     @Test
     void adminMintsBurnsLocksAndUnlocks() {
         var admin = adminToken();
-        var mint = api.post("/api/tokens/mint", admin, json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "1000"));
+        var mint =
+                api.post("/api/tokens/mint", admin, json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "1000"));
         assertThat(mint.status()).isEqualTo(201);
         assertThat(mint.text("type")).isEqualTo("MINT");
         assertThat(mint.text("fromEntityId")).isNull();
@@ -311,7 +356,8 @@ class LedgerApiTest {
         assertThat(lock.status()).isEqualTo(201);
         assertThat(lock.text("fromEntityId")).isEqualTo(alice);
         assertThat(lock.text("toEntityId")).isEqualTo(alice);
-        var unlock = api.post("/api/tokens/unlock", admin, json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "100"));
+        var unlock =
+                api.post("/api/tokens/unlock", admin, json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "100"));
         assertThat(unlock.status()).isEqualTo(201);
         var burn = api.post("/api/tokens/burn", admin, json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "450"));
         assertThat(burn.status()).isEqualTo(201);
@@ -325,7 +371,10 @@ class LedgerApiTest {
     @Test
     void mintBeyondTheMaxSupplyIsA422() {
         var gov = ledger.token("BTA-GOV");
-        var r = api.post("/api/tokens/mint", adminToken(), json("entityId", alice, "tokenId", "BTA-GOV", "amount", "0.000000000000000001"));
+        var r = api.post(
+                "/api/tokens/mint",
+                adminToken(),
+                json("entityId", alice, "tokenId", "BTA-GOV", "amount", "0.000000000000000001"));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("MAX_SUPPLY_EXCEEDED");
         assertThat(ledger.token("BTA-GOV").totalSupply()).isEqualTo(gov.totalSupply());
@@ -335,13 +384,17 @@ class LedgerApiTest {
     void burnBeyondAvailableAndUnlockBeyondLockedAre409s() {
         fund(alice, "BTA-UTIL", "10");
         var admin = adminToken();
-        assertThat(api.post("/api/tokens/burn", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "11")).status())
+        assertThat(api.post("/api/tokens/burn", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "11"))
+                        .status())
                 .isEqualTo(409);
-        assertThat(api.post("/api/tokens/lock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "11")).status())
+        assertThat(api.post("/api/tokens/lock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "11"))
+                        .status())
                 .isEqualTo(409);
-        assertThat(api.post("/api/tokens/lock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "4")).status())
+        assertThat(api.post("/api/tokens/lock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "4"))
+                        .status())
                 .isEqualTo(201);
-        var unlock = api.post("/api/tokens/unlock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "5"));
+        var unlock =
+                api.post("/api/tokens/unlock", admin, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "5"));
         assertThat(unlock.status()).isEqualTo(409);
         assertThat(unlock.code()).isEqualTo("INSUFFICIENT_BALANCE");
     }
@@ -349,7 +402,8 @@ class LedgerApiTest {
     @Test
     void mintBurnLockAndUnlockNeedAnAdmin() {
         for (var path : new String[] {"mint", "burn", "lock", "unlock"}) {
-            var r = api.post("/api/tokens/" + path, aliceToken, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
+            var r = api.post(
+                    "/api/tokens/" + path, aliceToken, json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "1"));
             assertThat(r.status()).as(path).isEqualTo(403);
             assertThat(r.isProblem()).isTrue();
         }
@@ -368,7 +422,8 @@ class LedgerApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            var r = api.get("/api/tokens/transactions?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), aliceToken);
+            var r = api.get(
+                    "/api/tokens/transactions?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), aliceToken);
             assertThat(r.status()).isEqualTo(200);
             r.json().get("items").forEach(tx -> sequences.add(tx.get("sequence").asLong()));
             cursor = r.text("nextCursor");
@@ -403,9 +458,12 @@ class LedgerApiTest {
 
     @Test
     void historyOfAnotherEntityIsForbiddenAndBadParametersAre400s() {
-        assertThat(api.get("/api/tokens/transactions/" + bob, aliceToken).status()).isEqualTo(403);
-        assertThat(api.get("/api/tokens/transactions/" + bob, adminToken()).status()).isEqualTo(200);
-        for (var query : new String[] {"limit=0", "limit=101", "limit=abc", "type=SWAP", "from=yesterday", "cursor=%25%25"}) {
+        assertThat(api.get("/api/tokens/transactions/" + bob, aliceToken).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/tokens/transactions/" + bob, adminToken()).status())
+                .isEqualTo(200);
+        for (var query :
+                new String[] {"limit=0", "limit=101", "limit=abc", "type=SWAP", "from=yesterday", "cursor=%25%25"}) {
             var r = api.get("/api/tokens/transactions?" + query, aliceToken);
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.isProblem()).as(query).isTrue();
@@ -430,19 +488,25 @@ class LedgerApiTest {
     @Test
     void historyCannotBeRewrittenInTheDatabase() {
         fund(alice, "BTA-UTIL", "1");
-        var thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
-                jdbc.sql("update ledger_transactions set amount = 2 where to_entity_id = ?").param(alice).update());
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> jdbc.sql("update ledger_transactions set amount = 2 where to_entity_id = ?")
+                        .param(alice)
+                        .update());
         assertThat(thrown).hasMessageContaining("append-only");
-        var deleted = org.assertj.core.api.Assertions.catchThrowable(() ->
-                jdbc.sql("delete from ledger_transactions where to_entity_id = ?").param(alice).update());
+        var deleted = org.assertj.core.api.Assertions.catchThrowable(
+                () -> jdbc.sql("delete from ledger_transactions where to_entity_id = ?")
+                        .param(alice)
+                        .update());
         assertThat(deleted).hasMessageContaining("append-only");
     }
 
     @Test
     void aNegativeBalanceCannotBeStoredEvenBySql() {
         fund(alice, "BTA-UTIL", "1");
-        var thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
-                jdbc.sql("update ledger_balances set available = -1 where entity_id = ?").param(alice).update());
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> jdbc.sql("update ledger_balances set available = -1 where entity_id = ?")
+                        .param(alice)
+                        .update());
         assertThat(thrown).hasMessageContaining("check");
     }
 }

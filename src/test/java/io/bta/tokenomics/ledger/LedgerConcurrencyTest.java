@@ -95,8 +95,16 @@ class LedgerConcurrencyTest {
                 for (int i = 0; i < HTTP_OPERATIONS_PER_WRITER; i++) {
                     var from = accounts.get(random.nextInt(ACCOUNTS));
                     var to = accounts.get((accounts.indexOf(from) + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS);
-                    var r = api.post("/api/tokens/transfer", Api.token(from.value()), Api.json("toEntityId",
-                            to.value(), "tokenId", "BTA-UTIL", "amount", randomAmount(random).toString()));
+                    var r = api.post(
+                            "/api/tokens/transfer",
+                            Api.token(from.value()),
+                            Api.json(
+                                    "toEntityId",
+                                    to.value(),
+                                    "tokenId",
+                                    "BTA-UTIL",
+                                    "amount",
+                                    randomAmount(random).toString()));
                     if (r.status() == 201) {
                         applied.incrementAndGet();
                     } else if (r.status() == 409 && "INSUFFICIENT_BALANCE".equals(r.code())) {
@@ -110,7 +118,8 @@ class LedgerConcurrencyTest {
         for (int r = 0; r < READERS; r++) {
             pool.submit(guarded(start, () -> {
                 while (!writersDone.get()) {
-                    var row = jdbc.sql("""
+                    var row = jdbc.sql(
+                                    """
                                     select sum(available + locked), min(least(available, locked))
                                     from ledger_balances where entity_id like ? and token_id = ?
                                     """)
@@ -141,19 +150,26 @@ class LedgerConcurrencyTest {
         assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
         assertThat(failures).as("unexpected failures (deadlocks, 5xx, ...)").isEmpty();
-        assertThat(badReads).as("reads that saw a wrong total or a negative part").isEmpty();
+        assertThat(badReads)
+                .as("reads that saw a wrong total or a negative part")
+                .isEmpty();
         assertThat(reads.get()).isPositive();
         assertThat(applied.get()).isGreaterThan(1000);
-        assertThat(refused.get()).as("some operations were refused, so the rules were exercised").isPositive();
+        assertThat(refused.get())
+                .as("some operations were refused, so the rules were exercised")
+                .isPositive();
 
-        var recorded = jdbc.sql("""
+        var recorded = jdbc.sql(
+                        """
                         select count(*) from ledger_transactions
                         where (from_entity_id like :p or to_entity_id like :p) and memo is distinct from 'funding'
                         """)
                 .param("p", prefix + "%")
                 .query(Long.class)
                 .single();
-        assertThat(recorded).as("every applied operation is in the history, once").isEqualTo(applied.get());
+        assertThat(recorded)
+                .as("every applied operation is in the history, once")
+                .isEqualTo(applied.get());
 
         var sum = BigDecimal.ZERO;
         for (var account : accounts) {

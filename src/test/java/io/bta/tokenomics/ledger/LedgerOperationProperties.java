@@ -40,7 +40,9 @@ class LedgerOperationProperties {
     @BeforeContainer
     static void start() {
         context = new SpringApplicationBuilder(TokenomicsApplication.class)
-                .run("--server.port=0", "--tokenomics.data-dir=target/test-data/properties-" + UUID.randomUUID(),
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=target/test-data/properties-" + UUID.randomUUID(),
                         "--tokenomics.security.jwt-secret=" + Api.SECRET);
         ledger = context.getBean(Ledger.class);
         jdbc = context.getBean(JdbcClient.class);
@@ -54,7 +56,13 @@ class LedgerOperationProperties {
         }
     }
 
-    enum Kind { TRANSFER, MINT, BURN, LOCK, UNLOCK }
+    enum Kind {
+        TRANSFER,
+        MINT,
+        BURN,
+        LOCK,
+        UNLOCK
+    }
 
     /** An operation on accounts named by index, on GUAR (unlimited) or GOV (already at its cap). */
     record Step(Kind kind, boolean capped, int a, int b, BigInteger units) {}
@@ -155,14 +163,17 @@ class LedgerOperationProperties {
                 continue;
             }
             var outcomes = ledger.applyEach(operations);
-            var actualApplied = outcomes.stream().map(o -> o instanceof OperationOutcome.Applied).toList();
+            var actualApplied = outcomes.stream()
+                    .map(o -> o instanceof OperationOutcome.Applied)
+                    .toList();
             assertThat(actualApplied).as("which operations applied").isEqualTo(expectedApplied);
             var sequences = outcomes.stream()
                     .filter(o -> o instanceof OperationOutcome.Applied)
                     .map(o -> ((OperationOutcome.Applied) o).transaction().sequence())
                     .toList();
             for (int i = 1; i < sequences.size(); i++) {
-                assertThat(sequences.get(i)).as("sequences within a batch are consecutive")
+                assertThat(sequences.get(i))
+                        .as("sequences within a batch are consecutive")
                         .isEqualTo(sequences.get(i - 1) + 1);
             }
             Invariants.assertHold(jdbc);
@@ -172,9 +183,11 @@ class LedgerOperationProperties {
             for (var token : List.of(guar, gov)) {
                 var balance = ledger.balance(account, token);
                 var k = key(account, token);
-                assertThat(balance.available().units()).as("available of " + k)
+                assertThat(balance.available().units())
+                        .as("available of " + k)
                         .isEqualTo(available.getOrDefault(k, BigInteger.ZERO));
-                assertThat(balance.locked().units()).as("locked of " + k)
+                assertThat(balance.locked().units())
+                        .as("locked of " + k)
                         .isEqualTo(locked.getOrDefault(k, BigInteger.ZERO));
             }
         }
@@ -188,5 +201,4 @@ class LedgerOperationProperties {
     private static String key(EntityId entity, TokenId token) {
         return entity + "/" + token;
     }
-
 }

@@ -50,7 +50,9 @@ class EmissionBatchTest {
                     new LedgerOperation.Mint(reward, to, Amount.ofUnits(BigInteger.TWO), null, ADMIN),
                     new LedgerOperation.Mint(reward, to, unit, null, ADMIN),
                     new LedgerOperation.Mint(reward, to, unit, null, ADMIN)));
-            assertThat(outcomes.stream().map(o -> o instanceof OperationOutcome.Applied).toList())
+            assertThat(outcomes.stream()
+                            .map(o -> o instanceof OperationOutcome.Applied)
+                            .toList())
                     .containsExactly(true, false, true, false);
             var refused = (OperationOutcome.Refused) outcomes.get(1);
             assertThat(refused.reason().code()).isEqualTo("EMISSION_BUDGET_EXCEEDED");

@@ -138,7 +138,9 @@ class RewardsApiTest {
         assertThat(repeat.text("id")).isEqualTo(first.text("id"));
         assertThat(emission("reserved")).isEqualTo(reservedBefore.plus(Amount.of(10)));
 
-        var level = api.post("/api/rewards/triggers/learning", serviceToken,
+        var level = api.post(
+                "/api/rewards/triggers/learning",
+                serviceToken,
                 json("entityId", alice, "courseId", "course-1", "level", "advanced"));
         assertThat(level.status()).isEqualTo(201);
         assertThat(level.text("sourceRef")).isEqualTo("course-1#advanced");
@@ -147,18 +149,24 @@ class RewardsApiTest {
 
     @Test
     void transactionPaysAFractionOfTheValueCappedPerTransaction() {
-        var small = api.post("/api/rewards/triggers/transaction", serviceToken,
+        var small = api.post(
+                "/api/rewards/triggers/transaction",
+                serviceToken,
                 json("entityId", alice, "transactionRef", "tx-1", "transactionValue", "5000"));
         assertThat(small.status()).isEqualTo(201);
         assertThat(small.text("amount")).isEqualTo("5");
         assertThat(small.text("type")).isEqualTo("TRANSACTION");
 
-        var large = api.post("/api/rewards/triggers/transaction", serviceToken,
+        var large = api.post(
+                "/api/rewards/triggers/transaction",
+                serviceToken,
                 json("entityId", alice, "transactionRef", "tx-2", "transactionValue", "1000000"));
         assertThat(large.status()).isEqualTo(201);
         assertThat(large.text("amount")).isEqualTo("100");
 
-        var bad = api.post("/api/rewards/triggers/transaction", serviceToken,
+        var bad = api.post(
+                "/api/rewards/triggers/transaction",
+                serviceToken,
                 json("entityId", alice, "transactionRef", "tx-3", "transactionValue", "-1"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("INVALID_INPUT");
@@ -167,25 +175,25 @@ class RewardsApiTest {
     @Test
     void referralPaysTheReferrerOncePerReferee() {
         var referee = "referee-" + UUID.randomUUID();
-        var first = api.post("/api/rewards/triggers/referral", serviceToken,
-                json("referrerId", alice, "refereeId", referee));
+        var first = api.post(
+                "/api/rewards/triggers/referral", serviceToken, json("referrerId", alice, "refereeId", referee));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.text("amount")).isEqualTo("5");
         assertThat(first.text("recipientId")).isEqualTo(alice);
         assertThat(first.text("sourceRef")).isEqualTo(referee);
 
-        var again = api.post("/api/rewards/triggers/referral", serviceToken,
-                json("referrerId", alice, "refereeId", referee));
+        var again = api.post(
+                "/api/rewards/triggers/referral", serviceToken, json("referrerId", alice, "refereeId", referee));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("id")).isEqualTo(first.text("id"));
 
-        var other = api.post("/api/rewards/triggers/referral", serviceToken,
-                json("referrerId", bob, "refereeId", referee));
+        var other =
+                api.post("/api/rewards/triggers/referral", serviceToken, json("referrerId", bob, "refereeId", referee));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.code()).isEqualTo("REFEREE_ALREADY_REFERRED");
 
-        var self = api.post("/api/rewards/triggers/referral", serviceToken,
-                json("referrerId", alice, "refereeId", alice));
+        var self =
+                api.post("/api/rewards/triggers/referral", serviceToken, json("referrerId", alice, "refereeId", alice));
         assertThat(self.status()).isEqualTo(400);
     }
 
@@ -203,8 +211,11 @@ class RewardsApiTest {
             assertThat(policy.json().get(1).get("type").asString()).isEqualTo("LEARNING");
             assertThat(policy.json().get(1).get("minTrust").decimalValue()).isEqualByComparingTo("50");
         });
-        assertThat(jdbc.sql("select count(*) from rewards where recipient_id = ?").param(alice).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from rewards where recipient_id = ?")
+                        .param(alice)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -219,17 +230,23 @@ class RewardsApiTest {
         });
         withParameter("rewards.governance.trust-boost", "0.3", () -> {
             // 1 × (1 + 0.3 × 0.33333333) = 1.099999999, exact
-            assertThat(rewards.rewardGovernance(EntityId.of(bob), UUID.randomUUID()).reward().amount())
+            assertThat(rewards.rewardGovernance(EntityId.of(bob), UUID.randomUUID())
+                            .reward()
+                            .amount())
                     .isEqualTo(Amount.of("1.099999999"));
             withParameter("rewards.governance.amount", "0.000000000000000003", () -> {
                 // 3 units × (1 + 0.3 × 0.8) = 3.72 units: rounded down to 3, not to the nearest (4)
-                assertThat(rewards.rewardGovernance(EntityId.of(alice), UUID.randomUUID()).reward().amount())
+                assertThat(rewards.rewardGovernance(EntityId.of(alice), UUID.randomUUID())
+                                .reward()
+                                .amount())
                         .isEqualTo(Amount.of("0.000000000000000003"));
             });
         });
         withParameter("rewards.transaction.trust-boost", "1", () -> {
             // 0.001 × 90000 = 90, × 1.8 = 162: the cap (100) applies after the boost
-            assertThat(rewards.rewardTransaction(EntityId.of(alice), "tx-boost", Amount.of(90000)).reward().amount())
+            assertThat(rewards.rewardTransaction(EntityId.of(alice), "tx-boost", Amount.of(90000))
+                            .reward()
+                            .amount())
                     .isEqualTo(Amount.of(100));
         });
     }
@@ -237,17 +254,24 @@ class RewardsApiTest {
     @Test
     void governanceParametersRefuseValuesOutOfBounds() {
         assertThat(parameters.stream().map(GovernedParameter::key))
-                .contains("rewards.inflation-rate", "rewards.learning.amount", "rewards.transaction.cap",
+                .contains(
+                        "rewards.inflation-rate",
+                        "rewards.learning.amount",
+                        "rewards.transaction.cap",
                         "rewards.claim-window");
-        assertThat(parameters.stream().map(GovernedParameter::key)).allMatch(k -> k.startsWith("rewards.")
-                || !k.startsWith("rewards"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parameter("rewards.inflation-rate").validate("1.5"))
+        assertThat(parameters.stream().map(GovernedParameter::key))
+                .allMatch(k -> k.startsWith("rewards.") || !k.startsWith("rewards"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> parameter("rewards.inflation-rate").validate("1.5"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parameter("rewards.learning.amount").validate("0"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> parameter("rewards.learning.amount").validate("0"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parameter("rewards.learning.min-trust").validate("101"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> parameter("rewards.learning.min-trust").validate("101"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parameter("rewards.claim-window").validate("soon"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> parameter("rewards.claim-window").validate("soon"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(parameter("rewards.inflation-rate").currentValue()).isEqualTo("0.05");
         assertThat(parameter("rewards.learning.amount").currentValue()).isEqualTo("10");
@@ -257,29 +281,48 @@ class RewardsApiTest {
 
     @Test
     void adminsAndServicesDistributeWithOrWithoutAnAmount() {
-        var manual = api.post("/api/rewards", adminToken(),
-                json("recipientId", alice, "type", "MANUAL", "sourceRef", "bonus-1", "amount", "7.5", "reason", "thanks"));
+        var manual = api.post(
+                "/api/rewards",
+                adminToken(),
+                json(
+                        "recipientId",
+                        alice,
+                        "type",
+                        "MANUAL",
+                        "sourceRef",
+                        "bonus-1",
+                        "amount",
+                        "7.5",
+                        "reason",
+                        "thanks"));
         assertThat(manual.status()).isEqualTo(201);
         assertThat(manual.text("amount")).isEqualTo("7.5");
         assertThat(manual.text("reason")).isEqualTo("thanks");
 
-        var noAmount = api.post("/api/rewards", adminToken(),
-                json("recipientId", alice, "type", "MANUAL", "sourceRef", "bonus-2"));
+        var noAmount = api.post(
+                "/api/rewards", adminToken(), json("recipientId", alice, "type", "MANUAL", "sourceRef", "bonus-2"));
         assertThat(noAmount.status()).isEqualTo(422);
         assertThat(noAmount.code()).isEqualTo("REWARD_AMOUNT_REQUIRED");
 
-        var fromPolicy = api.post("/api/rewards", serviceToken,
+        var fromPolicy = api.post(
+                "/api/rewards",
+                serviceToken,
                 json("recipientId", alice, "type", "referral", "sourceRef", "referee-" + UUID.randomUUID()));
         assertThat(fromPolicy.status()).isEqualTo(201);
         assertThat(fromPolicy.text("amount")).isEqualTo("5");
 
-        var notAllowed = api.post("/api/rewards", aliceToken,
+        var notAllowed = api.post(
+                "/api/rewards",
+                aliceToken,
                 json("recipientId", alice, "type", "MANUAL", "sourceRef", "self", "amount", "1000"));
         assertThat(notAllowed.status()).isEqualTo(403);
-        assertThat(api.post("/api/rewards/triggers/learning", aliceToken,
-                json("entityId", alice, "courseId", "c")).status()).isEqualTo(403);
+        assertThat(api.post("/api/rewards/triggers/learning", aliceToken, json("entityId", alice, "courseId", "c"))
+                        .status())
+                .isEqualTo(403);
 
-        var invalid = api.post("/api/rewards", adminToken(),
+        var invalid = api.post(
+                "/api/rewards",
+                adminToken(),
                 json("recipientId", "not valid!", "type", "BOGUS", "sourceRef", "", "amount", "0"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").size()).isEqualTo(4);
@@ -294,7 +337,8 @@ class RewardsApiTest {
         var mintedBefore = emission("minted");
         var reservedBefore = emission("reserved");
 
-        assertThat(api.post("/api/rewards/" + id + "/claim", token(bob), null).status()).isEqualTo(403);
+        assertThat(api.post("/api/rewards/" + id + "/claim", token(bob), null).status())
+                .isEqualTo(403);
         var byAdmin = api.post("/api/rewards/" + id + "/claim", adminToken(), null);
         assertThat(byAdmin.status()).isEqualTo(403);
         assertThat(byAdmin.code()).isEqualTo("NOT_RECIPIENT");
@@ -312,8 +356,11 @@ class RewardsApiTest {
         assertThat(again.code()).isEqualTo("REWARD_NOT_PENDING");
         assertThat(rewardBalance(alice)).isEqualTo(Amount.of(10));
 
-        assertThat(api.post("/api/rewards/" + UUID.randomUUID() + "/claim", aliceToken, null).status()).isEqualTo(404);
-        assertThat(api.post("/api/rewards/not-a-uuid/claim", aliceToken, null).status()).isEqualTo(400);
+        assertThat(api.post("/api/rewards/" + UUID.randomUUID() + "/claim", aliceToken, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/rewards/not-a-uuid/claim", aliceToken, null).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -350,8 +397,11 @@ class RewardsApiTest {
 
         assertThat(rewards.expireDue()).isGreaterThanOrEqualTo(1);
         assertThat(emission("reserved")).isEqualTo(reservedBefore);
-        assertThat(jdbc.sql("select status from rewards where id = ?::uuid").param(second).query(String.class)
-                .single()).isEqualTo("EXPIRED");
+        assertThat(jdbc.sql("select status from rewards where id = ?::uuid")
+                        .param(second)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("EXPIRED");
     }
 
     // --- history, totals, routes ---
@@ -360,7 +410,9 @@ class RewardsApiTest {
     void historyIsPagedAndFilteredAndOnlyForTheOwnerOrAnAdmin() {
         var c1 = learning(alice, "c1").text("id");
         learning(alice, "c2");
-        api.post("/api/rewards/triggers/referral", serviceToken,
+        api.post(
+                "/api/rewards/triggers/referral",
+                serviceToken,
                 json("referrerId", alice, "refereeId", "referee-" + UUID.randomUUID()));
         api.post("/api/rewards/" + c1 + "/claim", aliceToken, null);
 
@@ -387,7 +439,8 @@ class RewardsApiTest {
         var other = api.get("/api/rewards/" + alice, token(bob));
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.code()).isEqualTo("NOT_OWNER");
-        assertThat(api.get("/api/rewards/" + alice + "/totals", token(bob)).status()).isEqualTo(403);
+        assertThat(api.get("/api/rewards/" + alice + "/totals", token(bob)).status())
+                .isEqualTo(403);
         assertThat(api.get("/api/rewards?limit=0", aliceToken).status()).isEqualTo(400);
         assertThat(api.get("/api/rewards?limit=101", aliceToken).status()).isEqualTo(400);
         assertThat(api.get("/api/rewards?status=LOST", aliceToken).status()).isEqualTo(400);
@@ -408,14 +461,14 @@ class RewardsApiTest {
 
         var emission = api.get("/api/rewards/emission", aliceToken);
         assertThat(emission.status()).isEqualTo(200);
-        for (var field : List.of("epoch", "startsAt", "endsAt", "budget", "minted", "reserved", "remaining",
-                "inflationRate")) {
+        for (var field :
+                List.of("epoch", "startsAt", "endsAt", "budget", "minted", "reserved", "remaining", "inflationRate")) {
             assertThat(emission.json().has(field)).as(field).isTrue();
         }
         assertThat(emission.json().get("inflationRate").decimalValue()).isEqualByComparingTo("0.05");
         assertThat(Amount.parse(emission.text("budget"))).isGreaterThanOrEqualTo(Amount.of(50_000_000));
-        assertThat(emission("remaining")).isEqualTo(
-                emission("budget").minus(emission("minted")).minus(emission("reserved")));
+        assertThat(emission("remaining"))
+                .isEqualTo(emission("budget").minus(emission("minted")).minus(emission("reserved")));
 
         var trigger = api.get("/api/rewards/triggers/learning", serviceToken);
         assertThat(trigger.status()).isEqualTo(405);
@@ -425,7 +478,9 @@ class RewardsApiTest {
     void totalsEqualTheSumOfTheRecords() {
         var a = learning(alice, "t1").text("id");
         learning(alice, "t2");
-        api.post("/api/rewards/triggers/transaction", serviceToken,
+        api.post(
+                "/api/rewards/triggers/transaction",
+                serviceToken,
                 json("entityId", alice, "transactionRef", "tx-t", "transactionValue", "1234.5"));
         api.post("/api/rewards/" + a + "/claim", aliceToken, null);
 
@@ -446,8 +501,11 @@ class RewardsApiTest {
                 pending = pending.plus(amount);
             }
         }
-        assertThat(Amount.parse(token.get("claimed").asString())).isEqualTo(claimed).isEqualTo(Amount.of(10));
-        assertThat(Amount.parse(token.get("pending").asString())).isEqualTo(pending)
+        assertThat(Amount.parse(token.get("claimed").asString()))
+                .isEqualTo(claimed)
+                .isEqualTo(Amount.of(10));
+        assertThat(Amount.parse(token.get("pending").asString()))
+                .isEqualTo(pending)
                 .isEqualTo(Amount.of("11.2345"));
         assertThat(Amount.parse(token.get("distributed").asString())).isEqualTo(claimed.plus(pending));
         assertThat(token.get("count").asLong()).isEqualTo(items.size());
@@ -467,7 +525,9 @@ class RewardsApiTest {
     void anAdminMintBeyondTheBudgetIsRefusedAndAMintWithinItIsCounted() {
         var remaining = emission("remaining");
         var oneUnitTooMuch = Amount.ofUnits(remaining.units().add(BigInteger.ONE));
-        var refused = api.post("/api/tokens/mint", adminToken(),
+        var refused = api.post(
+                "/api/tokens/mint",
+                adminToken(),
                 json("entityId", alice, "tokenId", "BTA-REWARD", "amount", oneUnitTooMuch.toString()));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("EMISSION_BUDGET_EXCEEDED");
@@ -476,14 +536,17 @@ class RewardsApiTest {
         assertThat(rewardBalance(alice)).isEqualTo(Amount.ZERO);
 
         var minted = emission("minted");
-        var ok = api.post("/api/tokens/mint", adminToken(),
-                json("entityId", alice, "tokenId", "BTA-REWARD", "amount", "3"));
+        var ok = api.post(
+                "/api/tokens/mint", adminToken(), json("entityId", alice, "tokenId", "BTA-REWARD", "amount", "3"));
         assertThat(ok.status()).isEqualTo(201);
         assertThat(emission("minted")).isEqualTo(minted.plus(Amount.of(3)));
 
         // Other tokens are not the budget's business.
-        assertThat(api.post("/api/tokens/mint", adminToken(),
-                json("entityId", alice, "tokenId", "BTA-GUAR", "amount", oneUnitTooMuch.toString())).status())
+        assertThat(api.post(
+                                "/api/tokens/mint",
+                                adminToken(),
+                                json("entityId", alice, "tokenId", "BTA-GUAR", "amount", oneUnitTooMuch.toString()))
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -494,10 +557,22 @@ class RewardsApiTest {
         var proposal = UUID.randomUUID();
         // The same vote delivered twice (say, a re-cast). The two events differ in castAt: the
         // publication registry tells publications apart by their serialized form.
-        var vote = new VoteCast(proposal, EntityId.of(alice), Support.FOR, Amount.of(100), new BigDecimal("50"),
-                new BigDecimal("50"), clock.instant());
-        var again = new VoteCast(proposal, EntityId.of(alice), Support.AGAINST, Amount.of(100), new BigDecimal("50"),
-                new BigDecimal("50"), clock.instant().plusMillis(1));
+        var vote = new VoteCast(
+                proposal,
+                EntityId.of(alice),
+                Support.FOR,
+                Amount.of(100),
+                new BigDecimal("50"),
+                new BigDecimal("50"),
+                clock.instant());
+        var again = new VoteCast(
+                proposal,
+                EntityId.of(alice),
+                Support.AGAINST,
+                Amount.of(100),
+                new BigDecimal("50"),
+                new BigDecimal("50"),
+                clock.instant().plusMillis(1));
         transactions.executeWithoutResult(s -> events.publishEvent(vote));
         transactions.executeWithoutResult(s -> events.publishEvent(again));
 
@@ -505,13 +580,19 @@ class RewardsApiTest {
         long open;
         do {
             Thread.sleep(50); // waits for the asynchronous listener only; time itself is not moved
-            open = jdbc.sql("""
+            open = jdbc.sql(
+                            """
                     select count(*) from event_publication
                     where serialized_event like ? and completion_date is null
-                    """).param("%" + proposal + "%").query(Long.class).single();
+                    """)
+                    .param("%" + proposal + "%")
+                    .query(Long.class)
+                    .single();
         } while (open > 0 && System.nanoTime() < deadline);
         var published = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                .param("%" + proposal + "%").query(Long.class).single();
+                .param("%" + proposal + "%")
+                .query(Long.class)
+                .single();
         assertThat(published).isGreaterThanOrEqualTo(2);
         assertThat(open).as("event publications still incomplete").isZero();
 

@@ -94,8 +94,11 @@ class RewardsConcurrencyAndEmissionTest {
 
         assertThat(grants.stream().map(g -> g.reward().id()).distinct()).hasSize(1);
         assertThat(grants.stream().filter(RewardGrant::created)).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from rewards where recipient_id = ?").param(alice.value())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from rewards where recipient_id = ?")
+                        .param(alice.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(rewards.emission().reserved()).isEqualTo(reservedBefore.plus(Amount.of(10)));
     }
 
@@ -104,8 +107,10 @@ class RewardsConcurrencyAndEmissionTest {
         var referee = EntityId.of("referee-" + UUID.randomUUID());
         var outcomes = concurrently(() -> {
             try {
-                return rewards.rewardReferral(EntityId.of("referrer-" + UUID.randomUUID()), referee).created()
-                        ? "created" : "existing";
+                return rewards.rewardReferral(EntityId.of("referrer-" + UUID.randomUUID()), referee)
+                                .created()
+                        ? "created"
+                        : "existing";
             } catch (RewardProblems.AlreadyReferred e) {
                 return "refused";
             } catch (org.springframework.dao.DataIntegrityViolationException e) {
@@ -114,20 +119,28 @@ class RewardsConcurrencyAndEmissionTest {
         });
         assertThat(outcomes).containsOnlyOnce("created").doesNotContain("existing");
         assertThat(jdbc.sql("select count(*) from rewards where type = 'REFERRAL' and source_ref = ?")
-                .param(referee.value()).query(Long.class).single()).isEqualTo(1);
+                        .param(referee.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void concurrentClaimsMintExactlyOnce() throws Exception {
         var reward = rewards.rewardLearning(alice, "course-claim-race", null).reward();
         var aliceToken = token(alice.value());
-        var statuses = concurrently(() -> api.post("/api/rewards/" + reward.id() + "/claim", aliceToken, null).status());
+        var statuses = concurrently(() -> api.post("/api/rewards/" + reward.id() + "/claim", aliceToken, null)
+                .status());
 
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(THREADS - 1);
-        assertThat(ledger.balance(alice, ledger.resolve("BTA-REWARD")).available()).isEqualTo(Amount.of(10));
+        assertThat(ledger.balance(alice, ledger.resolve("BTA-REWARD")).available())
+                .isEqualTo(Amount.of(10));
         assertThat(jdbc.sql("select count(*) from ledger_transactions where to_entity_id = ? and type = 'MINT'")
-                .param(alice.value()).query(Long.class).single()).isEqualTo(1);
+                        .param(alice.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(rewards.reward(reward.id()).status()).isEqualTo(RewardStatus.CLAIMED);
     }
 
@@ -152,7 +165,9 @@ class RewardsConcurrencyAndEmissionTest {
         assertThat(full.remaining()).isEqualTo(Amount.ZERO);
         assertThat(full.epoch()).isEqualTo(before.epoch());
 
-        var learningRefused = api.post("/api/rewards/triggers/learning", Api.adminToken(),
+        var learningRefused = api.post(
+                "/api/rewards/triggers/learning",
+                Api.adminToken(),
                 Api.json("entityId", alice.value(), "courseId", "late"));
         assertThat(learningRefused.status()).isEqualTo(422);
         assertThat(learningRefused.code()).isEqualTo("EMISSION_BUDGET_EXCEEDED");
@@ -172,7 +187,8 @@ class RewardsConcurrencyAndEmissionTest {
         assertThat(next.startsAt()).isEqualTo(full.endsAt());
         assertThat(next.supplyAtStart()).isEqualTo(supply);
         var byRate = supply.timesRoundedDown(next.inflationRate());
-        assertThat(next.budget()).isEqualTo(byRate.isGreaterThan(Amount.of(50_000_000)) ? byRate : Amount.of(50_000_000));
+        assertThat(next.budget())
+                .isEqualTo(byRate.isGreaterThan(Amount.of(50_000_000)) ? byRate : Amount.of(50_000_000));
         assertThat(next.minted()).isEqualTo(Amount.ZERO);
         assertThat(next.reserved()).isEqualTo(Amount.ZERO);
 

@@ -16,7 +16,8 @@ class AmountProperties {
 
     @Provide
     Arbitrary<BigInteger> units() {
-        return Arbitraries.bigIntegers().between(LIMIT.negate().add(BigInteger.ONE), LIMIT.subtract(BigInteger.ONE))
+        return Arbitraries.bigIntegers()
+                .between(LIMIT.negate().add(BigInteger.ONE), LIMIT.subtract(BigInteger.ONE))
                 .map(u -> u.divide(BigInteger.TWO)); // room for a sum
     }
 
@@ -38,6 +39,7 @@ class AmountProperties {
 
     @Property
     void orderMatchesIntegerOrder(@ForAll("units") BigInteger a, @ForAll("units") BigInteger b) {
-        assertThat(Integer.signum(Amount.ofUnits(a).compareTo(Amount.ofUnits(b)))).isEqualTo(a.compareTo(b));
+        assertThat(Integer.signum(Amount.ofUnits(a).compareTo(Amount.ofUnits(b))))
+                .isEqualTo(a.compareTo(b));
     }
 }

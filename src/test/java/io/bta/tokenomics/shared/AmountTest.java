@@ -68,7 +68,8 @@ class AmountTest {
 
     @Test
     void comparesByValue() {
-        assertThat(Amount.of("2").isGreaterThan(Amount.of("1.999999999999999999"))).isTrue();
+        assertThat(Amount.of("2").isGreaterThan(Amount.of("1.999999999999999999")))
+                .isTrue();
         assertThat(Amount.of("2").min(Amount.of("3"))).isEqualTo(Amount.of("2"));
         assertThat(Amount.of("0").isZero()).isTrue();
     }

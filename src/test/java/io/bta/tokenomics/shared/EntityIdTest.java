@@ -9,7 +9,8 @@ class EntityIdTest {
 
     @Test
     void acceptsThePlatformsIdCharacters() {
-        for (var id : new String[] {"a", "treasury", "org:42", "user@example.com", "svc.guarantees-1_x", "x".repeat(128)}) {
+        for (var id :
+                new String[] {"a", "treasury", "org:42", "user@example.com", "svc.guarantees-1_x", "x".repeat(128)}) {
             assertThat(EntityId.of(id).value()).isEqualTo(id);
         }
     }

@@ -48,7 +48,12 @@ class IdempotencyTest {
         alice = "alice-" + UUID.randomUUID();
         bob = "bob-" + UUID.randomUUID();
         aliceToken = Api.token(alice);
-        ledger.transfer(ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(alice), Amount.of(100), null,
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"),
+                ledger.treasury(),
+                EntityId.of(alice),
+                Amount.of(100),
+                null,
                 EntityId.of("admin"));
     }
 
@@ -57,8 +62,10 @@ class IdempotencyTest {
     }
 
     long transfersToBob() {
-        return jdbc.sql("select count(*) from ledger_transactions where to_entity_id = ?").param(bob)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from ledger_transactions where to_entity_id = ?")
+                .param(bob)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -79,9 +86,16 @@ class IdempotencyTest {
     @Test
     void theSameKeyWithAnotherBodyIs422AndChangesNothing() {
         var key = "k-" + UUID.randomUUID();
-        api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "10"), key);
-        var other = api.post("/api/tokens/transfer", aliceToken,
-                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "11"), key);
+        api.post(
+                "/api/tokens/transfer",
+                aliceToken,
+                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "10"),
+                key);
+        var other = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
+                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "11"),
+                key);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.isProblem()).isTrue();
         assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -92,12 +106,20 @@ class IdempotencyTest {
     void keysBelongToTheirCaller() {
         var key = "shared-" + UUID.randomUUID();
         var carol = "carol-" + UUID.randomUUID();
-        ledger.transfer(ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(carol), Amount.of(5), null,
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"),
+                ledger.treasury(),
+                EntityId.of(carol),
+                Amount.of(5),
+                null,
                 EntityId.of("admin"));
-        var byAlice = api.post("/api/tokens/transfer", aliceToken,
-                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"), key);
-        var byCarol = api.post("/api/tokens/transfer", Api.token(carol),
-                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"), key);
+        var byAlice = api.post(
+                "/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"), key);
+        var byCarol = api.post(
+                "/api/tokens/transfer",
+                Api.token(carol),
+                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"),
+                key);
         assertThat(byAlice.status()).isEqualTo(201);
         assertThat(byCarol.status()).isEqualTo(201);
         assertThat(byCarol.header("Idempotent-Replayed")).isNull();
@@ -140,23 +162,32 @@ class IdempotencyTest {
         var key = "k-" + UUID.randomUUID();
         var body = json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "4");
         // A claim left behind by a crashed attempt: its effects rolled back with it, its lease runs out.
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 insert into idempotency_keys (caller, key, fingerprint, state, lease, locked_until, created_at, expires_at)
                 values (?, ?, 'unknown', 'IN_PROGRESS', gen_random_uuid(), ?, ?, ?)
                 """)
-                .param(alice).param(key)
+                .param(alice)
+                .param(key)
                 .param(Timestamp.from(clock.instant().plus(Duration.ofSeconds(60))))
                 .param(Timestamp.from(clock.instant()))
                 .param(Timestamp.from(clock.instant().plus(Duration.ofHours(24))))
                 .update();
         var fingerprintOf = api.post("/api/tokens/transfer", aliceToken, body, "probe-" + UUID.randomUUID());
         assertThat(fingerprintOf.status()).isEqualTo(201);
-        var fingerprint = jdbc.sql("select fingerprint from idempotency_keys where caller = ? and key like 'probe-%' order by created_at desc limit 1")
-                .param(alice).query(String.class).single();
+        var fingerprint = jdbc.sql(
+                        "select fingerprint from idempotency_keys where caller = ? and key like 'probe-%' order by created_at desc limit 1")
+                .param(alice)
+                .query(String.class)
+                .single();
         jdbc.sql("update idempotency_keys set fingerprint = ? where caller = ? and key = ?")
-                .param(fingerprint).param(alice).param(key).update();
+                .param(fingerprint)
+                .param(alice)
+                .param(key)
+                .update();
 
-        assertThat(api.post("/api/tokens/transfer", aliceToken, body, key).status()).isEqualTo(409);
+        assertThat(api.post("/api/tokens/transfer", aliceToken, body, key).status())
+                .isEqualTo(409);
         clock.advance(Duration.ofSeconds(61));
         var takeover = api.post("/api/tokens/transfer", aliceToken, body, key);
         assertThat(takeover.status()).isEqualTo(201);
@@ -210,7 +241,8 @@ class IdempotencyTest {
         var body = json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1");
         api.post("/api/tokens/transfer", aliceToken, body, key);
         clock.advance(Duration.ofHours(23));
-        assertThat(api.post("/api/tokens/transfer", aliceToken, body, key).header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api.post("/api/tokens/transfer", aliceToken, body, key).header("Idempotent-Replayed"))
+                .isEqualTo("true");
         clock.advance(Duration.ofHours(2));
         var afterExpiry = api.post("/api/tokens/transfer", aliceToken, body, key);
         assertThat(afterExpiry.status()).isEqualTo(201);
@@ -220,7 +252,10 @@ class IdempotencyTest {
 
     @Test
     void aMalformedKeyIs400() {
-        var r = api.post("/api/tokens/transfer", aliceToken, json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"),
+        var r = api.post(
+                "/api/tokens/transfer",
+                aliceToken,
+                json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1"),
                 "x".repeat(300));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.isProblem()).isTrue();

@@ -52,7 +52,8 @@ class OperationsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("paths").has("/api/tokens/transfer")).isTrue();
         assertThat(r.json().get("paths").has("/api/trust/{entityId}")).isTrue();
-        assertThat(r.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(r.json().get("components").get("securitySchemes").has("bearer"))
+                .isTrue();
     }
 
     @Test
@@ -63,7 +64,9 @@ class OperationsTest {
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             var response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400");
-            assertThat(response).contains("application/problem+json").contains("\"code\":\"INVALID_INPUT\"")
+            assertThat(response)
+                    .contains("application/problem+json")
+                    .contains("\"code\":\"INVALID_INPUT\"")
                     .doesNotContain("<html");
         }
     }
@@ -71,6 +74,7 @@ class OperationsTest {
     @Test
     void theEmbeddedDatabaseSyncsEveryCommitToDisk() {
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
-        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+                .isEqualTo("on");
     }
 }

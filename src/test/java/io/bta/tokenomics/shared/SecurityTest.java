@@ -63,24 +63,32 @@ class SecurityTest {
 
     @Test
     void tokenSignedWithAnotherKeyIs401() {
-        var forged = new TokenIssuer("another-secret-that-is-also-long-enough-0123456789".getBytes(StandardCharsets.UTF_8))
+        var forged = new TokenIssuer(
+                        "another-secret-that-is-also-long-enough-0123456789".getBytes(StandardCharsets.UTF_8))
                 .issue("admin", List.of("ADMIN"), Instant.now(), Duration.ofHours(1));
         assertThat(api.get("/api/tokens", forged).status()).isEqualTo(401);
     }
 
     @Test
     void unsignedTokenWithAlgNoneIs401() {
-        var claims = new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("ADMIN"))
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
+        var claims = new JWTClaimsSet.Builder()
+                .subject("admin")
+                .claim("roles", List.of("ADMIN"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build();
         var none = new PlainJWT(claims).serialize();
         assertThat(api.get("/api/tokens", none).status()).isEqualTo(401);
-        assertThat(api.post("/api/tokens/mint", none, json("entityId", "x", "tokenId", "BTA-UTIL", "amount", "1")).status())
+        assertThat(api.post("/api/tokens/mint", none, json("entityId", "x", "tokenId", "BTA-UTIL", "amount", "1"))
+                        .status())
                 .isEqualTo(401);
     }
 
     @Test
     void tokenWithoutExpiryIs401() throws JOSEException {
-        var claims = new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("ADMIN")).build();
+        var claims = new JWTClaimsSet.Builder()
+                .subject("admin")
+                .claim("roles", List.of("ADMIN"))
+                .build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(Api.SECRET.getBytes(StandardCharsets.UTF_8)));
         assertThat(api.get("/api/tokens", jwt.serialize()).status()).isEqualTo(401);
@@ -100,7 +108,11 @@ class SecurityTest {
     void nonAdminOnAdminPathsIs403Problem() {
         var alice = Api.token("alice");
         var service = Api.token("svc", "SERVICE");
-        for (var path : List.of("/api/tokens/initialize", "/api/tokens/mint", "/api/tokens/burn", "/api/tokens/lock",
+        for (var path : List.of(
+                "/api/tokens/initialize",
+                "/api/tokens/mint",
+                "/api/tokens/burn",
+                "/api/tokens/lock",
                 "/api/tokens/unlock")) {
             var r = api.post(path, alice, json("entityId", "alice", "tokenId", "BTA-UTIL", "amount", "1"));
             assertThat(r.status()).as(path).isEqualTo(403);
@@ -119,7 +131,9 @@ class SecurityTest {
         var alice = Api.token("alice");
         assertThat(api.get("/api/tokens/balances/bob", alice).status()).isEqualTo(403);
         assertThat(api.get("/api/tokens/transactions/bob", alice).status()).isEqualTo(403);
-        var r = api.post("/api/tokens/transfer", alice,
+        var r = api.post(
+                "/api/tokens/transfer",
+                alice,
                 json("fromEntityId", "bob", "toEntityId", "alice", "tokenId", "BTA-UTIL", "amount", "1"));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.code()).isEqualTo("NOT_OWNER");
@@ -139,8 +153,11 @@ class SecurityTest {
     void tokenCommandPrintsATokenTheServiceAccepts(@TempDir Path dir) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = TokenCommand.run(new String[] {"token", "--sub", "carol", "--roles", "admin"},
-                Map.of("TOKENOMICS_SECURITY_JWT_SECRET", Api.SECRET), new PrintStream(out), new PrintStream(err));
+        int code = TokenCommand.run(
+                new String[] {"token", "--sub", "carol", "--roles", "admin"},
+                Map.of("TOKENOMICS_SECURITY_JWT_SECRET", Api.SECRET),
+                new PrintStream(out),
+                new PrintStream(err));
         assertThat(code).isZero();
         var token = out.toString(StandardCharsets.UTF_8).strip();
         assertThat(token.lines().count()).isEqualTo(1);
@@ -152,16 +169,24 @@ class SecurityTest {
     void tokenCommandGeneratesAndReusesTheSecretInTheDataDirectory(@TempDir Path dir) throws Exception {
         var env = Map.of("TOKENOMICS_DATA_DIR", dir.toString());
         var first = new ByteArrayOutputStream();
-        assertThat(TokenCommand.run(new String[] {"token", "--sub", "dave"}, env, new PrintStream(first),
-                new PrintStream(new ByteArrayOutputStream()))).isZero();
+        assertThat(TokenCommand.run(
+                        new String[] {"token", "--sub", "dave"},
+                        env,
+                        new PrintStream(first),
+                        new PrintStream(new ByteArrayOutputStream())))
+                .isZero();
         var secret = Files.readString(dir.resolve("jwt-secret")).strip();
         assertThat(secret.getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(32);
         var jwt = SignedJWT.parse(first.toString(StandardCharsets.UTF_8).strip());
-        assertThat(jwt.verify(new com.nimbusds.jose.crypto.MACVerifier(secret.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(jwt.verify(new com.nimbusds.jose.crypto.MACVerifier(secret.getBytes(StandardCharsets.UTF_8))))
+                .isTrue();
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("dave");
         assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isAfter(new Date());
         // a second run keeps the same secret
-        TokenCommand.run(new String[] {"token", "--sub", "dave"}, env, new PrintStream(new ByteArrayOutputStream()),
+        TokenCommand.run(
+                new String[] {"token", "--sub", "dave"},
+                env,
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(Files.readString(dir.resolve("jwt-secret")).strip()).isEqualTo(secret);
     }
@@ -169,8 +194,11 @@ class SecurityTest {
     @Test
     void tokenCommandRefusesABadSubject() {
         var err = new ByteArrayOutputStream();
-        int code = TokenCommand.run(new String[] {"token", "--sub", "bad sub"}, Map.of("TOKENOMICS_SECURITY_JWT_SECRET",
-                Api.SECRET), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int code = TokenCommand.run(
+                new String[] {"token", "--sub", "bad sub"},
+                Map.of("TOKENOMICS_SECURITY_JWT_SECRET", Api.SECRET),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sub");
     }

@@ -85,8 +85,16 @@ class StakingTest {
     }
 
     StakingPool pool(String apy, int lockDays, String penalty) {
-        return staking.createPool(new Staking.PoolTerms(util, reward, "pool " + UUID.randomUUID(), new BigDecimal(apy),
-                Amount.of(10), lockDays, BigDecimal.ZERO, null, penalty == null ? null : new BigDecimal(penalty)));
+        return staking.createPool(new Staking.PoolTerms(
+                util,
+                reward,
+                "pool " + UUID.randomUUID(),
+                new BigDecimal(apy),
+                Amount.of(10),
+                lockDays,
+                BigDecimal.ZERO,
+                null,
+                penalty == null ? null : new BigDecimal(penalty)));
     }
 
     /** P × Σ(apy × seconds) / 3,153,600,000, rounded down to 18 decimals: the contract. */
@@ -95,8 +103,9 @@ class StakingTest {
         for (int i = 0; i < apyAndSeconds.length; i += 2) {
             sum = sum.add(BigDecimal.valueOf(apyAndSeconds[i]).multiply(BigDecimal.valueOf(apyAndSeconds[i + 1])));
         }
-        return Amount.of(new BigDecimal(principal).multiply(sum).divide(BigDecimal.valueOf(3_153_600_000L), 18,
-                RoundingMode.DOWN));
+        return Amount.of(new BigDecimal(principal)
+                .multiply(sum)
+                .divide(BigDecimal.valueOf(3_153_600_000L), 18, RoundingMode.DOWN));
     }
 
     Amount rewardBalance(EntityId entity) {
@@ -127,7 +136,8 @@ class StakingTest {
         var closed = staking.updatePool(pool.id(), null, PoolStatus.CLOSED, null);
         assertThat(closed.status()).isEqualTo(PoolStatus.CLOSED);
         clock.advance(Duration.ofSeconds(DAY));
-        assertThat(staking.stake(stake.id()).pendingRewards()).as("a closed pool accrues no more")
+        assertThat(staking.stake(stake.id()).pendingRewards())
+                .as("a closed pool accrues no more")
                 .isEqualTo(formula("1000", 10, DAY, 20, DAY));
     }
 
@@ -151,8 +161,16 @@ class StakingTest {
     @Test
     void eachRefusalNamesItsRule() {
         var s = staker("1000");
-        var pool = staking.createPool(new Staking.PoolTerms(util, reward, "strict", BigDecimal.TEN, Amount.of(100), 30,
-                new BigDecimal("60"), Amount.of(150), null));
+        var pool = staking.createPool(new Staking.PoolTerms(
+                util,
+                reward,
+                "strict",
+                BigDecimal.TEN,
+                Amount.of(100),
+                30,
+                new BigDecimal("60"),
+                Amount.of(150),
+                null));
         trust.record(s, new BigDecimal("59.999999"), ADMIN);
         assertThat(code(() -> staking.stake(s, pool.id(), Amount.of(100)))).isEqualTo("TRUST_SCORE_TOO_LOW");
         trust.record(s, new BigDecimal("60"), ADMIN);
@@ -261,8 +279,11 @@ class StakingTest {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long records = 0;
         while (System.nanoTime() < deadline) { // the records are written by an event listener after commit
-            records = jdbc.sql("select count(*) from rewards where recipient_id = ? and type = 'STAKING' and status = 'CLAIMED'")
-                    .param(s.value()).query(Long.class).single();
+            records = jdbc.sql(
+                            "select count(*) from rewards where recipient_id = ? and type = 'STAKING' and status = 'CLAIMED'")
+                    .param(s.value())
+                    .query(Long.class)
+                    .single();
             if (records == 2) {
                 break;
             }
@@ -270,13 +291,17 @@ class StakingTest {
         }
         assertThat(records).isEqualTo(2);
         var sum = jdbc.sql("select sum(amount) from rewards where recipient_id = ? and type = 'STAKING'")
-                .param(s.value()).query(BigDecimal.class).single();
+                .param(s.value())
+                .query(BigDecimal.class)
+                .single();
         assertThat(Amount.of(sum)).isEqualTo(rewardBalance(s));
         assertThat(rewardBalance(s)).isEqualTo(exact("100", "20", 2 * DAY));
     }
 
     static Amount exact(String principal, String apy, long seconds) {
-        return Amount.of(new BigDecimal(principal).multiply(new BigDecimal(apy)).multiply(BigDecimal.valueOf(seconds))
+        return Amount.of(new BigDecimal(principal)
+                .multiply(new BigDecimal(apy))
+                .multiply(BigDecimal.valueOf(seconds))
                 .divide(BigDecimal.valueOf(3_153_600_000L), 18, RoundingMode.DOWN));
     }
 
@@ -337,29 +362,45 @@ class StakingTest {
             }
             ledger.applyAllOrNothing(ops);
         }
-        var index = jdbc.sql("select reward_index from staking_pools where id = ?").param(pool.id())
-                .query(BigDecimal.class).single();
-        jdbc.sql("""
+        var index = jdbc.sql("select reward_index from staking_pools where id = ?")
+                .param(pool.id())
+                .query(BigDecimal.class)
+                .single();
+        jdbc.sql(
+                        """
                 insert into staking_stakes (id, pool_id, staker_id, amount, trust_score_at_stake, staked_at, unlocks_at,
                     index_at_stake, status)
                 select gen_random_uuid(), ?, ? || g, 25, 50, ?, ?, ?, 'ACTIVE' from generate_series(0, ? - 1) g
                 """)
-                .param(pool.id()).param(prefix)
-                .param(java.sql.Timestamp.from(clock.instant())).param(java.sql.Timestamp.from(clock.instant()))
-                .param(index).param(n).update();
+                .param(pool.id())
+                .param(prefix)
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .param(index)
+                .param(n)
+                .update();
         jdbc.sql("update staking_pools set total_staked = ?, staker_count = ?, index_updated_at = ? where id = ?")
-                .param(principal.toBigDecimal().multiply(BigDecimal.valueOf(n))).param(n)
-                .param(java.sql.Timestamp.from(clock.instant())).param(pool.id()).update();
+                .param(principal.toBigDecimal().multiply(BigDecimal.valueOf(n)))
+                .param(n)
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .param(pool.id())
+                .update();
 
         clock.advance(Duration.ofSeconds(DAY));
         var d = staking.distribute(pool.id());
         assertThat(d.stakesPaid()).isEqualTo(n);
         var expected = exact("25", "8", DAY);
-        assertThat(d.paidBySymbol().get("BTA-REWARD")).isEqualTo(Amount.of(expected.toBigDecimal().multiply(BigDecimal.valueOf(n))));
-        var wrong = jdbc.sql("""
+        assertThat(d.paidBySymbol().get("BTA-REWARD"))
+                .isEqualTo(Amount.of(expected.toBigDecimal().multiply(BigDecimal.valueOf(n))));
+        var wrong = jdbc.sql(
+                        """
                 select count(*) from ledger_balances b join ledger_tokens t on t.id = b.token_id
                 where t.symbol = 'BTA-REWARD' and b.entity_id like ? and b.available <> ?
-                """).param(prefix + "%").param(expected.toBigDecimal()).query(Long.class).single();
+                """)
+                .param(prefix + "%")
+                .param(expected.toBigDecimal())
+                .query(Long.class)
+                .single();
         assertThat(wrong).isZero();
         assertThat(staking.distribute(pool.id()).stakesPaid()).isZero();
     }
@@ -372,15 +413,23 @@ class StakingTest {
         var proposer = EntityId.of("gov-" + UUID.randomUUID());
         ledger.transfer(ledger.resolve("BTA-GOV"), ledger.treasury(), proposer, Amount.of(300000), null, ADMIN);
         trust.record(proposer, BigDecimal.valueOf(100), ADMIN);
-        var p = governance.propose(proposer, "Raise the APY", "", List.of(
-                new ProposalAction("SET_POOL_APY", Map.of("poolId", pool.id().toString(), "apy", "15.5"))));
+        var p = governance.propose(
+                proposer,
+                "Raise the APY",
+                "",
+                List.of(new ProposalAction(
+                        "SET_POOL_APY", Map.of("poolId", pool.id().toString(), "apy", "15.5"))));
         clock.set(p.votingStartsAt());
         governance.castVote(p.id(), proposer, Support.FOR, null);
         clock.set(p.executableAt());
         governance.execute(p.id(), ADMIN);
         assertThat(staking.pool(pool.id()).apy()).isEqualByComparingTo("15.5");
-        var bad = assertThatThrownBy(() -> governance.propose(proposer, "Bad", "", List.of(
-                new ProposalAction("SET_POOL_APY", Map.of("poolId", pool.id().toString(), "apy", "-1")))));
+        var bad = assertThatThrownBy(() -> governance.propose(
+                proposer,
+                "Bad",
+                "",
+                List.of(new ProposalAction(
+                        "SET_POOL_APY", Map.of("poolId", pool.id().toString(), "apy", "-1")))));
         bad.isInstanceOf(DomainProblem.class).hasMessageContaining("apy");
     }
 
@@ -389,7 +438,10 @@ class StakingTest {
     @Test
     void theApiCreatesPoolsStakesListsAndUnstakes() {
         var admin = Api.adminToken();
-        var created = api.post("/api/staking/pools", admin, """
+        var created = api.post(
+                "/api/staking/pools",
+                admin,
+                """
                 {"tokenId":"BTA-UTIL","name":"BTA-UTIL Staking Pool","apy":12.5,"minStakeAmount":1000,"lockPeriod":0}
                 """);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -397,9 +449,15 @@ class StakingTest {
         assertThat(created.text("apy")).isEqualTo("12.5");
         assertThat(created.text("status")).isEqualTo("ACTIVE");
         var poolId = created.text("id");
-        assertThat(api.post("/api/staking/pools", Api.token("someone"), "{}").status()).isEqualTo(403);
-        assertThat(api.post("/api/staking/pools", admin, "{\"tokenId\":\"BTA-UTIL\",\"name\":\"x\",\"apy\":-1,"
-                + "\"minStakeAmount\":\"1\",\"lockPeriod\":0}").status()).isEqualTo(400);
+        assertThat(api.post("/api/staking/pools", Api.token("someone"), "{}").status())
+                .isEqualTo(403);
+        assertThat(api.post(
+                                "/api/staking/pools",
+                                admin,
+                                "{\"tokenId\":\"BTA-UTIL\",\"name\":\"x\",\"apy\":-1,"
+                                        + "\"minStakeAmount\":\"1\",\"lockPeriod\":0}")
+                        .status())
+                .isEqualTo(400);
 
         var s = staker("5000");
         var token = Api.token(s.value());
@@ -408,18 +466,24 @@ class StakingTest {
         assertThat(stake.text("trustScoreAtStake")).isEqualTo("50");
         clock.advance(Duration.ofSeconds(DAY));
         var mine = api.get("/api/staking/stakes", token);
-        assertThat(mine.json().get(0).get("pendingRewards").asString()).isEqualTo(exact("2000", "12.5", DAY).toString());
-        assertThat(api.get("/api/staking/stakes/" + s.value(), Api.token("other")).status()).isEqualTo(403);
+        assertThat(mine.json().get(0).get("pendingRewards").asString())
+                .isEqualTo(exact("2000", "12.5", DAY).toString());
+        assertThat(api.get("/api/staking/stakes/" + s.value(), Api.token("other"))
+                        .status())
+                .isEqualTo(403);
         var pending = api.get("/api/staking/stakes/" + s.value() + "/rewards", admin);
         assertThat(pending.json().get("pendingRewards").get("BTA-REWARD").asString())
                 .isEqualTo(exact("2000", "12.5", DAY).toString());
         var pools = api.get("/api/staking/pools", token);
         assertThat(pools.body()).contains(poolId);
 
-        var patched = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + port + "/api/staking/pools/" + poolId))
-                .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}")), admin, null);
+        var patched = api.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/api/staking/pools/" + poolId))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}")),
+                admin,
+                null);
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.text("status")).isEqualTo("PAUSED");
 
@@ -433,7 +497,9 @@ class StakingTest {
         assertThat(out.text("principalReturned")).isEqualTo("2000");
         assertThat(out.text("penalty")).isEqualTo("0");
         assertThat(out.text("rewardPaid")).isEqualTo("0");
-        assertThat(api.post("/api/staking/unstake/" + UUID.randomUUID(), token, null).status()).isEqualTo(404);
+        assertThat(api.post("/api/staking/unstake/" + UUID.randomUUID(), token, null)
+                        .status())
+                .isEqualTo(404);
     }
 
     private static String code(Runnable action) {

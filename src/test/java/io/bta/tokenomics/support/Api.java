@@ -19,7 +19,8 @@ public final class Api {
 
     public static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 
-    public record Response(int status, String contentType, String body, JsonNode json, Map<String, List<String>> headers) {
+    public record Response(
+            int status, String contentType, String body, JsonNode json, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -38,12 +39,17 @@ public final class Api {
         }
 
         public boolean isProblem() {
-            return contentType != null && contentType.startsWith("application/problem+json")
-                    && json.has("status") && json.has("code") && json.has("type") && json.has("title");
+            return contentType != null
+                    && contentType.startsWith("application/problem+json")
+                    && json.has("status")
+                    && json.has("code")
+                    && json.has("type")
+                    && json.has("title");
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TokenIssuer ISSUER = new TokenIssuer(SECRET.getBytes(StandardCharsets.UTF_8));
 
@@ -91,14 +97,19 @@ public final class Api {
             builder.header("Idempotency-Key", idempotencyKey);
         }
         try {
-            var response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response =
+                    HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             var body = response.body();
             var contentType = response.headers().firstValue("Content-Type").orElse(null);
             JsonNode json = body == null || body.isBlank() || contentType == null || !contentType.contains("json")
                     ? JSON.missingNode()
                     : JSON.readTree(body);
-            return new Response(response.statusCode(), contentType, body, json, response.headers().map());
+            return new Response(
+                    response.statusCode(),
+                    contentType,
+                    body,
+                    json,
+                    response.headers().map());
         } catch (IOException e) {
             throw new RuntimeException(e);
         } catch (InterruptedException e) {

@@ -79,7 +79,8 @@ class TrustApiTest {
         var r = api.put("/api/trust/" + entity, Api.token(entity), "{\"score\": 99}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.isProblem()).isTrue();
-        assertThat(api.put("/api/trust/" + entity, null, "{\"score\": 99}").status()).isEqualTo(401);
+        assertThat(api.put("/api/trust/" + entity, null, "{\"score\": 99}").status())
+                .isEqualTo(401);
     }
 
     @Test

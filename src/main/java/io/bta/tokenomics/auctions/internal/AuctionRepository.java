@@ -21,11 +21,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuctionRepository {
 
-    public record AuctionRow(String id, Amount baseBond, Amount participationFee, Instant closesAt, boolean registered,
-            AuctionStatus status, EntityId winnerId, Instant createdAt, Instant settledAt) {}
+    public record AuctionRow(
+            String id,
+            Amount baseBond,
+            Amount participationFee,
+            Instant closesAt,
+            boolean registered,
+            AuctionStatus status,
+            EntityId winnerId,
+            Instant createdAt,
+            Instant settledAt) {}
 
-    public record ParticipantRow(String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore,
-            ParticipationStatus status, Amount charged, Instant joinedAt, Instant settledAt) {}
+    public record ParticipantRow(
+            String auctionId,
+            EntityId bidderId,
+            Amount bond,
+            BigDecimal trustScore,
+            ParticipationStatus status,
+            Amount charged,
+            Instant joinedAt,
+            Instant settledAt) {}
 
     private final JdbcClient jdbc;
 
@@ -35,7 +50,8 @@ public class AuctionRepository {
 
     /** Registers an auction's terms, or replaces them while it is OPEN; true if written. */
     public boolean upsertTerms(String id, Amount baseBond, Amount fee, Instant closesAt, Instant now) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                         insert into auctions (id, base_bond, participation_fee, closes_at, registered, status,
                             created_at, updated_at)
                         values (?, ?, ?, ?, true, 'OPEN', ?, ?)
@@ -44,18 +60,21 @@ public class AuctionRepository {
                             registered = true, updated_at = excluded.updated_at
                         where auctions.status = 'OPEN'
                         """)
-                .param(id)
-                .param(baseBond.toBigDecimal())
-                .param(new SqlParameterValue(Types.NUMERIC, fee == null ? null : fee.toBigDecimal()))
-                .param(new SqlParameterValue(Types.TIMESTAMP, closesAt == null ? null : Timestamp.from(closesAt)))
-                .param(Timestamp.from(now))
-                .param(Timestamp.from(now))
-                .update() == 1;
+                        .param(id)
+                        .param(baseBond.toBigDecimal())
+                        .param(new SqlParameterValue(Types.NUMERIC, fee == null ? null : fee.toBigDecimal()))
+                        .param(new SqlParameterValue(
+                                Types.TIMESTAMP, closesAt == null ? null : Timestamp.from(closesAt)))
+                        .param(Timestamp.from(now))
+                        .param(Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Creates the row of an auction never registered, with the default terms; nothing if it exists. */
     public void insertDefault(String id, Amount baseBond, Instant now) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into auctions (id, base_bond, registered, status, created_at, updated_at)
                         values (?, ?, false, 'OPEN', ?, ?)
                         on conflict (id) do nothing
@@ -91,7 +110,8 @@ public class AuctionRepository {
     }
 
     public void insertParticipant(ParticipantRow p) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into auction_participants (auction_id, bidder_id, bond, trust_score, status, joined_at)
                         values (?, ?, ?, ?, 'JOINED', ?)
                         """)
@@ -120,12 +140,17 @@ public class AuctionRepository {
     }
 
     /** Records each bidder's outcome, set-based. */
-    public void settleParticipants(String auctionId, List<EntityId> bidders, List<ParticipationStatus> statuses,
-            List<Amount> charged, Instant at) {
+    public void settleParticipants(
+            String auctionId,
+            List<EntityId> bidders,
+            List<ParticipationStatus> statuses,
+            List<Amount> charged,
+            Instant at) {
         if (bidders.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update auction_participants p set status = v.status, charged = v.charged::numeric, settled_at = ?
                         from unnest(?::text[], ?::text[], ?::text[]) as v(bidder_id, status, charged)
                         where p.auction_id = ? and p.bidder_id = v.bidder_id and p.status = 'JOINED'

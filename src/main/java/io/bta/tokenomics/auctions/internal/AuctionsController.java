@@ -45,22 +45,53 @@ class AuctionsController {
 
     record SettleRequest(String winnerId, List<String> defaulted) {}
 
-    record AuctionView(String auctionId, Amount baseBond, Amount participationFee, Instant closesAt, boolean registered,
-            String status, String winnerId, int participantCount, Instant createdAt, Instant settledAt) {
+    record AuctionView(
+            String auctionId,
+            Amount baseBond,
+            Amount participationFee,
+            Instant closesAt,
+            boolean registered,
+            String status,
+            String winnerId,
+            int participantCount,
+            Instant createdAt,
+            Instant settledAt) {
         static AuctionView of(Auction a) {
-            return new AuctionView(a.auctionId(), a.baseBond(), a.participationFee(), a.closesAt(), a.registered(),
-                    a.status().name(), a.winnerId() == null ? null : a.winnerId().value(), a.participantCount(),
-                    a.createdAt(), a.settledAt());
+            return new AuctionView(
+                    a.auctionId(),
+                    a.baseBond(),
+                    a.participationFee(),
+                    a.closesAt(),
+                    a.registered(),
+                    a.status().name(),
+                    a.winnerId() == null ? null : a.winnerId().value(),
+                    a.participantCount(),
+                    a.createdAt(),
+                    a.settledAt());
         }
     }
 
     record QuoteView(String auctionId, String entityId, String trustScore, Amount bond) {}
 
-    record ParticipantView(String auctionId, String bidderId, Amount bond, String trustScore, String status,
-            Amount charged, Instant joinedAt, Instant settledAt) {
+    record ParticipantView(
+            String auctionId,
+            String bidderId,
+            Amount bond,
+            String trustScore,
+            String status,
+            Amount charged,
+            Instant joinedAt,
+            Instant settledAt) {
         static ParticipantView of(Participation p) {
-            return new ParticipantView(p.auctionId(), p.bidderId().value(), p.bond(), p.trustScore().toPlainString(),
-                    p.status().name(), p.charged(), p.joinedAt(), p.settledAt());
+            return new ParticipantView(
+                    p.auctionId(),
+                    p.bidderId().value(),
+                    p.bond(),
+                    p.trustScore().toPlainString(),
+                    p.status().name(),
+                    p.charged(),
+                    p.joinedAt(),
+                    p.settledAt());
         }
     }
 
@@ -120,14 +151,17 @@ class AuctionsController {
         if (!bidder.equals(caller.id())) {
             caller.requireScope(SCOPE);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(ParticipantView.of(auctions.join(id, bidder, caller.id())));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ParticipantView.of(auctions.join(id, bidder, caller.id())));
     }
 
     @GetMapping("/participants")
     @Operation(summary = "An auction's bidders and their bonds (scope auctions:write)")
     List<ParticipantView> participants(@PathVariable String auctionId) {
         Caller.current().requireScope(SCOPE);
-        return auctions.participants(auctionId(auctionId)).stream().map(ParticipantView::of).toList();
+        return auctions.participants(auctionId(auctionId)).stream()
+                .map(ParticipantView::of)
+                .toList();
     }
 
     @GetMapping("/participants/{bidderId}")
@@ -145,7 +179,9 @@ class AuctionsController {
     }
 
     @PostMapping("/settle")
-    @Operation(summary = "Settle once: losers unlocked, the winner pays the fee, defaulted bidders forfeit (scope auctions:write)")
+    @Operation(
+            summary =
+                    "Settle once: losers unlocked, the winner pays the fee, defaulted bidders forfeit (scope auctions:write)")
     AuctionView settle(@PathVariable String auctionId, @RequestBody(required = false) SettleRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);

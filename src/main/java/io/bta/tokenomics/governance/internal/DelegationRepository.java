@@ -31,9 +31,12 @@ public class DelegationRepository {
     /** Records the change, effective from {@code sequence}; a null delegatee means "votes for itself again". */
     public void change(EntityId delegator, EntityId delegatee, long sequence, Instant at) {
         if (delegatee == null) {
-            jdbc.sql("delete from governance_delegations where delegator_id = ?").param(delegator.value()).update();
+            jdbc.sql("delete from governance_delegations where delegator_id = ?")
+                    .param(delegator.value())
+                    .update();
         } else {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into governance_delegations (delegator_id, delegatee_id, updated_at) values (?, ?, ?)
                             on conflict (delegator_id) do update set delegatee_id = excluded.delegatee_id,
                                 updated_at = excluded.updated_at
@@ -45,7 +48,8 @@ public class DelegationRepository {
         }
         // Several changes before the ledger moves on share one effective sequence: the last one wins,
         // and no snapshot can yet have been taken at that sequence.
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into governance_delegation_checkpoints (delegator_id, sequence, delegatee_id, changed_at)
                         values (?, ?, ?, ?)
                         on conflict (delegator_id, sequence) do update set delegatee_id = excluded.delegatee_id,
@@ -60,7 +64,8 @@ public class DelegationRepository {
 
     /** Whom {@code delegator} had delegated to as of {@code sequence} (empty: nobody, it votes itself). */
     public Optional<EntityId> delegateeAt(EntityId delegator, long sequence) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select delegatee_id from governance_delegation_checkpoints
                         where delegator_id = ? and sequence <= ? order by sequence desc limit 1
                         """)
@@ -74,7 +79,9 @@ public class DelegationRepository {
 
     /** Who had delegated to {@code delegatee} as of {@code sequence}. */
     public List<EntityId> delegatorsAt(EntityId delegatee, long sequence) {
-        return jdbc.sql("""
+        return jdbc
+                .sql(
+                        """
                         select delegator_id from (
                             select distinct on (delegator_id) delegator_id, delegatee_id
                             from governance_delegation_checkpoints

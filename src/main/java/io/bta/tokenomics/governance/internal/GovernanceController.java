@@ -1,17 +1,16 @@
 package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.Governance;
+import io.bta.tokenomics.governance.GovernanceProblems;
 import io.bta.tokenomics.governance.Proposal;
 import io.bta.tokenomics.governance.ProposalAction;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.governance.VotingPower;
-import io.bta.tokenomics.governance.GovernanceProblems;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -45,19 +44,48 @@ class GovernanceController {
 
     record DelegateRequest(String delegateeId) {}
 
-    record VoteView(String proposalId, String voterId, String support, String votingPower, String trustScore,
-            String weight, String reason, Instant createdAt) {
+    record VoteView(
+            String proposalId,
+            String voterId,
+            String support,
+            String votingPower,
+            String trustScore,
+            String weight,
+            String reason,
+            Instant createdAt) {
         static VoteView of(Vote v) {
-            return new VoteView(v.proposalId().toString(), v.voterId().value(), v.support().name(),
-                    v.votingPower().toString(), v.trustScore().toPlainString(), v.weight().toPlainString(), v.reason(),
+            return new VoteView(
+                    v.proposalId().toString(),
+                    v.voterId().value(),
+                    v.support().name(),
+                    v.votingPower().toString(),
+                    v.trustScore().toPlainString(),
+                    v.weight().toPlainString(),
+                    v.reason(),
                     v.createdAt());
         }
     }
 
-    record ProposalView(String id, String title, String description, String proposerId, String status,
-            List<Map<String, String>> actions, long snapshotSequence, Instant createdAt, Instant votingStartsAt,
-            Instant votingEndsAt, Instant executableAt, Instant expiresAt, String quorum, String forVotes,
-            String againstVotes, String abstainVotes, int voterCount, Instant executedAt, Instant canceledAt,
+    record ProposalView(
+            String id,
+            String title,
+            String description,
+            String proposerId,
+            String status,
+            List<Map<String, String>> actions,
+            long snapshotSequence,
+            Instant createdAt,
+            Instant votingStartsAt,
+            Instant votingEndsAt,
+            Instant executableAt,
+            Instant expiresAt,
+            String quorum,
+            String forVotes,
+            String againstVotes,
+            String abstainVotes,
+            int voterCount,
+            Instant executedAt,
+            Instant canceledAt,
             VoteView myVote) {
         static ProposalView of(Proposal p, VoteView myVote) {
             var actions = new ArrayList<Map<String, String>>();
@@ -67,20 +95,49 @@ class GovernanceController {
                 flat.putAll(a.parameters());
                 actions.add(flat);
             }
-            return new ProposalView(p.id().toString(), p.title(), p.description(), p.proposerId().value(),
-                    p.status().name(), actions, p.snapshotSequence(), p.createdAt(), p.votingStartsAt(),
-                    p.votingEndsAt(), p.executableAt(), p.expiresAt(), p.quorum().toPlainString(),
-                    p.forVotes().toPlainString(), p.againstVotes().toPlainString(), p.abstainVotes().toPlainString(),
-                    p.voterCount(), p.executedAt(), p.canceledAt(), myVote);
+            return new ProposalView(
+                    p.id().toString(),
+                    p.title(),
+                    p.description(),
+                    p.proposerId().value(),
+                    p.status().name(),
+                    actions,
+                    p.snapshotSequence(),
+                    p.createdAt(),
+                    p.votingStartsAt(),
+                    p.votingEndsAt(),
+                    p.executableAt(),
+                    p.expiresAt(),
+                    p.quorum().toPlainString(),
+                    p.forVotes().toPlainString(),
+                    p.againstVotes().toPlainString(),
+                    p.abstainVotes().toPlainString(),
+                    p.voterCount(),
+                    p.executedAt(),
+                    p.canceledAt(),
+                    myVote);
         }
     }
 
-    record VotingPowerView(String entityId, long snapshotSequence, String ownHoldings, String delegatedToIt,
-            boolean delegatedAway, String votingPower, String trustScore, String weight) {
+    record VotingPowerView(
+            String entityId,
+            long snapshotSequence,
+            String ownHoldings,
+            String delegatedToIt,
+            boolean delegatedAway,
+            String votingPower,
+            String trustScore,
+            String weight) {
         static VotingPowerView of(VotingPower v) {
-            return new VotingPowerView(v.entityId().value(), v.snapshotSequence(), v.ownHoldings().toString(),
-                    v.delegatedToIt().toString(), v.delegatedAway(), v.votingPower().toString(),
-                    v.trustScore().toPlainString(), v.weight().toPlainString());
+            return new VotingPowerView(
+                    v.entityId().value(),
+                    v.snapshotSequence(),
+                    v.ownHoldings().toString(),
+                    v.delegatedToIt().toString(),
+                    v.delegatedAway(),
+                    v.votingPower().toString(),
+                    v.trustScore().toPlainString(),
+                    v.weight().toPlainString());
         }
     }
 
@@ -133,8 +190,10 @@ class GovernanceController {
 
     @GetMapping("/proposals")
     @Operation(summary = "Proposals, newest first; filters status and proposerId")
-    Page<ProposalView> proposals(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String proposerId, @RequestParam(required = false) Integer limit,
+    Page<ProposalView> proposals(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String proposerId,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Caller.current();
         var in = new Inputs();
@@ -143,7 +202,9 @@ class GovernanceController {
             try {
                 wanted = ProposalStatus.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                in.reject("status", "must be one of PENDING, ACTIVE, CANCELED, DEFEATED, SUCCEEDED, QUEUED, EXPIRED, EXECUTED");
+                in.reject(
+                        "status",
+                        "must be one of PENDING, ACTIVE, CANCELED, DEFEATED, SUCCEEDED, QUEUED, EXPIRED, EXECUTED");
             }
         }
         var proposer = in.optionalEntityId("proposerId", proposerId);
@@ -165,7 +226,8 @@ class GovernanceController {
     @GetMapping("/proposals/{proposalId}/voting-power")
     @Operation(summary = "The caller's voting power at the proposal's snapshot, trust score and resulting weight")
     VotingPowerView votingPower(@PathVariable String proposalId) {
-        return VotingPowerView.of(governance.votingPower(proposalId(proposalId), Caller.current().id()));
+        return VotingPowerView.of(
+                governance.votingPower(proposalId(proposalId), Caller.current().id()));
     }
 
     @PostMapping("/proposals/{proposalId}/vote")
@@ -192,7 +254,9 @@ class GovernanceController {
 
     @GetMapping("/proposals/{proposalId}/votes")
     @Operation(summary = "The votes on a proposal, in the order they were cast")
-    Page<VoteView> votes(@PathVariable String proposalId, @RequestParam(required = false) Integer limit,
+    Page<VoteView> votes(
+            @PathVariable String proposalId,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         Caller.current();
         var id = proposalId(proposalId);
@@ -232,8 +296,10 @@ class GovernanceController {
         var delegatee = in.entityId("delegateeId", request.delegateeId());
         in.check();
         var changed = governance.delegate(caller.id(), delegatee);
-        return new DelegationView(caller.id().value(),
-                changed.delegateeId() == null ? null : changed.delegateeId().value(), changed.effectiveFromSequence());
+        return new DelegationView(
+                caller.id().value(),
+                changed.delegateeId() == null ? null : changed.delegateeId().value(),
+                changed.effectiveFromSequence());
     }
 
     @DeleteMapping("/delegate")
@@ -248,8 +314,10 @@ class GovernanceController {
     @Operation(summary = "Whom the caller delegates to now (null: nobody)")
     DelegationView delegation() {
         var caller = Caller.current();
-        return new DelegationView(caller.id().value(),
-                governance.delegateeOf(caller.id()).map(e -> e.value()).orElse(null), null);
+        return new DelegationView(
+                caller.id().value(),
+                governance.delegateeOf(caller.id()).map(e -> e.value()).orElse(null),
+                null);
     }
 
     record ParameterView(String key, String value) {}
@@ -260,9 +328,11 @@ class GovernanceController {
     @Operation(summary = "The action types a proposal may carry and the parameters SET_PARAMETER may change")
     CatalogView parameters() {
         Caller.current();
-        return new CatalogView(governance.actionTypes(), governance.governedParameters().entrySet().stream()
-                .map(e -> new ParameterView(e.getKey(), e.getValue()))
-                .toList());
+        return new CatalogView(
+                governance.actionTypes(),
+                governance.governedParameters().entrySet().stream()
+                        .map(e -> new ParameterView(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private static UUID proposalId(String value) {

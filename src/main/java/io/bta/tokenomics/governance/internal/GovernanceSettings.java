@@ -25,8 +25,14 @@ import org.springframework.stereotype.Component;
 public class GovernanceSettings {
 
     /** The settings a new proposal is created with. */
-    public record Current(Duration votingDelay, Duration votingPeriod, Duration timelockDelay, Duration gracePeriod,
-            Amount proposalThreshold, BigDecimal quorumFraction, int maxActions) {}
+    public record Current(
+            Duration votingDelay,
+            Duration votingPeriod,
+            Duration timelockDelay,
+            Duration gracePeriod,
+            Amount proposalThreshold,
+            BigDecimal quorumFraction,
+            int maxActions) {}
 
     private final JdbcClient jdbc;
     private final GovernanceProperties defaults;
@@ -37,7 +43,8 @@ public class GovernanceSettings {
     }
 
     public Current current() {
-        var stored = jdbc.sql("select key, value from governance_settings where key like 'governance.%'")
+        var stored = jdbc
+                .sql("select key, value from governance_settings where key like 'governance.%'")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list()
                 .stream()
@@ -47,14 +54,18 @@ public class GovernanceSettings {
                 duration(stored, "governance.voting-period", defaults.votingPeriod()),
                 duration(stored, "governance.timelock-delay", defaults.timelockDelay()),
                 duration(stored, "governance.grace-period", defaults.gracePeriod()),
-                Amount.parse(stored.getOrDefault("governance.proposal-threshold",
+                Amount.parse(stored.getOrDefault(
+                        "governance.proposal-threshold",
                         defaults.proposalThreshold().toPlainString())),
-                new BigDecimal(stored.getOrDefault("governance.quorum-fraction", defaults.quorumFraction().toPlainString())),
-                Integer.parseInt(stored.getOrDefault("governance.max-actions", Integer.toString(defaults.maxActions()))));
+                new BigDecimal(stored.getOrDefault(
+                        "governance.quorum-fraction", defaults.quorumFraction().toPlainString())),
+                Integer.parseInt(
+                        stored.getOrDefault("governance.max-actions", Integer.toString(defaults.maxActions()))));
     }
 
     void store(String key, String value, Clock clock, String by) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into governance_settings (key, value, updated_at, updated_by) values (?, ?, ?, ?)
                         on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at,
                             updated_by = excluded.updated_by
@@ -79,8 +90,12 @@ public class GovernanceSettings {
         private final GovernanceSettings settings;
         private final Clock clock;
 
-        Setting(String key, Function<Current, String> read, java.util.function.Consumer<String> check,
-                GovernanceSettings settings, Clock clock) {
+        Setting(
+                String key,
+                Function<Current, String> read,
+                java.util.function.Consumer<String> check,
+                GovernanceSettings settings,
+                Clock clock) {
             this.key = key;
             this.read = read;
             this.check = check;
@@ -119,29 +134,57 @@ public class GovernanceSettings {
         @Bean
         List<GovernedParameter> governanceSettingParameters(GovernanceSettings settings, Clock clock) {
             return List.of(
-                    new Setting("governance.voting-delay", c -> c.votingDelay().toString(),
-                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)), settings, clock),
-                    new Setting("governance.voting-period", c -> c.votingPeriod().toString(),
-                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)), settings, clock),
-                    new Setting("governance.timelock-delay", c -> c.timelockDelay().toString(),
-                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)), settings, clock),
-                    new Setting("governance.grace-period", c -> c.gracePeriod().toString(),
-                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)), settings, clock),
-                    new Setting("governance.proposal-threshold", c -> c.proposalThreshold().toString(),
+                    new Setting(
+                            "governance.voting-delay",
+                            c -> c.votingDelay().toString(),
+                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)),
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.voting-period",
+                            c -> c.votingPeriod().toString(),
+                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)),
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.timelock-delay",
+                            c -> c.timelockDelay().toString(),
+                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)),
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.grace-period",
+                            c -> c.gracePeriod().toString(),
+                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)),
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.proposal-threshold",
+                            c -> c.proposalThreshold().toString(),
                             v -> {
                                 var a = Amount.parse(v);
                                 if (a.isNegative() || a.isGreaterThan(Amount.of(1_000_000_000L))) {
-                                    throw new IllegalArgumentException("proposal threshold must be between 0 and 1000000000");
+                                    throw new IllegalArgumentException(
+                                            "proposal threshold must be between 0 and 1000000000");
                                 }
-                            }, settings, clock),
-                    new Setting("governance.quorum-fraction", c -> c.quorumFraction().toPlainString(),
+                            },
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.quorum-fraction",
+                            c -> c.quorumFraction().toPlainString(),
                             v -> {
                                 var f = decimal(v);
                                 if (f.signum() < 0 || f.compareTo(BigDecimal.ONE) > 0 || f.scale() > 6) {
-                                    throw new IllegalArgumentException("quorum fraction must be between 0 and 1, at most 6 decimals");
+                                    throw new IllegalArgumentException(
+                                            "quorum fraction must be between 0 and 1, at most 6 decimals");
                                 }
-                            }, settings, clock),
-                    new Setting("governance.max-actions", c -> Integer.toString(c.maxActions()),
+                            },
+                            settings,
+                            clock),
+                    new Setting(
+                            "governance.max-actions",
+                            c -> Integer.toString(c.maxActions()),
                             v -> {
                                 int n;
                                 try {
@@ -152,7 +195,9 @@ public class GovernanceSettings {
                                 if (n < 1 || n > 50) {
                                     throw new IllegalArgumentException("max actions must be between 1 and 50");
                                 }
-                            }, settings, clock));
+                            },
+                            settings,
+                            clock));
         }
 
         private static void durationBetween(String value, Duration min, Duration max) {

@@ -72,16 +72,29 @@ public class ProposalActions {
 
         @Bean
         ProposalActionType mintAction(Ledger ledger) {
-            return new TokenMovement("MINT", ledger, (p, e) -> ledger.mint(ledger.resolve(p.get("tokenId")),
-                    EntityId.of(p.get("toEntityId")), Amount.parse(p.get("amount")), "proposal " + e.proposalId(),
-                    e.executedBy()));
+            return new TokenMovement(
+                    "MINT",
+                    ledger,
+                    (p, e) -> ledger.mint(
+                            ledger.resolve(p.get("tokenId")),
+                            EntityId.of(p.get("toEntityId")),
+                            Amount.parse(p.get("amount")),
+                            "proposal " + e.proposalId(),
+                            e.executedBy()));
         }
 
         @Bean
         ProposalActionType treasuryTransferAction(Ledger ledger) {
-            return new TokenMovement("TREASURY_TRANSFER", ledger, (p, e) -> ledger.transfer(
-                    ledger.resolve(p.get("tokenId")), ledger.treasury(), EntityId.of(p.get("toEntityId")),
-                    Amount.parse(p.get("amount")), "proposal " + e.proposalId(), e.executedBy()));
+            return new TokenMovement(
+                    "TREASURY_TRANSFER",
+                    ledger,
+                    (p, e) -> ledger.transfer(
+                            ledger.resolve(p.get("tokenId")),
+                            ledger.treasury(),
+                            EntityId.of(p.get("toEntityId")),
+                            Amount.parse(p.get("amount")),
+                            "proposal " + e.proposalId(),
+                            e.executedBy()));
         }
 
         @Bean
@@ -141,7 +154,8 @@ public class ProposalActions {
             var token = ledger.token(required(params, "tokenId"));
             var to = required(params, "toEntityId");
             if (!EntityId.isValid(to)) {
-                throw new IllegalArgumentException("toEntityId: must be 1 to 128 characters of letters, digits and ._:-@");
+                throw new IllegalArgumentException(
+                        "toEntityId: must be 1 to 128 characters of letters, digits and ._:-@");
             }
             Amount amount;
             try {
@@ -175,11 +189,13 @@ public class ProposalActions {
     }
 
     static void requireOnly(Map<String, String> params, Set<String> allowed) {
-        var unknown = params.keySet().stream().filter(k -> !allowed.contains(k)).sorted().collect(Collectors.joining(", "));
+        var unknown = params.keySet().stream()
+                .filter(k -> !allowed.contains(k))
+                .sorted()
+                .collect(Collectors.joining(", "));
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(unknown + ": not a parameter of this action (expected "
                     + allowed.stream().sorted().collect(Collectors.joining(", ")) + ")");
         }
     }
-
 }

@@ -1,12 +1,12 @@
 package io.bta.tokenomics.governance.internal;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.Proposal;
 import io.bta.tokenomics.governance.ProposalAction;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ProposalRepository {
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             p.id, p.title, p.description, p.proposer_id, p.actions::text as actions, p.snapshot_sequence, p.quorum,
             p.created_at, p.voting_starts_at, p.voting_ends_at, p.executable_at, p.expires_at, p.for_votes,
             p.against_votes, p.abstain_votes, p.voter_count, p.executed_at, p.canceled_at,
@@ -43,7 +44,8 @@ public class ProposalRepository {
     }
 
     public void insert(Proposal p) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into governance_proposals (id, title, description, proposer_id, actions, snapshot_sequence,
                             quorum, created_at, voting_starts_at, voting_ends_at, executable_at, expires_at)
                         values (:id, :title, :description, :proposer, :actions::jsonb, :snapshot, :quorum, :created,
@@ -66,15 +68,16 @@ public class ProposalRepository {
 
     /** The proposal as of {@code now}; with {@code lock}, its row stays locked until the transaction ends. */
     public Optional<Proposal> find(UUID id, Instant now, boolean lock) {
-        return jdbc.sql("select " + COLUMNS + " from governance_proposals p where p.id = :id" + (lock ? " for update" : ""))
+        return jdbc.sql("select " + COLUMNS + " from governance_proposals p where p.id = :id"
+                        + (lock ? " for update" : ""))
                 .param("id", id)
                 .param("now", ts(now))
                 .query(this::proposal)
                 .optional();
     }
 
-    public List<Proposal> list(Instant now, ProposalStatus status, EntityId proposer, Instant beforeCreatedAt,
-            UUID beforeId, int limit) {
+    public List<Proposal> list(
+            Instant now, ProposalStatus status, EntityId proposer, Instant beforeCreatedAt, UUID beforeId, int limit) {
         var sql = new StringBuilder("select " + COLUMNS + " from governance_proposals p where true");
         if (status != null) {
             sql.append(" and governance_status(p, :now) = :status");
@@ -101,7 +104,8 @@ public class ProposalRepository {
 
     /** Records a vote and adds its weight to the tally; false if the voter had already voted. */
     public boolean insertVote(Vote vote) {
-        int inserted = jdbc.sql("""
+        int inserted = jdbc.sql(
+                        """
                         insert into governance_votes (proposal_id, voter_id, support, voting_power, trust_score, weight,
                             reason, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -119,11 +123,12 @@ public class ProposalRepository {
         if (inserted == 0) {
             return false;
         }
-        var column = switch (vote.support()) {
-            case FOR -> "for_votes";
-            case AGAINST -> "against_votes";
-            case ABSTAIN -> "abstain_votes";
-        };
+        var column =
+                switch (vote.support()) {
+                    case FOR -> "for_votes";
+                    case AGAINST -> "against_votes";
+                    case ABSTAIN -> "abstain_votes";
+                };
         jdbc.sql("update governance_proposals set " + column + " = " + column
                         + " + ?, voter_count = voter_count + 1 where id = ?")
                 .param(vote.weight())
@@ -152,7 +157,8 @@ public class ProposalRepository {
 
     /** The tallies recomputed from the votes themselves: {FOR, AGAINST, ABSTAIN, count}. */
     public Map<String, BigDecimal> recount(UUID proposalId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select coalesce(sum(weight) filter (where support = 'FOR'), 0),
                                coalesce(sum(weight) filter (where support = 'AGAINST'), 0),
                                coalesce(sum(weight) filter (where support = 'ABSTAIN'), 0),
@@ -172,7 +178,8 @@ public class ProposalRepository {
     }
 
     public void markExecuted(UUID id, Instant at, EntityId by) {
-        jdbc.sql("update governance_proposals set executed_at = ?, executed_by = ? where id = ? and executed_at is null")
+        jdbc.sql(
+                        "update governance_proposals set executed_at = ?, executed_by = ? where id = ? and executed_at is null")
                 .param(ts(at))
                 .param(by.value())
                 .param(id)
@@ -180,7 +187,8 @@ public class ProposalRepository {
     }
 
     public void markCanceled(UUID id, Instant at, EntityId by) {
-        jdbc.sql("update governance_proposals set canceled_at = ?, canceled_by = ? where id = ? and canceled_at is null")
+        jdbc.sql(
+                        "update governance_proposals set canceled_at = ?, canceled_by = ? where id = ? and canceled_at is null")
                 .param(ts(at))
                 .param(by.value())
                 .param(id)
@@ -223,7 +231,6 @@ public class ProposalRepository {
                 instant(rs, "created_at"));
     }
 
-
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         var t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
@@ -232,5 +239,4 @@ public class ProposalRepository {
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
     }
-
 }

@@ -21,9 +21,18 @@ import org.springframework.stereotype.Repository;
 public class AllocationRepository {
 
     /** An allocation row; {@code collateralTokenId} and {@code collateralAmount} are both null or both set. */
-    public record AllocationRow(UUID id, String guaranteeId, EntityId guarantorId, EntityId beneficiaryId,
-            Amount amount, AllocationStatus status, TokenId collateralTokenId, Amount collateralAmount,
-            Instant createdAt, Instant expiresAt, Instant closedAt) {}
+    public record AllocationRow(
+            UUID id,
+            String guaranteeId,
+            EntityId guarantorId,
+            EntityId beneficiaryId,
+            Amount amount,
+            AllocationStatus status,
+            TokenId collateralTokenId,
+            Amount collateralAmount,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant closedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -36,24 +45,33 @@ public class AllocationRepository {
      * concurrent insert for the same guarantee waits on the unique index and then inserts nothing.
      */
     public boolean insertIfNoneActive(AllocationRow r) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                         insert into guarantee_allocations (id, guarantee_id, guarantor_id, beneficiary_id, amount, status,
                             collateral_token_id, collateral_amount, created_at, expires_at)
                         values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)
                         on conflict (guarantee_id) where status = 'ACTIVE' do nothing
                         """)
-                .param(r.id())
-                .param(r.guaranteeId())
-                .param(r.guarantorId().value())
-                .param(r.beneficiaryId().value())
-                .param(r.amount().toBigDecimal())
-                .param(new SqlParameterValue(Types.OTHER, r.collateralTokenId() == null ? null : r.collateralTokenId().value()))
-                .param(new SqlParameterValue(Types.NUMERIC,
-                        r.collateralAmount() == null ? null : r.collateralAmount().toBigDecimal()))
-                .param(Timestamp.from(r.createdAt()))
-                .param(new SqlParameterValue(Types.TIMESTAMP,
-                        r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
-                .update() == 1;
+                        .param(r.id())
+                        .param(r.guaranteeId())
+                        .param(r.guarantorId().value())
+                        .param(r.beneficiaryId().value())
+                        .param(r.amount().toBigDecimal())
+                        .param(new SqlParameterValue(
+                                Types.OTHER,
+                                r.collateralTokenId() == null
+                                        ? null
+                                        : r.collateralTokenId().value()))
+                        .param(new SqlParameterValue(
+                                Types.NUMERIC,
+                                r.collateralAmount() == null
+                                        ? null
+                                        : r.collateralAmount().toBigDecimal()))
+                        .param(Timestamp.from(r.createdAt()))
+                        .param(new SqlParameterValue(
+                                Types.TIMESTAMP, r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
+                        .update()
+                == 1;
     }
 
     public Optional<AllocationRow> find(UUID id, boolean lock) {
@@ -65,24 +83,27 @@ public class AllocationRepository {
 
     /** Closes an ACTIVE allocation; false if it was not ACTIVE (the caller holds its row lock, so it is). */
     public boolean close(UUID id, AllocationStatus status, Instant at, EntityId by) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                         update guarantee_allocations set status = ?, closed_at = ?, closed_by = ?
                         where id = ? and status = 'ACTIVE'
                         """)
-                .param(status.name())
-                .param(Timestamp.from(at))
-                .param(by.value())
-                .param(id)
-                .update() == 1;
+                        .param(status.name())
+                        .param(Timestamp.from(at))
+                        .param(by.value())
+                        .param(id)
+                        .update()
+                == 1;
     }
 
     /**
      * Allocations, newest first, filtered by whichever of guarantor, beneficiary and status is given;
      * {@code party}, when given, keeps those where it is the guarantor or the beneficiary.
      */
-    public List<AllocationRow> list(EntityId guarantor, EntityId beneficiary, AllocationStatus status, EntityId party,
-            int limit) {
-        return jdbc.sql("""
+    public List<AllocationRow> list(
+            EntityId guarantor, EntityId beneficiary, AllocationStatus status, EntityId party, int limit) {
+        return jdbc.sql(
+                        """
                         select * from guarantee_allocations
                         where (cast(? as text) is null or guarantor_id = ?)
                           and (cast(? as text) is null or beneficiary_id = ?)
@@ -107,7 +128,8 @@ public class AllocationRepository {
 
     /** Ids of ACTIVE allocations whose {@code expiresAt} is at or before {@code now}, after a cursor, in id order. */
     public List<UUID> dueIds(Instant now, UUID after, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select id from guarantee_allocations
                         where status = 'ACTIVE' and expires_at is not null and expires_at <= ? and id > ?
                         order by id limit ?

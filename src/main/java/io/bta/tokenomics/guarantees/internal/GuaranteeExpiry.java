@@ -14,7 +14,8 @@ class GuaranteeExpiry {
         this.guarantees = guarantees;
     }
 
-    @Scheduled(fixedDelayString = "${tokenomics.guarantees.expiry-interval-ms:60000}",
+    @Scheduled(
+            fixedDelayString = "${tokenomics.guarantees.expiry-interval-ms:60000}",
             initialDelayString = "${tokenomics.guarantees.expiry-interval-ms:60000}")
     void expireDue() {
         guarantees.expireDue();

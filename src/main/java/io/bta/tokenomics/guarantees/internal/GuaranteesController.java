@@ -40,19 +40,40 @@ class GuaranteesController {
 
     record CollateralRequest(String tokenId, String amount) {}
 
-    record AllocateRequest(String guaranteeId, String guarantorId, String beneficiaryId, String amount,
-            CollateralRequest collateral, String expiresAt) {}
+    record AllocateRequest(
+            String guaranteeId,
+            String guarantorId,
+            String beneficiaryId,
+            String amount,
+            CollateralRequest collateral,
+            String expiresAt) {}
 
     record CollateralView(String tokenId, String symbol, Amount amount) {}
 
-    record AllocationView(String id, String guaranteeId, String guarantorId, String beneficiaryId, Amount amount,
-            String status, CollateralView collateral, Instant createdAt, Instant expiresAt, Instant closedAt) {
+    record AllocationView(
+            String id,
+            String guaranteeId,
+            String guarantorId,
+            String beneficiaryId,
+            Amount amount,
+            String status,
+            CollateralView collateral,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant closedAt) {
         static AllocationView of(GuaranteeAllocation a) {
             var c = a.collateral();
-            return new AllocationView(a.id().toString(), a.guaranteeId(), a.guarantorId().value(),
-                    a.beneficiaryId().value(), a.amount(), a.status().name(),
+            return new AllocationView(
+                    a.id().toString(),
+                    a.guaranteeId(),
+                    a.guarantorId().value(),
+                    a.beneficiaryId().value(),
+                    a.amount(),
+                    a.status().name(),
                     c == null ? null : new CollateralView(c.tokenId().toString(), c.symbol(), c.amount()),
-                    a.createdAt(), a.expiresAt(), a.closedAt());
+                    a.createdAt(),
+                    a.expiresAt(),
+                    a.closedAt());
         }
     }
 
@@ -65,7 +86,8 @@ class GuaranteesController {
     }
 
     @PostMapping
-    @Operation(summary = "Allocate BTA-GUAR for a guarantee: minted to the guarantor and locked (scope guarantees:write)")
+    @Operation(
+            summary = "Allocate BTA-GUAR for a guarantee: minted to the guarantor and locked (scope guarantees:write)")
     ResponseEntity<AllocationView> allocate(@RequestBody AllocateRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
@@ -84,7 +106,8 @@ class GuaranteesController {
         Amount collateralAmount = null;
         if (r.collateral() != null) {
             collateralToken = in.required("collateral.tokenId", r.collateral().tokenId(), 64);
-            collateralAmount = in.positiveAmount("collateral.amount", r.collateral().amount());
+            collateralAmount =
+                    in.positiveAmount("collateral.amount", r.collateral().amount());
         }
         Instant expiresAt = null;
         if (r.expiresAt() != null) {
@@ -96,8 +119,10 @@ class GuaranteesController {
         }
         in.check();
         TokenId collateralTokenId = collateralToken == null ? null : ledger.resolve(collateralToken);
-        var allocation = guarantees.allocate(new Guarantees.NewAllocation(guaranteeId, guarantor, beneficiary, amount,
-                collateralTokenId, collateralAmount, expiresAt), caller.id());
+        var allocation = guarantees.allocate(
+                new Guarantees.NewAllocation(
+                        guaranteeId, guarantor, beneficiary, amount, collateralTokenId, collateralAmount, expiresAt),
+                caller.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(AllocationView.of(allocation));
     }
 
@@ -114,8 +139,10 @@ class GuaranteesController {
 
     @GetMapping
     @Operation(summary = "Allocations, newest first: a party lists its own; scope guarantees:write lists any")
-    List<AllocationView> allocations(@RequestParam(required = false) String guarantorId,
-            @RequestParam(required = false) String beneficiaryId, @RequestParam(required = false) String status,
+    List<AllocationView> allocations(
+            @RequestParam(required = false) String guarantorId,
+            @RequestParam(required = false) String beneficiaryId,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer limit) {
         var caller = Caller.current();
         var in = new Inputs();

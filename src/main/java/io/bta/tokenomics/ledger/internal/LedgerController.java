@@ -37,28 +37,60 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens", description = "tokens, balances, transfers and history")
 class LedgerController {
 
-    record TokenView(String id, String symbol, String name, String type, int decimals, Amount totalSupply,
-            Amount maxSupply, Amount initialSupply, BigDecimal inflationRate) {
+    record TokenView(
+            String id,
+            String symbol,
+            String name,
+            String type,
+            int decimals,
+            Amount totalSupply,
+            Amount maxSupply,
+            Amount initialSupply,
+            BigDecimal inflationRate) {
         static TokenView of(Token t) {
-            return new TokenView(t.id().toString(), t.symbol(), t.name(), t.type().name(), t.decimals(),
-                    t.totalSupply(), t.maxSupply(), t.initialSupply(), t.inflationRate());
+            return new TokenView(
+                    t.id().toString(),
+                    t.symbol(),
+                    t.name(),
+                    t.type().name(),
+                    t.decimals(),
+                    t.totalSupply(),
+                    t.maxSupply(),
+                    t.initialSupply(),
+                    t.inflationRate());
         }
     }
 
-    record BalanceView(String entityId, String tokenId, String symbol, Amount available, Amount locked,
-            Amount total) {
+    record BalanceView(String entityId, String tokenId, String symbol, Amount available, Amount locked, Amount total) {
         static BalanceView of(Balance b) {
-            return new BalanceView(b.entityId().value(), b.tokenId().toString(), b.symbol(), b.available(),
-                    b.locked(), b.total());
+            return new BalanceView(
+                    b.entityId().value(), b.tokenId().toString(), b.symbol(), b.available(), b.locked(), b.total());
         }
     }
 
-    record TransactionView(String id, long sequence, String type, String tokenId, String symbol,
-            String fromEntityId, String toEntityId, Amount amount, String memo, Instant createdAt) {
+    record TransactionView(
+            String id,
+            long sequence,
+            String type,
+            String tokenId,
+            String symbol,
+            String fromEntityId,
+            String toEntityId,
+            Amount amount,
+            String memo,
+            Instant createdAt) {
         static TransactionView of(LedgerTransaction t) {
-            return new TransactionView(t.id().toString(), t.sequence(), t.type().name(), t.tokenId().toString(),
-                    t.symbol(), t.fromEntityId() == null ? null : t.fromEntityId().value(),
-                    t.toEntityId() == null ? null : t.toEntityId().value(), t.amount(), t.memo(), t.createdAt());
+            return new TransactionView(
+                    t.id().toString(),
+                    t.sequence(),
+                    t.type().name(),
+                    t.tokenId().toString(),
+                    t.symbol(),
+                    t.fromEntityId() == null ? null : t.fromEntityId().value(),
+                    t.toEntityId() == null ? null : t.toEntityId().value(),
+                    t.amount(),
+                    t.memo(),
+                    t.createdAt());
         }
     }
 
@@ -92,16 +124,19 @@ class LedgerController {
         var result = ledger.initializeTokens(Caller.current().id());
         var tokens = result.tokens().stream().map(TokenView::of).toList();
         return result.created()
-                ? ResponseEntity.status(HttpStatus.CREATED).body(new InitializeView(true,
-                        "tokens created; initial supplies minted to " + ledger.treasury(), tokens))
-                : ResponseEntity.ok(new InitializeView(false, "tokens were already initialized; nothing changed",
-                        tokens));
+                ? ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new InitializeView(
+                                true, "tokens created; initial supplies minted to " + ledger.treasury(), tokens))
+                : ResponseEntity.ok(
+                        new InitializeView(false, "tokens were already initialized; nothing changed", tokens));
     }
 
     @GetMapping("/balances")
     @Operation(summary = "The caller's balances")
     List<BalanceView> myBalances() {
-        return ledger.balances(Caller.current().id()).stream().map(BalanceView::of).toList();
+        return ledger.balances(Caller.current().id()).stream()
+                .map(BalanceView::of)
+                .toList();
     }
 
     @GetMapping("/balances/{entityId}")
@@ -140,51 +175,62 @@ class LedgerController {
     @PostMapping("/mint")
     @Operation(summary = "Mint new tokens to an entity (admin)")
     ResponseEntity<TransactionView> mint(@RequestBody EntityAmountRequest request) {
-        return adminOperation(request, (token, entity, amount, memo, actor) ->
-                new LedgerOperation.Mint(token, entity, amount, memo, actor));
+        return adminOperation(
+                request,
+                (token, entity, amount, memo, actor) -> new LedgerOperation.Mint(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/burn")
     @Operation(summary = "Burn tokens from an entity's available balance (admin)")
     ResponseEntity<TransactionView> burn(@RequestBody EntityAmountRequest request) {
-        return adminOperation(request, (token, entity, amount, memo, actor) ->
-                new LedgerOperation.Burn(token, entity, amount, memo, actor));
+        return adminOperation(
+                request,
+                (token, entity, amount, memo, actor) -> new LedgerOperation.Burn(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/lock")
     @Operation(summary = "Lock part of an entity's available balance (admin, or a service with ledger:lock)")
     ResponseEntity<TransactionView> lock(@RequestBody EntityAmountRequest request) {
-        return scopedOperation(request, (token, entity, amount, memo, actor) ->
-                new LedgerOperation.Lock(token, entity, amount, memo, actor));
+        return scopedOperation(
+                request,
+                (token, entity, amount, memo, actor) -> new LedgerOperation.Lock(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/unlock")
     @Operation(summary = "Unlock part of an entity's locked balance (admin, or a service with ledger:lock)")
     ResponseEntity<TransactionView> unlock(@RequestBody EntityAmountRequest request) {
-        return scopedOperation(request, (token, entity, amount, memo, actor) ->
-                new LedgerOperation.Unlock(token, entity, amount, memo, actor));
+        return scopedOperation(
+                request,
+                (token, entity, amount, memo, actor) -> new LedgerOperation.Unlock(token, entity, amount, memo, actor));
     }
 
     @GetMapping("/transactions")
     @Operation(summary = "The caller's transaction history, newest first")
-    Page<TransactionView> myHistory(@RequestParam(required = false) String tokenId,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+    Page<TransactionView> myHistory(
+            @RequestParam(required = false) String tokenId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return history(Caller.current().id(), tokenId, type, from, to, limit, cursor);
     }
 
     @GetMapping("/transactions/{entityId}")
     @Operation(summary = "An entity's transaction history, newest first (owner or admin)")
-    Page<TransactionView> history(@PathVariable String entityId, @RequestParam(required = false) String tokenId,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+    Page<TransactionView> history(
+            @PathVariable String entityId,
+            @RequestParam(required = false) String tokenId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return history(readableEntity(entityId), tokenId, type, from, to, limit, cursor);
     }
 
-    private Page<TransactionView> history(EntityId entity, String tokenId, String type, String from, String to,
-            Integer limit, String cursor) {
+    private Page<TransactionView> history(
+            EntityId entity, String tokenId, String type, String from, String to, Integer limit, String cursor) {
         var in = new Inputs();
         TransactionType txType = null;
         if (type != null) {

@@ -42,9 +42,11 @@ public class LedgerQueries {
     }
 
     public Map<TokenId, Holding> holdings(EntityId entity) {
-        return jdbc.sql("select token_id, available, locked from ledger_balances where entity_id = ?")
+        return jdbc
+                .sql("select token_id, available, locked from ledger_balances where entity_id = ?")
                 .param(entity.value())
-                .query((rs, n) -> Map.entry(new TokenId(rs.getObject(1, UUID.class)),
+                .query((rs, n) -> Map.entry(
+                        new TokenId(rs.getObject(1, UUID.class)),
                         new Holding(Amount.of(rs.getBigDecimal(2)), Amount.of(rs.getBigDecimal(3)))))
                 .list()
                 .stream()
@@ -69,7 +71,8 @@ public class LedgerQueries {
         if (filter.to() != null) {
             conditions.append(" and created_at < :toTime");
         }
-        var sql = """
+        var sql =
+                """
                 select * from (
                   (select * from ledger_transactions where from_entity_id = :entity %1$s
                    order by sequence desc limit :limit)
@@ -78,7 +81,8 @@ public class LedgerQueries {
                    where to_entity_id = :entity and from_entity_id is distinct from :entity %1$s
                    order by sequence desc limit :limit)
                 ) h order by sequence desc limit :limit
-                """.formatted(conditions);
+                """
+                        .formatted(conditions);
         var statement = jdbc.sql(sql)
                 .param("entity", entity.value())
                 .param("before", beforeSequence)
@@ -99,12 +103,16 @@ public class LedgerQueries {
     }
 
     public Optional<LedgerTransaction> transaction(UUID id) {
-        return jdbc.sql("select * from ledger_transactions where id = ?").param(id).query(this::mapTransaction).optional();
+        return jdbc.sql("select * from ledger_transactions where id = ?")
+                .param(id)
+                .query(this::mapTransaction)
+                .optional();
     }
 
     /** The holding (available + locked) of a checkpointed token just after {@code sequence} committed. */
     public Amount balanceAt(EntityId entity, TokenId token, long sequence) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select balance from ledger_balance_checkpoints
                         where entity_id = ? and token_id = ? and sequence <= ? order by sequence desc limit 1
                         """)
@@ -118,7 +126,8 @@ public class LedgerQueries {
     }
 
     public Amount totalSupplyAt(TokenId token, long sequence) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select total_supply from ledger_supply_checkpoints
                         where token_id = ? and sequence <= ? order by sequence desc limit 1
                         """)
@@ -135,7 +144,8 @@ public class LedgerQueries {
         if (entities.isEmpty()) {
             return Amount.ZERO;
         }
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select coalesce(sum(balance), 0) from (
                             select distinct on (entity_id) entity_id, balance from ledger_balance_checkpoints
                             where entity_id = any(?::text[]) and token_id = ? and sequence <= ?
@@ -152,11 +162,15 @@ public class LedgerQueries {
 
     /** The last committed sequence, with a share lock on the head: no write commits until the caller's transaction ends. */
     public long lastSequenceHeld() {
-        return jdbc.sql("select last_sequence from ledger_head for share").query(Long.class).single();
+        return jdbc.sql("select last_sequence from ledger_head for share")
+                .query(Long.class)
+                .single();
     }
 
     public long lastSequence() {
-        return jdbc.sql("select last_sequence from ledger_head").query(Long.class).single();
+        return jdbc.sql("select last_sequence from ledger_head")
+                .query(Long.class)
+                .single();
     }
 
     private LedgerTransaction mapTransaction(ResultSet rs, int row) throws SQLException {
@@ -176,5 +190,4 @@ public class LedgerQueries {
                 EntityId.of(rs.getString("actor")),
                 rs.getTimestamp("created_at").toInstant());
     }
-
 }

@@ -103,7 +103,12 @@ public class LedgerWriter {
     }
 
     /** One applied operation before it has a sequence; checkpoints are the holdings right after it. */
-    private record Pending(int index, LedgerOperation op, EntityId from, EntityId to, List<Checkpoint> checkpoints,
+    private record Pending(
+            int index,
+            LedgerOperation op,
+            EntityId from,
+            EntityId to,
+            List<Checkpoint> checkpoints,
             Amount supplyAfter) {}
 
     private record Checkpoint(EntityId entity, Amount balance) {}
@@ -141,9 +146,18 @@ public class LedgerWriter {
         var transactions = new ArrayList<LedgerTransaction>(pending.size());
         for (int k = 0; k < pending.size(); k++) {
             var p = pending.get(k);
-            var tx = new LedgerTransaction(Ids.newId(clock), first + k, p.op().type(), p.op().tokenId(),
-                    catalog.definition(p.op().tokenId()).symbol(), p.from(), p.to(), p.op().amount(), p.op().memo(),
-                    p.op().actor(), now);
+            var tx = new LedgerTransaction(
+                    Ids.newId(clock),
+                    first + k,
+                    p.op().type(),
+                    p.op().tokenId(),
+                    catalog.definition(p.op().tokenId()).symbol(),
+                    p.from(),
+                    p.to(),
+                    p.op().amount(),
+                    p.op().memo(),
+                    p.op().actor(),
+                    now);
             transactions.add(tx);
             outcomes[p.index()] = new OperationOutcome.Applied(tx);
         }
@@ -165,9 +179,15 @@ public class LedgerWriter {
                 from.available = from.available.minus(amount);
                 to.available = toAfter;
                 from.changed = to.changed = true;
-                return new Pending(index, op, t.from(), t.to(), definition.checkpointed()
-                        ? List.of(new Checkpoint(t.from(), from.total()), new Checkpoint(t.to(), to.total()))
-                        : List.of(), null);
+                return new Pending(
+                        index,
+                        op,
+                        t.from(),
+                        t.to(),
+                        definition.checkpointed()
+                                ? List.of(new Checkpoint(t.from(), from.total()), new Checkpoint(t.to(), to.total()))
+                                : List.of(),
+                        null);
             }
             if (op instanceof Mint m) {
                 var supply = supplies.get(m.tokenId());
@@ -182,7 +202,11 @@ public class LedgerWriter {
                 to.changed = true;
                 supply.total = supplyAfter;
                 supply.minted = supply.minted.plus(amount);
-                return new Pending(index, op, null, m.to(),
+                return new Pending(
+                        index,
+                        op,
+                        null,
+                        m.to(),
                         definition.checkpointed() ? List.of(new Checkpoint(m.to(), to.total())) : List.of(),
                         definition.checkpointed() ? supplyAfter : null);
             }
@@ -194,7 +218,11 @@ public class LedgerWriter {
                 from.changed = true;
                 supply.total = supply.total.minus(amount);
                 supply.burned = supply.burned.plus(amount);
-                return new Pending(index, op, b.from(), null,
+                return new Pending(
+                        index,
+                        op,
+                        b.from(),
+                        null,
                         definition.checkpointed() ? List.of(new Checkpoint(b.from(), from.total())) : List.of(),
                         definition.checkpointed() ? supply.total : null);
             }
@@ -217,7 +245,8 @@ public class LedgerWriter {
             return new Pending(index, op, u.entity(), u.entity(), List.of(), null);
         } catch (IllegalArgumentException tooLarge) {
             // Only Amount's bound can throw here, and only before any state was changed.
-            throw RuleViolation.of("AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 " + symbol);
+            throw RuleViolation.of(
+                    "AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 " + symbol);
         }
     }
 
@@ -238,18 +267,21 @@ public class LedgerWriter {
         if (tokens.isEmpty()) {
             return supplies;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select id, total_supply, max_supply, total_minted, total_burned from ledger_tokens
                         where id = any(?::uuid[]) order by id for no key update
                         """)
                 .param(tokens.toArray(String[]::new))
                 .query(rs -> {
                     var max = rs.getBigDecimal("max_supply");
-                    supplies.put(new TokenId(rs.getObject("id", UUID.class)), new Supply(
-                            Amount.of(rs.getBigDecimal("total_supply")),
-                            max == null ? null : Amount.of(max),
-                            Amount.of(rs.getBigDecimal("total_minted")),
-                            Amount.of(rs.getBigDecimal("total_burned"))));
+                    supplies.put(
+                            new TokenId(rs.getObject("id", UUID.class)),
+                            new Supply(
+                                    Amount.of(rs.getBigDecimal("total_supply")),
+                                    max == null ? null : Amount.of(max),
+                                    Amount.of(rs.getBigDecimal("total_minted")),
+                                    Amount.of(rs.getBigDecimal("total_burned"))));
                 });
         return supplies;
     }
@@ -274,7 +306,8 @@ public class LedgerWriter {
         var tokens = keys.stream().map(k -> k.token().toString()).toArray(String[]::new);
         // The WHERE false never updates: it makes ON CONFLICT lock the existing row without writing
         // a new version of it, while missing rows are created, all in the statement's sorted order.
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into ledger_balances (entity_id, token_id)
                         select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
                         on conflict (entity_id, token_id) do update set available = ledger_balances.available
@@ -284,7 +317,8 @@ public class LedgerWriter {
                 .param(tokens)
                 .update();
         var held = new HashMap<Key, Held>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select b.entity_id, b.token_id, b.available, b.locked
                         from ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
                           on b.entity_id = k.e and b.token_id = k.t::uuid
@@ -292,7 +326,8 @@ public class LedgerWriter {
                 .param(entities)
                 .param(tokens)
                 .query(rs -> {
-                    held.put(new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
+                    held.put(
+                            new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
                             new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
                 });
         if (held.size() != keys.size()) {
@@ -304,20 +339,24 @@ public class LedgerWriter {
     private void writeBalances(Map<Key, Held> held) {
         var changed = held.entrySet().stream()
                 .filter(e -> e.getValue().changed)
-                .sorted(Comparator.comparing((Map.Entry<Key, Held> e) -> e.getKey().entity().value())
+                .sorted(Comparator.comparing(
+                                (Map.Entry<Key, Held> e) -> e.getKey().entity().value())
                         .thenComparing(e -> e.getKey().token().toString()))
                 .toList();
         if (changed.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update ledger_balances b set available = v.a::numeric, locked = v.l::numeric
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, a, l)
                         where b.entity_id = v.e and b.token_id = v.t::uuid
                         """)
                 .param(changed.stream().map(e -> e.getKey().entity().value()).toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getKey().token().toString()).toArray(String[]::new))
-                .param(changed.stream().map(e -> e.getValue().available.toString()).toArray(String[]::new))
+                .param(changed.stream()
+                        .map(e -> e.getValue().available.toString())
+                        .toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getValue().locked.toString()).toArray(String[]::new))
                 .update();
     }
@@ -335,7 +374,8 @@ public class LedgerWriter {
     }
 
     private void insertTransactions(List<LedgerTransaction> transactions, Instant now) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into ledger_transactions
                             (id, sequence, type, token_id, from_entity_id, to_entity_id, amount, memo, actor, created_at)
                         select id::uuid, seq::bigint, type, token::uuid, f, t, amount::numeric, memo, actor, ?
@@ -347,8 +387,14 @@ public class LedgerWriter {
                 .param(column(transactions, tx -> Long.toString(tx.sequence())))
                 .param(column(transactions, tx -> tx.type().name()))
                 .param(column(transactions, tx -> tx.tokenId().toString()))
-                .param(column(transactions, tx -> tx.fromEntityId() == null ? null : tx.fromEntityId().value()))
-                .param(column(transactions, tx -> tx.toEntityId() == null ? null : tx.toEntityId().value()))
+                .param(column(
+                        transactions,
+                        tx -> tx.fromEntityId() == null
+                                ? null
+                                : tx.fromEntityId().value()))
+                .param(column(
+                        transactions,
+                        tx -> tx.toEntityId() == null ? null : tx.toEntityId().value()))
                 .param(column(transactions, tx -> tx.amount().toString()))
                 .param(column(transactions, LedgerTransaction::memo))
                 .param(column(transactions, tx -> tx.actor().value()))
@@ -379,7 +425,8 @@ public class LedgerWriter {
             }
         }
         if (!entities.isEmpty()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into ledger_balance_checkpoints (entity_id, token_id, sequence, balance)
                             select e, t::uuid, s::bigint, b::numeric from unnest(?::text[], ?::text[], ?::text[], ?::text[])
                               as v(e, t, s, b)
@@ -391,7 +438,8 @@ public class LedgerWriter {
                     .update();
         }
         if (!supplyTokens.isEmpty()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into ledger_supply_checkpoints (token_id, sequence, total_supply)
                             select t::uuid, s::bigint, v::numeric from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
                             """)
@@ -402,7 +450,8 @@ public class LedgerWriter {
         }
     }
 
-    private static String[] column(List<LedgerTransaction> rows, java.util.function.Function<LedgerTransaction, String> f) {
+    private static String[] column(
+            List<LedgerTransaction> rows, java.util.function.Function<LedgerTransaction, String> f) {
         return rows.stream().map(f).toArray(String[]::new);
     }
 }

@@ -30,7 +30,8 @@ public class TokenCatalog {
     /** A token's fixed definition. */
     public record Definition(TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed) {}
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             id, symbol, name, type, decimals, total_supply, max_supply, initial_supply, inflation_rate,
             total_minted, total_burned, created_at""";
 
@@ -71,7 +72,9 @@ public class TokenCatalog {
     }
 
     public List<Token> all() {
-        return jdbc.sql("select " + COLUMNS + " from ledger_tokens order by array_position(array['GOVERNANCE', 'REWARD', 'UTILITY', 'GUARANTEE'], type), symbol")
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from ledger_tokens order by array_position(array['GOVERNANCE', 'REWARD', 'UTILITY', 'GUARANTEE'], type), symbol")
                 .query(TokenCatalog::token)
                 .list();
     }
@@ -101,7 +104,8 @@ public class TokenCatalog {
     }
 
     void reload() {
-        definitions = jdbc.sql("select id, symbol, type, max_supply, checkpointed from ledger_tokens")
+        definitions = jdbc
+                .sql("select id, symbol, type, max_supply, checkpointed from ledger_tokens")
                 .query((rs, n) -> new Definition(
                         new TokenId(rs.getObject("id", UUID.class)),
                         rs.getString("symbol"),

@@ -37,15 +37,22 @@ public class EmissionBudget implements MintPolicy {
 
     static final String TOKEN = "BTA-REWARD";
 
-    record Epoch(int epoch, Instant startsAt, Instant endsAt, Amount supplyAtStart, BigDecimal inflationRate,
-            Amount budget, Amount minted, Amount reserved) {
+    record Epoch(
+            int epoch,
+            Instant startsAt,
+            Instant endsAt,
+            Amount supplyAtStart,
+            BigDecimal inflationRate,
+            Amount budget,
+            Amount minted,
+            Amount reserved) {
         Amount remaining() {
             return budget.minus(minted).minus(reserved);
         }
 
         EmissionState state() {
-            return new EmissionState(epoch, startsAt, endsAt, supplyAtStart, inflationRate, budget, minted, reserved,
-                    remaining());
+            return new EmissionState(
+                    epoch, startsAt, endsAt, supplyAtStart, inflationRate, budget, minted, reserved, remaining());
         }
     }
 
@@ -93,14 +100,18 @@ public class EmissionBudget implements MintPolicy {
             throw EmissionBudgetExceeded.of(epoch.epoch(), epoch.budget(), epoch.remaining(), amount);
         }
         jdbc.sql("update rewards_epochs set reserved = reserved + ? where epoch = ?")
-                .param(amount.toBigDecimal()).param(epoch.epoch()).update();
+                .param(amount.toBigDecimal())
+                .param(epoch.epoch())
+                .update();
         adjustPending(epoch.epoch(), amount.negate());
     }
 
     /** Gives back the reservations of expired rewards, one epoch at a time in epoch order. */
     public void release(int epoch, Amount amount) {
         jdbc.sql("update rewards_epochs set reserved = reserved - ? where epoch = ?")
-                .param(amount.toBigDecimal()).param(epoch).update();
+                .param(amount.toBigDecimal())
+                .param(epoch)
+                .update();
         adjustPending(epoch, amount);
     }
 
@@ -127,7 +138,9 @@ public class EmissionBudget implements MintPolicy {
             claimInProgress.remove(); // one reservation pays for one mint
             find(claim.epoch(), true);
             jdbc.sql("update rewards_epochs set reserved = reserved - ?, minted = minted + ? where epoch = ?")
-                    .param(mint.amount().toBigDecimal()).param(mint.amount().toBigDecimal()).param(claim.epoch())
+                    .param(mint.amount().toBigDecimal())
+                    .param(mint.amount().toBigDecimal())
+                    .param(claim.epoch())
                     .update();
             return;
         }
@@ -197,7 +210,9 @@ public class EmissionBudget implements MintPolicy {
             return;
         }
         jdbc.sql("update rewards_epochs set minted = minted + ? where epoch = ?")
-                .param(pending.unwritten.toBigDecimal()).param(pending.epoch).update();
+                .param(pending.unwritten.toBigDecimal())
+                .param(pending.epoch)
+                .update();
         pending.unwritten = Amount.ZERO;
     }
 
@@ -209,15 +224,19 @@ public class EmissionBudget implements MintPolicy {
                 ? 0
                 : Duration.between(token.createdAt(), now).dividedBy(epochLength);
         int epoch = Math.toIntExact(elapsed);
-        var exists = jdbc.sql("select count(*) from rewards_epochs where epoch = ?").param(epoch)
-                .query(Long.class).single() > 0;
+        var exists = jdbc.sql("select count(*) from rewards_epochs where epoch = ?")
+                        .param(epoch)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!exists) {
             var snapshot = settings.current();
             var supply = token.totalSupply();
             var byRate = supply.timesRoundedDown(snapshot.inflationRate());
             var budget = byRate.isGreaterThan(snapshot.bootstrapEmission()) ? byRate : snapshot.bootstrapEmission();
             var startsAt = token.createdAt().plus(epochLength.multipliedBy(epoch));
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into rewards_epochs (epoch, starts_at, ends_at, supply_at_start, inflation_rate, budget)
                             values (?, ?, ?, ?, ?, ?)
                             on conflict do nothing
@@ -242,9 +261,14 @@ public class EmissionBudget implements MintPolicy {
     }
 
     private static Epoch epoch(ResultSet rs, int row) throws SQLException {
-        return new Epoch(rs.getInt("epoch"), rs.getTimestamp("starts_at").toInstant(),
-                rs.getTimestamp("ends_at").toInstant(), Amount.of(rs.getBigDecimal("supply_at_start")),
-                rs.getBigDecimal("inflation_rate").stripTrailingZeros(), Amount.of(rs.getBigDecimal("budget")),
-                Amount.of(rs.getBigDecimal("minted")), Amount.of(rs.getBigDecimal("reserved")));
+        return new Epoch(
+                rs.getInt("epoch"),
+                rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(),
+                Amount.of(rs.getBigDecimal("supply_at_start")),
+                rs.getBigDecimal("inflation_rate").stripTrailingZeros(),
+                Amount.of(rs.getBigDecimal("budget")),
+                Amount.of(rs.getBigDecimal("minted")),
+                Amount.of(rs.getBigDecimal("reserved")));
     }
 }

@@ -35,7 +35,10 @@ class GovernanceRewards {
         try {
             ownTransaction.executeWithoutResult(s -> rewards.rewardGovernance(vote.voterId(), vote.proposalId()));
         } catch (DomainProblem refused) {
-            log.info("no governance reward for {} on proposal {}: {}", vote.voterId(), vote.proposalId(),
+            log.info(
+                    "no governance reward for {} on proposal {}: {}",
+                    vote.voterId(),
+                    vote.proposalId(),
                     refused.getMessage());
         }
     }

@@ -14,7 +14,8 @@ class RewardExpiry {
         this.rewards = rewards;
     }
 
-    @Scheduled(fixedDelayString = "${tokenomics.rewards.expiry-interval-ms:60000}",
+    @Scheduled(
+            fixedDelayString = "${tokenomics.rewards.expiry-interval-ms:60000}",
             initialDelayString = "${tokenomics.rewards.expiry-interval-ms:60000}")
     void expireDue() {
         while (rewards.expireDue() > 0) {

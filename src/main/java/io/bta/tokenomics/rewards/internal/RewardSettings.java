@@ -1,12 +1,12 @@
 package io.bta.tokenomics.rewards.internal;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.rewards.RewardPolicy;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,7 +35,10 @@ public class RewardSettings {
     static final BigDecimal MAX_TRUST_BOOST = BigDecimal.TEN;
 
     /** The values in force, read once for one operation. */
-    public record Snapshot(Map<RewardType, RewardPolicy> policies, BigDecimal inflationRate, Amount bootstrapEmission,
+    public record Snapshot(
+            Map<RewardType, RewardPolicy> policies,
+            BigDecimal inflationRate,
+            Amount bootstrapEmission,
             Duration claimWindow) {}
 
     private record Definition(String key, Supplier<String> defaultValue, Consumer<String> validator) {}
@@ -53,20 +56,34 @@ public class RewardSettings {
         this.properties = properties;
         define("rewards.inflation-rate", () -> plain(inflationRateDefault()), v -> fraction(v, "inflation rate"));
         define("rewards.bootstrap-emission", () -> plain(properties.bootstrapEmission()), v -> amount(v, true));
-        define("rewards.claim-window", () -> properties.claimWindow() == null ? NEVER : properties.claimWindow().toString(),
+        define(
+                "rewards.claim-window",
+                () -> properties.claimWindow() == null
+                        ? NEVER
+                        : properties.claimWindow().toString(),
                 RewardSettings::claimWindow);
         trigger("learning", properties.learning());
         trigger("governance", properties.governance());
         trigger("referral", properties.referral());
         define("rewards.transaction.rate", () -> plain(properties.transaction().rate()), v -> fraction(v, "rate"));
         define("rewards.transaction.cap", () -> plain(properties.transaction().cap()), v -> amount(v, false));
-        define("rewards.transaction.min-trust", () -> plain(properties.transaction().minTrust()), RewardSettings::trust);
-        define("rewards.transaction.trust-boost", () -> plain(properties.transaction().trustBoost()),
+        define(
+                "rewards.transaction.min-trust",
+                () -> plain(properties.transaction().minTrust()),
+                RewardSettings::trust);
+        define(
+                "rewards.transaction.trust-boost",
+                () -> plain(properties.transaction().trustBoost()),
                 RewardSettings::boost);
         // The defaults themselves must pass the checks that governance's values pass.
-        definitions.values().forEach(d -> d.validator().accept(d.key().equals("rewards.inflation-rate")
-                ? plain(properties.inflationRate() == null ? BigDecimal.ZERO : properties.inflationRate())
-                : d.defaultValue().get()));
+        definitions.values().forEach(d -> d.validator()
+                .accept(
+                        d.key().equals("rewards.inflation-rate")
+                                ? plain(
+                                        properties.inflationRate() == null
+                                                ? BigDecimal.ZERO
+                                                : properties.inflationRate())
+                                : d.defaultValue().get()));
     }
 
     private void trigger(String name, RewardsProperties.Trigger defaults) {
@@ -80,7 +97,9 @@ public class RewardSettings {
     }
 
     private BigDecimal inflationRateDefault() {
-        return properties.inflationRate() != null ? properties.inflationRate() : ledger.token("BTA-REWARD").inflationRate();
+        return properties.inflationRate() != null
+                ? properties.inflationRate()
+                : ledger.token("BTA-REWARD").inflationRate();
     }
 
     /** The values in force now. */
@@ -89,18 +108,32 @@ public class RewardSettings {
         var policies = new EnumMap<RewardType, RewardPolicy>(RewardType.class);
         for (var type : List.of(RewardType.LEARNING, RewardType.GOVERNANCE, RewardType.REFERRAL)) {
             var p = "rewards." + type.name().toLowerCase(Locale.ROOT) + ".";
-            policies.put(type, new RewardPolicy(type, Amount.parse(values.get(p + "amount")), null, null,
-                    new BigDecimal(values.get(p + "min-trust")), new BigDecimal(values.get(p + "trust-boost"))));
+            policies.put(
+                    type,
+                    new RewardPolicy(
+                            type,
+                            Amount.parse(values.get(p + "amount")),
+                            null,
+                            null,
+                            new BigDecimal(values.get(p + "min-trust")),
+                            new BigDecimal(values.get(p + "trust-boost"))));
         }
-        policies.put(RewardType.TRANSACTION, new RewardPolicy(RewardType.TRANSACTION, null,
-                new BigDecimal(values.get("rewards.transaction.rate")), Amount.parse(values.get("rewards.transaction.cap")),
-                new BigDecimal(values.get("rewards.transaction.min-trust")),
-                new BigDecimal(values.get("rewards.transaction.trust-boost"))));
+        policies.put(
+                RewardType.TRANSACTION,
+                new RewardPolicy(
+                        RewardType.TRANSACTION,
+                        null,
+                        new BigDecimal(values.get("rewards.transaction.rate")),
+                        Amount.parse(values.get("rewards.transaction.cap")),
+                        new BigDecimal(values.get("rewards.transaction.min-trust")),
+                        new BigDecimal(values.get("rewards.transaction.trust-boost"))));
         for (var type : List.of(RewardType.STAKING, RewardType.MANUAL)) {
             policies.put(type, new RewardPolicy(type, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO));
         }
         var window = values.get("rewards.claim-window");
-        return new Snapshot(policies, new BigDecimal(values.get("rewards.inflation-rate")),
+        return new Snapshot(
+                policies,
+                new BigDecimal(values.get("rewards.inflation-rate")),
                 Amount.parse(values.get("rewards.bootstrap-emission")),
                 NEVER.equalsIgnoreCase(window) ? null : Duration.parse(window));
     }
@@ -108,12 +141,11 @@ public class RewardSettings {
     private Map<String, String> values() {
         var values = new HashMap<String, String>();
         definitions.values().forEach(d -> values.put(d.key(), d.defaultValue().get()));
-        jdbc.sql("select key, value from rewards_parameters")
-                .query(rs -> {
-                    if (definitions.containsKey(rs.getString(1))) {
-                        values.put(rs.getString(1), rs.getString(2));
-                    }
-                });
+        jdbc.sql("select key, value from rewards_parameters").query(rs -> {
+            if (definitions.containsKey(rs.getString(1))) {
+                values.put(rs.getString(1), rs.getString(2));
+            }
+        });
         return values;
     }
 
@@ -145,7 +177,8 @@ public class RewardSettings {
             @Override
             public void apply(String value) {
                 validate(value);
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                                 insert into rewards_parameters (key, value, updated_at) values (?, ?, ?)
                                 on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
                                 """)
@@ -182,7 +215,9 @@ public class RewardSettings {
 
     private static void fraction(String value, String what) {
         var d = decimal(value);
-        if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 8) {
+        if (d.signum() < 0
+                || d.compareTo(BigDecimal.ONE) > 0
+                || d.stripTrailingZeros().scale() > 8) {
             throw new IllegalArgumentException("the " + what + " must be between 0 and 1, with at most 8 decimals");
         }
     }
@@ -196,7 +231,9 @@ public class RewardSettings {
 
     private static void boost(String value) {
         var d = decimal(value);
-        if (d.signum() < 0 || d.compareTo(MAX_TRUST_BOOST) > 0 || d.stripTrailingZeros().scale() > 8) {
+        if (d.signum() < 0
+                || d.compareTo(MAX_TRUST_BOOST) > 0
+                || d.stripTrailingZeros().scale() > 8) {
             throw new IllegalArgumentException("a trust boost must be between 0 and 10, with at most 8 decimals");
         }
     }

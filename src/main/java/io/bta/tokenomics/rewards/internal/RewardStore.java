@@ -27,8 +27,19 @@ public class RewardStore {
             "case when status = 'PENDING' and expires_at is not null and expires_at <= ? then 'EXPIRED' else status end";
 
     /** A stored reward, as it is in the table. */
-    public record Row(UUID id, EntityId recipientId, TokenId tokenId, Amount amount, RewardType type, String sourceRef,
-            String reason, BigDecimal trustScore, RewardStatus status, int epoch, Instant createdAt, Instant claimedAt,
+    public record Row(
+            UUID id,
+            EntityId recipientId,
+            TokenId tokenId,
+            Amount amount,
+            RewardType type,
+            String sourceRef,
+            String reason,
+            BigDecimal trustScore,
+            RewardStatus status,
+            int epoch,
+            Instant createdAt,
+            Instant claimedAt,
             Instant expiresAt) {
 
         /** The status as of {@code now}: an unclaimed reward past its expiry counts as EXPIRED. */
@@ -40,8 +51,8 @@ public class RewardStore {
     }
 
     /** One group of a recipient's totals. */
-    public record TotalRow(TokenId tokenId, RewardType type, Amount claimed, Amount pending, Amount expired,
-            long count) {}
+    public record TotalRow(
+            TokenId tokenId, RewardType type, Amount claimed, Amount pending, Amount expired, long count) {}
 
     private final JdbcClient jdbc;
 
@@ -51,54 +62,75 @@ public class RewardStore {
 
     public Optional<Row> find(RewardType type, EntityId recipient, String sourceRef) {
         return jdbc.sql("select * from rewards where type = ? and recipient_id = ? and source_ref = ?")
-                .param(type.name()).param(recipient.value()).param(sourceRef)
-                .query(RewardStore::row).optional();
+                .param(type.name())
+                .param(recipient.value())
+                .param(sourceRef)
+                .query(RewardStore::row)
+                .optional();
     }
 
     public Optional<Row> find(UUID id) {
-        return jdbc.sql("select * from rewards where id = ?").param(id).query(RewardStore::row).optional();
+        return jdbc.sql("select * from rewards where id = ?")
+                .param(id)
+                .query(RewardStore::row)
+                .optional();
     }
 
     /** The reward, locked until the transaction ends: a claim or an expiry holds it alone. */
     public Optional<Row> lock(UUID id) {
-        return jdbc.sql("select * from rewards where id = ? for update").param(id).query(RewardStore::row).optional();
+        return jdbc.sql("select * from rewards where id = ? for update")
+                .param(id)
+                .query(RewardStore::row)
+                .optional();
     }
 
     /** Inserts unless the same event already rewarded this recipient (or, for referrals, this referee). */
     public boolean insert(Row r) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                         insert into rewards (id, recipient_id, token_id, amount, type, source_ref, reason, trust_score,
                                              status, epoch, created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing
                         """)
-                .param(r.id())
-                .param(r.recipientId().value())
-                .param(r.tokenId().value())
-                .param(r.amount().toBigDecimal())
-                .param(r.type().name())
-                .param(r.sourceRef())
-                .param(new SqlParameterValue(Types.VARCHAR, r.reason()))
-                .param(r.trustScore())
-                .param(r.status().name())
-                .param(r.epoch())
-                .param(Timestamp.from(r.createdAt()))
-                .param(new SqlParameterValue(Types.TIMESTAMP,
-                        r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
-                .update() == 1;
+                        .param(r.id())
+                        .param(r.recipientId().value())
+                        .param(r.tokenId().value())
+                        .param(r.amount().toBigDecimal())
+                        .param(r.type().name())
+                        .param(r.sourceRef())
+                        .param(new SqlParameterValue(Types.VARCHAR, r.reason()))
+                        .param(r.trustScore())
+                        .param(r.status().name())
+                        .param(r.epoch())
+                        .param(Timestamp.from(r.createdAt()))
+                        .param(new SqlParameterValue(
+                                Types.TIMESTAMP, r.expiresAt() == null ? null : Timestamp.from(r.expiresAt())))
+                        .update()
+                == 1;
     }
 
     /**
      * Records rewards that were already paid (minted) elsewhere, such as staking payouts: CLAIMED at
      * once, with their ledger transaction as the source, set-based; a repeat inserts nothing.
      */
-    public int insertPaid(RewardType type, TokenId token, int epoch, Instant paidAt, List<UUID> ids,
-            List<EntityId> recipients, List<Amount> amounts, List<String> sourceRefs, List<String> reasons,
-            List<java.math.BigDecimal> trustScores, List<UUID> transactionIds) {
+    public int insertPaid(
+            RewardType type,
+            TokenId token,
+            int epoch,
+            Instant paidAt,
+            List<UUID> ids,
+            List<EntityId> recipients,
+            List<Amount> amounts,
+            List<String> sourceRefs,
+            List<String> reasons,
+            List<java.math.BigDecimal> trustScores,
+            List<UUID> transactionIds) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         insert into rewards (id, recipient_id, token_id, amount, type, source_ref, reason, trust_score,
                                              status, epoch, created_at, claimed_at, transaction_id)
                         select v.id::uuid, v.recipient, ?, v.amount::numeric, ?, v.source, v.reason, v.trust::numeric,
@@ -117,33 +149,44 @@ public class RewardStore {
                 .param(amounts.stream().map(Amount::toString).toArray(String[]::new))
                 .param(sourceRefs.toArray(String[]::new))
                 .param(reasons.toArray(String[]::new))
-                .param(trustScores.stream().map(java.math.BigDecimal::toPlainString).toArray(String[]::new))
+                .param(trustScores.stream()
+                        .map(java.math.BigDecimal::toPlainString)
+                        .toArray(String[]::new))
                 .param(transactionIds.stream().map(UUID::toString).toArray(String[]::new))
                 .update();
     }
 
     public void markClaimed(UUID id, Instant at, UUID transactionId) {
-        jdbc.sql("update rewards set status = 'CLAIMED', claimed_at = ?, transaction_id = ? where id = ? and status = 'PENDING'")
-                .param(Timestamp.from(at)).param(transactionId).param(id).update();
+        jdbc.sql(
+                        "update rewards set status = 'CLAIMED', claimed_at = ?, transaction_id = ? where id = ? and status = 'PENDING'")
+                .param(Timestamp.from(at))
+                .param(transactionId)
+                .param(id)
+                .update();
     }
 
     public void markExpired(UUID id) {
-        jdbc.sql("update rewards set status = 'EXPIRED' where id = ? and status = 'PENDING'").param(id).update();
+        jdbc.sql("update rewards set status = 'EXPIRED' where id = ? and status = 'PENDING'")
+                .param(id)
+                .update();
     }
 
     /** Pending rewards past their expiry, locked; rows another transaction holds are left for the next run. */
     public List<Row> lockDueForExpiry(Instant now, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select * from rewards where status = 'PENDING' and expires_at <= ?
                         order by id limit ? for update skip locked
                         """)
-                .param(Timestamp.from(now)).param(limit)
-                .query(RewardStore::row).list();
+                .param(Timestamp.from(now))
+                .param(limit)
+                .query(RewardStore::row)
+                .list();
     }
 
     /** A recipient's rewards, newest first, with ids below {@code before} (null for the first page). */
-    public List<Row> page(EntityId recipient, RewardType type, RewardStatus status, Instant now, UUID before,
-            int limit) {
+    public List<Row> page(
+            EntityId recipient, RewardType type, RewardStatus status, Instant now, UUID before, int limit) {
         var sql = new StringBuilder("select * from rewards where recipient_id = ?");
         var params = new ArrayList<Object>();
         params.add(recipient.value());
@@ -166,7 +209,8 @@ public class RewardStore {
     }
 
     public List<TotalRow> totals(EntityId recipient, Instant now) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select token_id, type,
                                coalesce(sum(amount) filter (where effective = 'CLAIMED'), 0) as claimed,
                                coalesce(sum(amount) filter (where effective = 'PENDING'), 0) as pending,
@@ -175,12 +219,16 @@ public class RewardStore {
                         from (select token_id, type, amount, %s as effective from rewards where recipient_id = ?) r
                         group by token_id, type
                         order by token_id, type
-                        """.formatted(EFFECTIVE_STATUS))
+                        """
+                                .formatted(EFFECTIVE_STATUS))
                 .param(Timestamp.from(now))
                 .param(recipient.value())
-                .query((rs, n) -> new TotalRow(new TokenId(rs.getObject("token_id", UUID.class)),
-                        RewardType.valueOf(rs.getString("type")), Amount.of(rs.getBigDecimal("claimed")),
-                        Amount.of(rs.getBigDecimal("pending")), Amount.of(rs.getBigDecimal("expired")),
+                .query((rs, n) -> new TotalRow(
+                        new TokenId(rs.getObject("token_id", UUID.class)),
+                        RewardType.valueOf(rs.getString("type")),
+                        Amount.of(rs.getBigDecimal("claimed")),
+                        Amount.of(rs.getBigDecimal("pending")),
+                        Amount.of(rs.getBigDecimal("expired")),
                         rs.getLong("n")))
                 .list();
     }
@@ -188,11 +236,19 @@ public class RewardStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         var claimed = rs.getTimestamp("claimed_at");
         var expires = rs.getTimestamp("expires_at");
-        return new Row(rs.getObject("id", UUID.class), EntityId.of(rs.getString("recipient_id")),
-                new TokenId(rs.getObject("token_id", UUID.class)), Amount.of(rs.getBigDecimal("amount")),
-                RewardType.valueOf(rs.getString("type")), rs.getString("source_ref"), rs.getString("reason"),
-                rs.getBigDecimal("trust_score"), RewardStatus.valueOf(rs.getString("status")), rs.getInt("epoch"),
-                rs.getTimestamp("created_at").toInstant(), claimed == null ? null : claimed.toInstant(),
+        return new Row(
+                rs.getObject("id", UUID.class),
+                EntityId.of(rs.getString("recipient_id")),
+                new TokenId(rs.getObject("token_id", UUID.class)),
+                Amount.of(rs.getBigDecimal("amount")),
+                RewardType.valueOf(rs.getString("type")),
+                rs.getString("source_ref"),
+                rs.getString("reason"),
+                rs.getBigDecimal("trust_score"),
+                RewardStatus.valueOf(rs.getString("status")),
+                rs.getInt("epoch"),
+                rs.getTimestamp("created_at").toInstant(),
+                claimed == null ? null : claimed.toInstant(),
                 expires == null ? null : expires.toInstant());
     }
 }

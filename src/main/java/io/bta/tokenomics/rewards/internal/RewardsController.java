@@ -1,6 +1,5 @@
 package io.bta.tokenomics.rewards.internal;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.rewards.EmissionState;
 import io.bta.tokenomics.rewards.Reward;
 import io.bta.tokenomics.rewards.RewardGrant;
@@ -10,6 +9,7 @@ import io.bta.tokenomics.rewards.RewardTotals;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -43,13 +43,35 @@ class RewardsController {
 
     private static final int MAX_REF_LENGTH = 100;
 
-    record RewardView(String id, String recipientId, String tokenId, String symbol, Amount amount, String type,
-            String sourceRef, String reason, BigDecimal trustScore, String status, Instant createdAt,
-            Instant claimedAt, Instant expiresAt) {
+    record RewardView(
+            String id,
+            String recipientId,
+            String tokenId,
+            String symbol,
+            Amount amount,
+            String type,
+            String sourceRef,
+            String reason,
+            BigDecimal trustScore,
+            String status,
+            Instant createdAt,
+            Instant claimedAt,
+            Instant expiresAt) {
         static RewardView of(Reward r) {
-            return new RewardView(r.id().toString(), r.recipientId().value(), r.tokenId().toString(), r.symbol(),
-                    r.amount(), r.type().name(), r.sourceRef(), r.reason(), r.trustScore(), r.status().name(),
-                    r.createdAt(), r.claimedAt(), r.expiresAt());
+            return new RewardView(
+                    r.id().toString(),
+                    r.recipientId().value(),
+                    r.tokenId().toString(),
+                    r.symbol(),
+                    r.amount(),
+                    r.type().name(),
+                    r.sourceRef(),
+                    r.reason(),
+                    r.trustScore(),
+                    r.status().name(),
+                    r.createdAt(),
+                    r.claimedAt(),
+                    r.expiresAt());
         }
     }
 
@@ -59,39 +81,78 @@ class RewardsController {
         }
     }
 
-    record TypeTotalView(String type, Amount distributed, Amount claimed, Amount pending, Amount expired,
-            long count) {}
+    record TypeTotalView(String type, Amount distributed, Amount claimed, Amount pending, Amount expired, long count) {}
 
-    record TokenTotalView(String tokenId, String symbol, Amount distributed, Amount claimed, Amount pending,
-            Amount expired, long count, List<TypeTotalView> byType) {}
+    record TokenTotalView(
+            String tokenId,
+            String symbol,
+            Amount distributed,
+            Amount claimed,
+            Amount pending,
+            Amount expired,
+            long count,
+            List<TypeTotalView> byType) {}
 
     record TotalsView(String recipientId, List<TokenTotalView> tokens) {
         static TotalsView of(RewardTotals t) {
-            return new TotalsView(t.recipientId().value(), t.tokens().stream()
-                    .map(k -> new TokenTotalView(k.tokenId().toString(), k.symbol(), k.sums().distributed(),
-                            k.sums().claimed(), k.sums().pending(), k.sums().expired(), k.sums().count(),
-                            k.byType().stream()
-                                    .map(y -> new TypeTotalView(y.type().name(), y.sums().distributed(),
-                                            y.sums().claimed(), y.sums().pending(), y.sums().expired(),
-                                            y.sums().count()))
-                                    .toList()))
-                    .toList());
+            return new TotalsView(
+                    t.recipientId().value(),
+                    t.tokens().stream()
+                            .map(k -> new TokenTotalView(
+                                    k.tokenId().toString(),
+                                    k.symbol(),
+                                    k.sums().distributed(),
+                                    k.sums().claimed(),
+                                    k.sums().pending(),
+                                    k.sums().expired(),
+                                    k.sums().count(),
+                                    k.byType().stream()
+                                            .map(y -> new TypeTotalView(
+                                                    y.type().name(),
+                                                    y.sums().distributed(),
+                                                    y.sums().claimed(),
+                                                    y.sums().pending(),
+                                                    y.sums().expired(),
+                                                    y.sums().count()))
+                                            .toList()))
+                            .toList());
         }
     }
 
-    record PolicyView(String type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust,
-            BigDecimal trustBoost) {
+    record PolicyView(
+            String type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust, BigDecimal trustBoost) {
         static PolicyView of(RewardPolicy p) {
-            return new PolicyView(p.type().name(), p.amount(), Decimals.plain(p.rate()), p.cap(), Decimals.plain(p.minTrust()),
+            return new PolicyView(
+                    p.type().name(),
+                    p.amount(),
+                    Decimals.plain(p.rate()),
+                    p.cap(),
+                    Decimals.plain(p.minTrust()),
                     Decimals.plain(p.trustBoost()));
         }
     }
 
-    record EmissionView(int epoch, Instant startsAt, Instant endsAt, Amount supplyAtStart, BigDecimal inflationRate,
-            Amount budget, Amount minted, Amount reserved, Amount remaining) {
+    record EmissionView(
+            int epoch,
+            Instant startsAt,
+            Instant endsAt,
+            Amount supplyAtStart,
+            BigDecimal inflationRate,
+            Amount budget,
+            Amount minted,
+            Amount reserved,
+            Amount remaining) {
         static EmissionView of(EmissionState e) {
-            return new EmissionView(e.epoch(), e.startsAt(), e.endsAt(), e.supplyAtStart(), Decimals.plain(e.inflationRate()),
-                    e.budget(), e.minted(), e.reserved(), e.remaining());
+            return new EmissionView(
+                    e.epoch(),
+                    e.startsAt(),
+                    e.endsAt(),
+                    e.supplyAtStart(),
+                    Decimals.plain(e.inflationRate()),
+                    e.budget(),
+                    e.minted(),
+                    e.reserved(),
+                    e.remaining());
         }
     }
 
@@ -111,16 +172,21 @@ class RewardsController {
 
     @GetMapping
     @Operation(summary = "The caller's rewards, newest first")
-    Page<RewardView> myRewards(@RequestParam(required = false) String type,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+    Page<RewardView> myRewards(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return history(Caller.current().id(), type, status, limit, cursor);
     }
 
     @GetMapping("/{recipientId}")
     @Operation(summary = "An entity's rewards, newest first (owner or admin)")
-    Page<RewardView> rewards(@PathVariable String recipientId, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+    Page<RewardView> rewards(
+            @PathVariable String recipientId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return history(readable(recipientId), type, status, limit, cursor);
     }
@@ -231,7 +297,8 @@ class RewardsController {
             in.reject("limit", "must be between 1 and 100");
         }
         in.check();
-        return rewards.rewards(recipient, rewardType, rewardStatus, pageSize, cursor).map(RewardView::of);
+        return rewards.rewards(recipient, rewardType, rewardStatus, pageSize, cursor)
+                .map(RewardView::of);
     }
 
     private static RewardType rewardType(Inputs in, String raw, boolean required) {
@@ -261,5 +328,4 @@ class RewardsController {
         return ResponseEntity.status(grant.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(RewardView.of(grant.reward()));
     }
-
 }

@@ -48,7 +48,17 @@ class StakingRewardRecords {
             scores.add(p.trustScore());
             transactions.add(p.ledgerTransactionId());
         }
-        store.insertPaid(RewardType.STAKING, paid.rewardTokenId(), budget.epochAt(paid.paidAt()), paid.paidAt(), ids,
-                recipients, amounts, sources, reasons, scores, transactions);
+        store.insertPaid(
+                RewardType.STAKING,
+                paid.rewardTokenId(),
+                budget.epochAt(paid.paidAt()),
+                paid.paidAt(),
+                ids,
+                recipients,
+                amounts,
+                sources,
+                reasons,
+                scores,
+                transactions);
     }
 }

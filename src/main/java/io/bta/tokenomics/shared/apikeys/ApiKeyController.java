@@ -32,11 +32,27 @@ class ApiKeyController {
 
     record CreateRequest(String name, List<String> scopes, String expiresAt) {}
 
-    record KeyView(String id, String name, String principal, Set<String> scopes, Instant createdAt, String createdBy,
-            Instant expiresAt, Instant revokedAt, String secret) {
+    record KeyView(
+            String id,
+            String name,
+            String principal,
+            Set<String> scopes,
+            Instant createdAt,
+            String createdBy,
+            Instant expiresAt,
+            Instant revokedAt,
+            String secret) {
         static KeyView of(ApiKeys.ApiKey k, String secret) {
-            return new KeyView(k.id().toString(), k.name(), k.principal().value(), k.scopes(), k.createdAt(),
-                    k.createdBy(), k.expiresAt(), k.revokedAt(), secret);
+            return new KeyView(
+                    k.id().toString(),
+                    k.name(),
+                    k.principal().value(),
+                    k.scopes(),
+                    k.createdAt(),
+                    k.createdBy(),
+                    k.expiresAt(),
+                    k.revokedAt(),
+                    secret);
         }
     }
 
@@ -61,7 +77,9 @@ class ApiKeyController {
         } else {
             for (var s : request.scopes()) {
                 if (s == null || !ApiKeys.SCOPES.contains(s)) {
-                    in.reject("scopes", "'" + s + "' is not one of " + String.join(", ", new java.util.TreeSet<>(ApiKeys.SCOPES)));
+                    in.reject(
+                            "scopes",
+                            "'" + s + "' is not one of " + String.join(", ", new java.util.TreeSet<>(ApiKeys.SCOPES)));
                 } else {
                     scopes.add(s);
                 }

@@ -37,14 +37,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeys {
 
-    public static final Set<String> SCOPES = Set.of("trust:write", "rewards:write", "guarantees:write",
-            "auctions:write", "ledger:lock");
+    public static final Set<String> SCOPES =
+            Set.of("trust:write", "rewards:write", "guarantees:write", "auctions:write", "ledger:lock");
     private static final String PREFIX = "bta_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key as listed (never with its secret). */
-    public record ApiKey(UUID id, String name, Set<String> scopes, Instant createdAt, String createdBy,
-            Instant expiresAt, Instant revokedAt) {
+    public record ApiKey(
+            UUID id,
+            String name,
+            Set<String> scopes,
+            Instant createdAt,
+            String createdBy,
+            Instant expiresAt,
+            Instant revokedAt) {
 
         public EntityId principal() {
             return EntityId.of("service:" + name);
@@ -72,7 +78,8 @@ public class ApiKeys {
         var secret = PREFIX + lookup + "_" + random(32);
         var id = Ids.newId(clock);
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int inserted = jdbc.sql("""
+        int inserted = jdbc.sql(
+                        """
                         insert into api_keys (id, name, lookup, secret_hash, scopes, created_at, created_by, expires_at)
                         values (?, ?, ?, ?, ?::text[], ?, ?, ?) on conflict (name) do nothing
                         """)
@@ -93,12 +100,17 @@ public class ApiKeys {
 
     @Transactional(readOnly = true)
     public List<ApiKey> list() {
-        return jdbc.sql("select * from api_keys order by created_at, id").query(ApiKeys::row).list();
+        return jdbc.sql("select * from api_keys order by created_at, id")
+                .query(ApiKeys::row)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<ApiKey> find(UUID id) {
-        return jdbc.sql("select * from api_keys where id = ?").param(id).query(ApiKeys::row).optional();
+        return jdbc.sql("select * from api_keys where id = ?")
+                .param(id)
+                .query(ApiKeys::row)
+                .optional();
     }
 
     @Transactional
@@ -128,7 +140,8 @@ public class ApiKeys {
                 .param(lookup)
                 .query((rs, n) -> new Object[] {row(rs, n), rs.getString("h")})
                 .optional()
-                .filter(r -> MessageDigest.isEqual(((String) r[1]).getBytes(StandardCharsets.US_ASCII),
+                .filter(r -> MessageDigest.isEqual(
+                        ((String) r[1]).getBytes(StandardCharsets.US_ASCII),
                         hash(presented).getBytes(StandardCharsets.US_ASCII)))
                 .map(r -> (ApiKey) r[0])
                 .filter(k -> k.usableAt(now));
@@ -138,22 +151,30 @@ public class ApiKeys {
         Array scopes = rs.getArray("scopes");
         var expires = rs.getTimestamp("expires_at");
         var revoked = rs.getTimestamp("revoked_at");
-        return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
-                Set.of((String[]) scopes.getArray()), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"), expires == null ? null : expires.toInstant(),
+        return new ApiKey(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                Set.of((String[]) scopes.getArray()),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by"),
+                expires == null ? null : expires.toInstant(),
                 revoked == null ? null : revoked.toInstant());
     }
 
     private static String random(int bytes) {
         var b = new byte[bytes];
         RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('_', 'x').replace('-', 'y');
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(b)
+                .replace('_', 'x')
+                .replace('-', 'y');
     }
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -52,8 +52,8 @@ class DatabaseConfig {
         }
 
         @Bean(destroyMethod = "close")
-        HikariDataSource dataSource(EmbeddedPostgres postgres,
-                @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+        HikariDataSource dataSource(
+                EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
             var config = new HikariConfig();
             config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
             config.setUsername("postgres");

@@ -37,7 +37,8 @@ final class LeftoverPostmaster {
         } catch (NumberFormatException e) {
             return;
         }
-        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        var process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (process.isEmpty()) {
             return; // a stale file: PostgreSQL itself recovers from it

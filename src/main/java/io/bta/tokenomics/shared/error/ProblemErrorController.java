@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            value = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         var statusAttr = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         var status = statusAttr instanceof Integer code ? HttpStatus.resolve(code) : null;
@@ -27,6 +29,8 @@ class ProblemErrorController implements ErrorController {
         }
         var detail = status.is5xxServerError() ? "the request failed unexpectedly" : status.getReasonPhrase();
         var problem = Problems.of(status, Problems.codeFor(status), status.getReasonPhrase(), detail);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

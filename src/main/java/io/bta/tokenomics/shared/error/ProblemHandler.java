@@ -48,7 +48,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
         // The firewall refuses what it finds while the body is read (a form body with odd names).
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Invalid input",
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "INVALID_INPUT",
+                        "Invalid input",
                         "the request was refused as malformed"));
     }
 
@@ -58,7 +61,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // validation: the constraint held, nothing was written, and the client may retry.
         log.warn("database constraint refused a write", e);
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, "CONSTRAINT_VIOLATION", "Conflict",
+                .body(Problems.of(
+                        HttpStatus.CONFLICT,
+                        "CONSTRAINT_VIOLATION",
+                        "Conflict",
                         "the request conflicts with the stored state; nothing was changed"));
     }
 
@@ -67,7 +73,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("transient database failure", e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "TRY_AGAIN", "Service unavailable",
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "TRY_AGAIN",
+                        "Service unavailable",
                         "the request could not be completed now; nothing was changed, retry it"));
     }
 
@@ -75,7 +84,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "INTERNAL_ERROR",
+                        "Internal error",
                         "the request failed unexpectedly"));
     }
 
@@ -86,8 +98,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         var unknown = causeOf(ex, UnrecognizedPropertyException.class) != null;
         var problem = field == null
                 ? InvalidInput.field("body", "is missing or is not valid JSON of the expected shape")
-                : InvalidInput.field(field, unknown ? "is not a field of this request"
-                        : "has a value of the wrong type or format");
+                : InvalidInput.field(
+                        field, unknown ? "is not a field of this request" : "has a value of the wrong type or format");
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.of(problem));
     }
 
@@ -95,7 +107,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         var response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             var code = Problems.codeFor(statusCode);
             problem.setType(Problems.typeOf(code));

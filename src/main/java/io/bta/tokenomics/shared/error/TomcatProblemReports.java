@@ -45,7 +45,8 @@ class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWe
             var reason = resolved == null ? "Error" : resolved.getReasonPhrase();
             var code = Problems.codeFor(resolved == null ? HttpStatus.valueOf(500) : resolved);
             var body = "{\"type\":\"" + Problems.typeOf(code) + "\",\"title\":\"" + reason + "\",\"status\":" + status
-                    + ",\"detail\":\"" + (status >= 500 ? "the request failed unexpectedly" : "the request is malformed")
+                    + ",\"detail\":\""
+                    + (status >= 500 ? "the request failed unexpectedly" : "the request is malformed")
                     + "\",\"code\":\"" + code + "\"}";
             try {
                 response.setContentType("application/problem+json");
@@ -60,5 +61,4 @@ class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWe
             }
         }
     }
-
 }

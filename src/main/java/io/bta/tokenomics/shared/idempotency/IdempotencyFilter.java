@@ -69,14 +69,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var key = request.getHeader(HEADER);
         if (!KEY_FORMAT.matcher(key).matches()) {
-            write(response, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY", "Invalid input",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters"));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "INVALID_IDEMPOTENCY_KEY",
+                            "Invalid input",
+                            "Idempotency-Key must be 1 to 255 visible ASCII characters"));
             return;
         }
         var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "PAYLOAD_TOO_LARGE",
+                            "Payload too large",
+                            "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
             return;
         }
         var caller = auth.getName();
@@ -91,19 +101,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(replay.body());
             }
         } else if (claim instanceof IdempotencyStore.Mismatch) {
-            write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
-                    "Idempotency key reused", "this Idempotency-Key was already used with a different request"));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "IDEMPOTENCY_KEY_REUSED",
+                            "Idempotency key reused",
+                            "this Idempotency-Key was already used with a different request"));
         } else if (claim instanceof IdempotencyStore.Acquired acquired) {
             run(new CachedBodyRequest(request, body), response, chain, caller, key, acquired);
         } else {
             response.setHeader("Retry-After", "1");
-            write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_REQUEST_IN_PROGRESS", "Conflict",
-                    "a request with this Idempotency-Key is still being processed"));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            "IDEMPOTENCY_REQUEST_IN_PROGRESS",
+                            "Conflict",
+                            "a request with this Idempotency-Key is still being processed"));
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
-            String key, IdempotencyStore.Acquired acquired) throws IOException, ServletException {
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String caller,
+            String key,
+            IdempotencyStore.Acquired acquired)
+            throws IOException, ServletException {
         var captured = new ContentCachingResponseWrapper(response);
         boolean done = false;
         try {
@@ -114,8 +140,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     throw new ChainFailed(e);
                 }
                 if (isSuccess(captured.getStatus())
-                        && !store.complete(caller, key, acquired.lease(), captured.getStatus(),
-                                captured.getContentType(), captured.getContentAsByteArray())) {
+                        && !store.complete(
+                                caller,
+                                key,
+                                acquired.lease(),
+                                captured.getStatus(),
+                                captured.getContentType(),
+                                captured.getContentAsByteArray())) {
                     tx.setRollbackOnly();
                     return false;
                 }
@@ -127,12 +158,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!committed) {
                 captured.resetBuffer();
                 captured.setHeader("Retry-After", "1");
-                write(captured, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_REQUEST_IN_PROGRESS", "Conflict",
-                        "a retry of this request took over; its outcome is stored under the same key"));
+                write(
+                        captured,
+                        Problems.of(
+                                HttpStatus.CONFLICT,
+                                "IDEMPOTENCY_REQUEST_IN_PROGRESS",
+                                "Conflict",
+                                "a retry of this request took over; its outcome is stored under the same key"));
                 done = true;
             } else if (captured.getStatus() >= 400 && captured.getStatus() < 500) {
-                done = store.complete(caller, key, acquired.lease(), captured.getStatus(),
-                        captured.getContentType(), captured.getContentAsByteArray());
+                done = store.complete(
+                        caller,
+                        key,
+                        acquired.lease(),
+                        captured.getStatus(),
+                        captured.getContentType(),
+                        captured.getContentAsByteArray());
             } else {
                 done = isSuccess(captured.getStatus());
             }
@@ -146,7 +187,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
-    @Scheduled(fixedDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}",
+    @Scheduled(
+            fixedDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}",
             initialDelayString = "${tokenomics.idempotency.cleanup-interval-ms:3600000}")
     void deleteExpiredKeys() {
         while (store.deleteExpired(1000) == 1000) {

@@ -43,7 +43,8 @@ class IdempotencyStore {
         for (int attempt = 0; attempt < 3; attempt++) {
             var now = clock.instant();
             var lease = UUID.randomUUID();
-            int inserted = jdbc.sql("""
+            int inserted = jdbc.sql(
+                            """
                             insert into idempotency_keys
                                 (caller, key, fingerprint, state, lease, locked_until, created_at, expires_at)
                             values (:caller, :key, :fingerprint, 'IN_PROGRESS', :lease, :lockedUntil, :now, :expiresAt)
@@ -83,7 +84,8 @@ class IdempotencyStore {
                 return new InProgress();
             }
             // The first attempt died without completing (its writes rolled back with it): take over.
-            int taken = jdbc.sql("""
+            int taken = jdbc.sql(
+                            """
                             update idempotency_keys set lease = :lease, locked_until = :lockedUntil
                             where caller = :caller and key = :key and state = 'IN_PROGRESS' and locked_until <= :now
                             """)
@@ -102,7 +104,8 @@ class IdempotencyStore {
 
     /** Records the response; false if the lease was lost to a takeover (then nothing may commit). */
     boolean complete(String caller, String key, UUID lease, int status, String contentType, byte[] body) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                         update idempotency_keys
                         set state = 'COMPLETED', response_status = :status, response_content_type = :contentType,
                             response_body = :body
@@ -120,7 +123,8 @@ class IdempotencyStore {
 
     /** Forgets a claim whose request failed unexpectedly, so that a retry can run it. */
     void release(String caller, String key, UUID lease) {
-        jdbc.sql("delete from idempotency_keys where caller = :caller and key = :key and lease = :lease and state = 'IN_PROGRESS'")
+        jdbc.sql(
+                        "delete from idempotency_keys where caller = :caller and key = :key and lease = :lease and state = 'IN_PROGRESS'")
                 .param("caller", caller)
                 .param("key", key)
                 .param("lease", lease)
@@ -128,7 +132,8 @@ class IdempotencyStore {
     }
 
     int deleteExpired(int max) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         delete from idempotency_keys where ctid in (
                             select ctid from idempotency_keys where expires_at < :now limit :max)
                         """)
@@ -137,11 +142,18 @@ class IdempotencyStore {
                 .update();
     }
 
-    private record Row(String fingerprint, String state, Integer status, String contentType, byte[] body,
-            Instant lockedUntil, Instant expiresAt) {}
+    private record Row(
+            String fingerprint,
+            String state,
+            Integer status,
+            String contentType,
+            byte[] body,
+            Instant lockedUntil,
+            Instant expiresAt) {}
 
     private Optional<Row> find(String caller, String key) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select fingerprint, state, response_status, response_content_type, response_body,
                                locked_until, expires_at
                         from idempotency_keys where caller = :caller and key = :key

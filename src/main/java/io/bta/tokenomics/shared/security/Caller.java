@@ -26,7 +26,9 @@ public record Caller(EntityId id, Set<String> roles, Set<String> scopes, boolean
         if (auth == null || !auth.isAuthenticated() || !EntityId.isValid(auth.getName())) {
             throw new AuthenticationCredentialsNotFoundException("no authenticated caller");
         }
-        var authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        var authorities = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
         var roles = authorities.stream()
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring("ROLE_".length()))
@@ -63,8 +65,8 @@ public record Caller(EntityId id, Set<String> roles, Set<String> scopes, boolean
 
     public void requireScope(String scope) {
         if (!mayUse(scope)) {
-            throw Forbidden.of("SCOPE_REQUIRED", "this operation requires an admin, or a service key with the scope "
-                    + scope);
+            throw Forbidden.of(
+                    "SCOPE_REQUIRED", "this operation requires an admin, or a service key with the scope " + scope);
         }
     }
 

@@ -30,8 +30,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
@@ -49,32 +49,48 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ApiKeys apiKeys) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated",
-                    request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
-                            ? "the API key is unknown, revoked or expired"
-                            : request.getHeader("Authorization") == null
-                                    ? "a bearer token or an API key is required"
-                                    : "the bearer token is invalid or expired"));
+            write(
+                    json,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "UNAUTHENTICATED",
+                            "Unauthenticated",
+                            request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+                                    ? "the API key is unknown, revoked or expired"
+                                    : request.getHeader("Authorization") == null
+                                            ? "a bearer token or an API key is required"
+                                            : "the bearer token is invalid or expired"));
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(json, response,
+        AccessDeniedHandler denied = (request, response, e) -> write(
+                json,
+                response,
                 Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", "the caller may not do this"));
 
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint",
-                                "/api/tokens/burn")
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint", "/api/tokens/burn")
                         .hasRole(Caller.ADMIN)
                         // lock and unlock: admins, or services with the scope ledger:lock (checked there)
                         .requestMatchers(HttpMethod.POST, "/api/tokens/lock", "/api/tokens/unlock")
                         .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
                         .requestMatchers("/api/admin/**")
                         .hasRole(Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/governance/proposals/*/execute",
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/governance/proposals/*/execute",
                                 "/api/governance/proposals/*/verify-tally")
                         .hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/trust/**")
@@ -86,8 +102,10 @@ class SecurityConfig {
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
     }
@@ -135,8 +153,7 @@ class SecurityConfig {
         return converter;
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

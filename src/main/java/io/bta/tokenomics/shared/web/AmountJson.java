@@ -6,8 +6,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 
 /**
@@ -30,7 +30,8 @@ public class AmountJson {
         @Override
         public Amount deserialize(JsonParser p, DeserializationContext ctxt) {
             var token = p.currentToken();
-            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
+            if (token != JsonToken.VALUE_STRING
+                    && token != JsonToken.VALUE_NUMBER_INT
                     && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 return (Amount) ctxt.handleUnexpectedToken(Amount.class, p);
             }

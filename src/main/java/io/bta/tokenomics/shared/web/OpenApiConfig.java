@@ -20,10 +20,13 @@ class OpenApiConfig {
                         .version("0.1.0")
                         .description("Tokens, balances, transfers, history and trust scores of the BTA platform. "
                                 + "Amounts are decimal strings with up to 18 decimals. Errors are RFC 9457 problems."))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -37,8 +37,13 @@ class RequestLogFilter extends OncePerRequestFilter {
         } finally {
             if (log.isInfoEnabled()) {
                 var auth = SecurityContextHolder.getContext().getAuthentication();
-                log.info("{} {} {} {}ms caller={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        (System.nanoTime() - start) / 1_000_000, auth == null ? "-" : auth.getName());
+                log.info(
+                        "{} {} {} {}ms caller={}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        auth == null ? "-" : auth.getName());
             }
         }
     }

@@ -21,7 +21,8 @@ public final class Accrual {
 
     private Accrual() {}
 
-    public static BigDecimal indexAt(BigDecimal index, BigDecimal apy, PoolStatus status, Instant updatedAt, Instant now) {
+    public static BigDecimal indexAt(
+            BigDecimal index, BigDecimal apy, PoolStatus status, Instant updatedAt, Instant now) {
         if (status == PoolStatus.CLOSED || !now.isAfter(updatedAt)) {
             return index;
         }
@@ -31,7 +32,9 @@ public final class Accrual {
 
     /** What a stake has earned in all, rounded down to the smallest unit. */
     public static Amount earned(Amount principal, BigDecimal indexAtStake, BigDecimal indexNow) {
-        var exact = principal.toBigDecimal().multiply(indexNow.subtract(indexAtStake))
+        var exact = principal
+                .toBigDecimal()
+                .multiply(indexNow.subtract(indexAtStake))
                 .divide(DENOMINATOR, Amount.SCALE, RoundingMode.DOWN);
         return Amount.of(exact);
     }

@@ -34,8 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Staking", description = "pools, stakes, rewards")
 class StakingController {
 
-    record CreatePoolRequest(String tokenId, String rewardTokenId, String name, BigDecimal apy, String minStakeAmount,
-            Integer lockPeriod, BigDecimal minTrustScore, String maxTotalStake, BigDecimal earlyUnstakePenalty) {}
+    record CreatePoolRequest(
+            String tokenId,
+            String rewardTokenId,
+            String name,
+            BigDecimal apy,
+            String minStakeAmount,
+            Integer lockPeriod,
+            BigDecimal minTrustScore,
+            String maxTotalStake,
+            BigDecimal earlyUnstakePenalty) {}
 
     record UpdatePoolRequest(BigDecimal apy, String status, BigDecimal minTrustScore) {}
 
@@ -43,31 +51,89 @@ class StakingController {
 
     record DistributeRequest(String poolId) {}
 
-    record PoolView(String id, String tokenId, String symbol, String rewardTokenId, String rewardSymbol, String name,
-            String apy, Amount minStakeAmount, int lockPeriod, String minTrustScore, Amount maxTotalStake,
-            String earlyUnstakePenalty, String status, Amount totalStaked, int stakerCount, Instant createdAt) {
+    record PoolView(
+            String id,
+            String tokenId,
+            String symbol,
+            String rewardTokenId,
+            String rewardSymbol,
+            String name,
+            String apy,
+            Amount minStakeAmount,
+            int lockPeriod,
+            String minTrustScore,
+            Amount maxTotalStake,
+            String earlyUnstakePenalty,
+            String status,
+            Amount totalStaked,
+            int stakerCount,
+            Instant createdAt) {
         static PoolView of(StakingPool p) {
-            return new PoolView(p.id().toString(), p.tokenId().toString(), p.symbol(), p.rewardTokenId().toString(),
-                    p.rewardSymbol(), p.name(), p.apy().toPlainString(), p.minStakeAmount(), p.lockPeriodDays(),
-                    p.minTrustScore().toPlainString(), p.maxTotalStake(),
-                    p.earlyUnstakePenalty() == null ? null : p.earlyUnstakePenalty().toPlainString(), p.status().name(),
-                    p.totalStaked(), p.stakerCount(), p.createdAt());
+            return new PoolView(
+                    p.id().toString(),
+                    p.tokenId().toString(),
+                    p.symbol(),
+                    p.rewardTokenId().toString(),
+                    p.rewardSymbol(),
+                    p.name(),
+                    p.apy().toPlainString(),
+                    p.minStakeAmount(),
+                    p.lockPeriodDays(),
+                    p.minTrustScore().toPlainString(),
+                    p.maxTotalStake(),
+                    p.earlyUnstakePenalty() == null
+                            ? null
+                            : p.earlyUnstakePenalty().toPlainString(),
+                    p.status().name(),
+                    p.totalStaked(),
+                    p.stakerCount(),
+                    p.createdAt());
         }
     }
 
-    record StakeView(String id, String poolId, String stakerId, Amount amount, String trustScoreAtStake,
-            Instant stakedAt, Instant unlocksAt, String status, Amount pendingRewards, Amount rewardsPaid,
+    record StakeView(
+            String id,
+            String poolId,
+            String stakerId,
+            Amount amount,
+            String trustScoreAtStake,
+            Instant stakedAt,
+            Instant unlocksAt,
+            String status,
+            Amount pendingRewards,
+            Amount rewardsPaid,
             Instant unstakedAt) {
         static StakeView of(Stake s) {
-            return new StakeView(s.id().toString(), s.poolId().toString(), s.stakerId().value(), s.amount(),
-                    s.trustScoreAtStake().toPlainString(), s.stakedAt(), s.unlocksAt(), s.status().name(),
-                    s.pendingRewards(), s.rewardsPaid(), s.unstakedAt());
+            return new StakeView(
+                    s.id().toString(),
+                    s.poolId().toString(),
+                    s.stakerId().value(),
+                    s.amount(),
+                    s.trustScoreAtStake().toPlainString(),
+                    s.stakedAt(),
+                    s.unlocksAt(),
+                    s.status().name(),
+                    s.pendingRewards(),
+                    s.rewardsPaid(),
+                    s.unstakedAt());
         }
     }
 
-    record UnstakeView(String id, String poolId, String stakerId, Amount amount, String trustScoreAtStake,
-            Instant stakedAt, Instant unlocksAt, String status, Amount pendingRewards, Amount rewardsPaid,
-            Instant unstakedAt, Amount rewardPaid, Amount penalty, Amount principalReturned) {}
+    record UnstakeView(
+            String id,
+            String poolId,
+            String stakerId,
+            Amount amount,
+            String trustScoreAtStake,
+            Instant stakedAt,
+            Instant unlocksAt,
+            String status,
+            Amount pendingRewards,
+            Amount rewardsPaid,
+            Instant unstakedAt,
+            Amount rewardPaid,
+            Amount penalty,
+            Amount principalReturned) {}
 
     record RewardsView(String stakerId, Map<String, Amount> pendingRewards) {}
 
@@ -123,15 +189,24 @@ class StakingController {
         }
         Amount cap = r.maxTotalStake() == null ? null : in.positiveAmount("maxTotalStake", r.maxTotalStake());
         var penalty = r.earlyUnstakePenalty();
-        if (penalty != null && (penalty.signum() < 0 || penalty.compareTo(BigDecimal.ONE) > 0
-                || penalty.stripTrailingZeros().scale() > 6)) {
+        if (penalty != null
+                && (penalty.signum() < 0
+                        || penalty.compareTo(BigDecimal.ONE) > 0
+                        || penalty.stripTrailingZeros().scale() > 6)) {
             in.reject("earlyUnstakePenalty", "must be a fraction between 0 and 1 with at most 6 decimals");
         }
         var rewardToken = in.optional("rewardTokenId", r.rewardTokenId(), 64);
         in.check();
-        var pool = staking.createPool(new Staking.PoolTerms(ledger.resolve(token),
-                ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken), name,
-                StakingGovernanceActions.apy(r.apy().toPlainString()), minStake, r.lockPeriod(), minTrust, cap, penalty));
+        var pool = staking.createPool(new Staking.PoolTerms(
+                ledger.resolve(token),
+                ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken),
+                name,
+                StakingGovernanceActions.apy(r.apy().toPlainString()),
+                minStake,
+                r.lockPeriod(),
+                minTrust,
+                cap,
+                penalty));
         return ResponseEntity.status(HttpStatus.CREATED).body(PoolView.of(pool));
     }
 
@@ -183,7 +258,8 @@ class StakingController {
         var pool = in.required("poolId", r.poolId(), 64);
         var amount = in.positiveAmount("amount", r.amount());
         in.check();
-        return ResponseEntity.status(HttpStatus.CREATED).body(StakeView.of(staking.stake(caller.id(), poolId(pool), amount)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(StakeView.of(staking.stake(caller.id(), poolId(pool), amount)));
     }
 
     @PostMapping("/unstake/{stakeId}")
@@ -198,15 +274,29 @@ class StakingController {
         }
         var u = staking.unstake(id, caller.id());
         var s = u.stake();
-        return new UnstakeView(s.id().toString(), s.poolId().toString(), s.stakerId().value(), s.amount(),
-                s.trustScoreAtStake().toPlainString(), s.stakedAt(), s.unlocksAt(), s.status().name(), s.pendingRewards(),
-                s.rewardsPaid(), s.unstakedAt(), u.rewardPaid(), u.penalty(), u.principalReturned());
+        return new UnstakeView(
+                s.id().toString(),
+                s.poolId().toString(),
+                s.stakerId().value(),
+                s.amount(),
+                s.trustScoreAtStake().toPlainString(),
+                s.stakedAt(),
+                s.unlocksAt(),
+                s.status().name(),
+                s.pendingRewards(),
+                s.rewardsPaid(),
+                s.unstakedAt(),
+                u.rewardPaid(),
+                u.penalty(),
+                u.principalReturned());
     }
 
     @GetMapping("/stakes")
     @Operation(summary = "The caller's stakes with their pending rewards")
     List<StakeView> myStakes() {
-        return staking.stakesOf(Caller.current().id()).stream().map(StakeView::of).toList();
+        return staking.stakesOf(Caller.current().id()).stream()
+                .map(StakeView::of)
+                .toList();
     }
 
     @GetMapping("/stakes/{stakerId}")

@@ -33,8 +33,8 @@ class StakingGovernanceActions {
 
             @Override
             public void execute(Map<String, String> parameters, Execution execution) {
-                staking.updatePool(UUID.fromString(parameters.get("poolId")), new BigDecimal(parameters.get("apy")), null,
-                        null);
+                staking.updatePool(
+                        UUID.fromString(parameters.get("poolId")), new BigDecimal(parameters.get("apy")), null, null);
             }
         };
     }
@@ -51,13 +51,20 @@ class StakingGovernanceActions {
             public Map<String, String> validate(Map<String, String> parameters) {
                 only(parameters, "poolId", "status");
                 var pool = staking.pool(poolId(parameters));
-                return Map.of("poolId", pool.id().toString(), "status", status(parameters.get("status")).name());
+                return Map.of(
+                        "poolId",
+                        pool.id().toString(),
+                        "status",
+                        status(parameters.get("status")).name());
             }
 
             @Override
             public void execute(Map<String, String> parameters, Execution execution) {
-                staking.updatePool(UUID.fromString(parameters.get("poolId")), null,
-                        PoolStatus.valueOf(parameters.get("status")), null);
+                staking.updatePool(
+                        UUID.fromString(parameters.get("poolId")),
+                        null,
+                        PoolStatus.valueOf(parameters.get("status")),
+                        null);
             }
         };
     }
@@ -73,7 +80,9 @@ class StakingGovernanceActions {
     static BigDecimal apy(String value) {
         try {
             var apy = new BigDecimal(value == null ? "" : value);
-            if (apy.signum() < 0 || apy.compareTo(BigDecimal.valueOf(1000)) > 0 || apy.stripTrailingZeros().scale() > 6) {
+            if (apy.signum() < 0
+                    || apy.compareTo(BigDecimal.valueOf(1000)) > 0
+                    || apy.stripTrailingZeros().scale() > 6) {
                 throw new IllegalArgumentException("apy: must be between 0 and 1000 (percent), at most 6 decimals");
             }
             return apy.stripTrailingZeros().scale() < 0 ? apy.setScale(0) : apy.stripTrailingZeros();

@@ -1,8 +1,8 @@
 package io.bta.tokenomics.staking.internal;
 
-import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Stake;
@@ -24,14 +24,36 @@ import org.springframework.stereotype.Repository;
 public class StakingRepository {
 
     /** A pool row with its index state. */
-    public record PoolRow(UUID id, TokenId tokenId, TokenId rewardTokenId, String name, BigDecimal apy,
-            Amount minStakeAmount, int lockPeriodDays, BigDecimal minTrustScore, Amount maxTotalStake,
-            BigDecimal earlyUnstakePenalty, PoolStatus status, Amount totalStaked, int stakerCount,
-            BigDecimal rewardIndex, Instant indexUpdatedAt, Instant createdAt) {}
+    public record PoolRow(
+            UUID id,
+            TokenId tokenId,
+            TokenId rewardTokenId,
+            String name,
+            BigDecimal apy,
+            Amount minStakeAmount,
+            int lockPeriodDays,
+            BigDecimal minTrustScore,
+            Amount maxTotalStake,
+            BigDecimal earlyUnstakePenalty,
+            PoolStatus status,
+            Amount totalStaked,
+            int stakerCount,
+            BigDecimal rewardIndex,
+            Instant indexUpdatedAt,
+            Instant createdAt) {}
 
     /** A stake row with what accrual needs. */
-    public record StakeRow(UUID id, UUID poolId, EntityId stakerId, Amount amount, BigDecimal trustScoreAtStake,
-            Instant stakedAt, Instant unlocksAt, BigDecimal indexAtStake, Amount rewardsPaid, Stake.StakeStatus status,
+    public record StakeRow(
+            UUID id,
+            UUID poolId,
+            EntityId stakerId,
+            Amount amount,
+            BigDecimal trustScoreAtStake,
+            Instant stakedAt,
+            Instant unlocksAt,
+            BigDecimal indexAtStake,
+            Amount rewardsPaid,
+            Stake.StakeStatus status,
             Instant unstakedAt) {}
 
     private final JdbcClient jdbc;
@@ -41,7 +63,8 @@ public class StakingRepository {
     }
 
     public void insertPool(PoolRow p) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into staking_pools (id, token_id, reward_token_id, name, apy, min_stake_amount,
                             lock_period_days, min_trust_score, max_total_stake, early_unstake_penalty, status,
                             reward_index, index_updated_at, created_at)
@@ -55,7 +78,9 @@ public class StakingRepository {
                 .param(p.minStakeAmount().toBigDecimal())
                 .param(p.lockPeriodDays())
                 .param(p.minTrustScore())
-                .param(new SqlParameterValue(Types.NUMERIC, p.maxTotalStake() == null ? null : p.maxTotalStake().toBigDecimal()))
+                .param(new SqlParameterValue(
+                        Types.NUMERIC,
+                        p.maxTotalStake() == null ? null : p.maxTotalStake().toBigDecimal()))
                 .param(new SqlParameterValue(Types.NUMERIC, p.earlyUnstakePenalty()))
                 .param(p.status().name())
                 .param(Timestamp.from(p.indexUpdatedAt()))
@@ -71,13 +96,16 @@ public class StakingRepository {
     }
 
     public List<PoolRow> pools() {
-        return jdbc.sql("select * from staking_pools order by created_at, id").query(StakingRepository::poolRow).list();
+        return jdbc.sql("select * from staking_pools order by created_at, id")
+                .query(StakingRepository::poolRow)
+                .list();
     }
 
     /** Settles the index at {@code now} (with the APY and status in force until now) and sets the new terms. */
-    public void updatePool(UUID id, BigDecimal index, Instant now, BigDecimal apy, PoolStatus status,
-            BigDecimal minTrustScore) {
-        jdbc.sql("""
+    public void updatePool(
+            UUID id, BigDecimal index, Instant now, BigDecimal apy, PoolStatus status, BigDecimal minTrustScore) {
+        jdbc.sql(
+                        """
                         update staking_pools set reward_index = ?, index_updated_at = ?, apy = ?, status = ?,
                             min_trust_score = ? where id = ?
                         """)
@@ -91,7 +119,8 @@ public class StakingRepository {
     }
 
     public void adjustTotals(UUID poolId, Amount stakedDelta, int stakerDelta) {
-        jdbc.sql("update staking_pools set total_staked = total_staked + ?, staker_count = staker_count + ? where id = ?")
+        jdbc.sql(
+                        "update staking_pools set total_staked = total_staked + ?, staker_count = staker_count + ? where id = ?")
                 .param(stakedDelta.toBigDecimal())
                 .param(stakerDelta)
                 .param(poolId)
@@ -99,7 +128,8 @@ public class StakingRepository {
     }
 
     public boolean hasActiveStake(UUID poolId, EntityId staker) {
-        return jdbc.sql("select exists (select 1 from staking_stakes where pool_id = ? and staker_id = ? and status = 'ACTIVE')")
+        return jdbc.sql(
+                        "select exists (select 1 from staking_stakes where pool_id = ? and staker_id = ? and status = 'ACTIVE')")
                 .param(poolId)
                 .param(staker.value())
                 .query(Boolean.class)
@@ -107,7 +137,8 @@ public class StakingRepository {
     }
 
     public void insertStake(StakeRow s) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into staking_stakes (id, pool_id, staker_id, amount, trust_score_at_stake, staked_at,
                             unlocks_at, index_at_stake, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')
@@ -139,7 +170,8 @@ public class StakingRepository {
 
     /** Active stakes of a pool after {@code afterId}, in id order: one chunk of a distribution. */
     public List<StakeRow> activeStakes(UUID poolId, UUID afterId, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select * from staking_stakes where pool_id = ? and status = 'ACTIVE' and id > ?
                         order by id limit ?
                         """)
@@ -155,7 +187,8 @@ public class StakingRepository {
         if (stakeIds.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update staking_stakes s set rewards_paid = s.rewards_paid + v.amount::numeric
                         from unnest(?::text[], ?::text[]) as v(id, amount) where s.id = v.id::uuid
                         """)
@@ -165,7 +198,8 @@ public class StakingRepository {
     }
 
     public void close(UUID stakeId, Amount rewardPaid, Instant at) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update staking_stakes set status = 'UNSTAKED', unstaked_at = ?, rewards_paid = rewards_paid + ?
                         where id = ? and status = 'ACTIVE'
                         """)
@@ -187,7 +221,9 @@ public class StakingRepository {
                 rs.getInt("lock_period_days"),
                 Decimals.plain(rs.getBigDecimal("min_trust_score")),
                 max == null ? null : Amount.of(max),
-                rs.getBigDecimal("early_unstake_penalty") == null ? null : Decimals.plain(rs.getBigDecimal("early_unstake_penalty")),
+                rs.getBigDecimal("early_unstake_penalty") == null
+                        ? null
+                        : Decimals.plain(rs.getBigDecimal("early_unstake_penalty")),
                 PoolStatus.valueOf(rs.getString("status")),
                 Amount.of(rs.getBigDecimal("total_staked")),
                 rs.getInt("staker_count"),
@@ -211,5 +247,4 @@ public class StakingRepository {
                 Stake.StakeStatus.valueOf(rs.getString("status")),
                 unstaked == null ? null : unstaked.toInstant());
     }
-
 }

@@ -35,8 +35,8 @@ public class LocalTrustStore implements TrustScoreSource {
     public Optional<TrustScore> find(EntityId entity) {
         return jdbc.sql("select score, updated_at from trust_scores where entity_id = ?")
                 .param(entity.value())
-                .query((rs, n) -> new TrustScore(entity, rs.getBigDecimal(1),
-                        rs.getTimestamp(2).toInstant()))
+                .query((rs, n) -> new TrustScore(
+                        entity, rs.getBigDecimal(1), rs.getTimestamp(2).toInstant()))
                 .optional();
     }
 
@@ -69,7 +69,8 @@ public class LocalTrustStore implements TrustScoreSource {
 
     private TrustScore write(EntityId entity, BigDecimal score, EntityId changedBy, BigDecimal previous) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into trust_scores (entity_id, score, updated_at) values (?, ?, ?)
                         on conflict (entity_id) do update set score = excluded.score, updated_at = excluded.updated_at
                         """)
@@ -77,7 +78,8 @@ public class LocalTrustStore implements TrustScoreSource {
                 .param(score)
                 .param(Timestamp.from(now))
                 .update();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into trust_score_history (entity_id, score, previous, changed_by, changed_at)
                         values (?, ?, ?, ?, ?)
                         """)
@@ -87,21 +89,24 @@ public class LocalTrustStore implements TrustScoreSource {
                 .param(changedBy.value())
                 .param(Timestamp.from(now))
                 .update();
-        events.publishEvent(new TrustScoreChanged(entity,
-                previous == null ? null : Decimals.plain(previous), Decimals.plain(score), changedBy, now));
+        events.publishEvent(new TrustScoreChanged(
+                entity, previous == null ? null : Decimals.plain(previous), Decimals.plain(score), changedBy, now));
         return new TrustScore(entity, score, now);
     }
 
     public List<TrustScoreChanged> history(EntityId entity, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select score, previous, changed_by, changed_at from trust_score_history
                         where entity_id = ? order by id desc limit ?
                         """)
                 .param(entity.value())
                 .param(limit)
-                .query((rs, n) -> new TrustScoreChanged(entity,
+                .query((rs, n) -> new TrustScoreChanged(
+                        entity,
                         rs.getBigDecimal(2) == null ? null : Decimals.plain(rs.getBigDecimal(2)),
-                        Decimals.plain(rs.getBigDecimal(1)), EntityId.of(rs.getString(3)),
+                        Decimals.plain(rs.getBigDecimal(1)),
+                        EntityId.of(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }

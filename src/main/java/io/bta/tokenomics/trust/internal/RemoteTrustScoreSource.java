@@ -85,8 +85,14 @@ class RemoteTrustScoreSource implements TrustScoreSource {
     // Entities seen since start; an entry past its expiry is still the last known score.
     private final Map<EntityId, Entry> cache = new ConcurrentHashMap<>();
 
-    RemoteTrustScoreSource(RestClient http, LocalTrustStore store, JdbcClient jdbc, TransactionTemplate ownTransaction,
-            Clock clock, Duration cacheTtl, MeterRegistry meters) {
+    RemoteTrustScoreSource(
+            RestClient http,
+            LocalTrustStore store,
+            JdbcClient jdbc,
+            TransactionTemplate ownTransaction,
+            Clock clock,
+            Duration cacheTtl,
+            MeterRegistry meters) {
         this.http = http;
         this.store = store;
         this.jdbc = jdbc;
@@ -114,7 +120,8 @@ class RemoteTrustScoreSource implements TrustScoreSource {
             return fallBack(entity, cached, failure);
         }
         cache.put(entity, new Entry(read, now.plus(cacheTtl)));
-        read.filter(score -> cached == null || cached.score().isEmpty()
+        read.filter(score -> cached == null
+                        || cached.score().isEmpty()
                         || cached.score().get().score().compareTo(score.score()) != 0)
                 .ifPresent(this::keepLocally);
         return read;
@@ -122,7 +129,8 @@ class RemoteTrustScoreSource implements TrustScoreSource {
 
     @Override
     public void recorded(TrustScore score) {
-        cache.put(score.entityId(), new Entry(Optional.of(score), clock.instant().plus(cacheTtl)));
+        cache.put(
+                score.entityId(), new Entry(Optional.of(score), clock.instant().plus(cacheTtl)));
     }
 
     private Optional<TrustScore> read(EntityId entity, Instant now) throws EngineFailure {
@@ -168,7 +176,8 @@ class RemoteTrustScoreSource implements TrustScoreSource {
         try {
             TrustScore.requireValid(answer.score());
         } catch (IllegalArgumentException e) {
-            throw new EngineFailure(INVALID, "answered " + answer.score().toPlainString() + ": " + e.getMessage(), null);
+            throw new EngineFailure(
+                    INVALID, "answered " + answer.score().toPlainString() + ": " + e.getMessage(), null);
         }
         var updatedAt = answer.updatedAt() != null ? answer.updatedAt() : now;
         return new TrustScore(entity, answer.score(), updatedAt.truncatedTo(ChronoUnit.MICROS));
@@ -177,9 +186,14 @@ class RemoteTrustScoreSource implements TrustScoreSource {
     private Optional<TrustScore> fallBack(EntityId entity, Entry cached, EngineFailure failure) {
         fallbackCounter(failure.reason).increment();
         var lastKnown = cached != null ? cached.score() : store.find(entity);
-        log.warn("Trust engine read of {} failed ({}: {}); using {}", entity.value(), failure.reason,
+        log.warn(
+                "Trust engine read of {} failed ({}: {}); using {}",
+                entity.value(),
+                failure.reason,
                 failure.getMessage(),
-                lastKnown.map(s -> "the last known score " + s.score().toPlainString()).orElse("the default score"));
+                lastKnown
+                        .map(s -> "the last known score " + s.score().toPlainString())
+                        .orElse("the default score"));
         return lastKnown;
     }
 
@@ -196,14 +210,17 @@ class RemoteTrustScoreSource implements TrustScoreSource {
                 store.recordIfChanged(score.entityId(), score.score(), TRUST_ENGINE);
             });
         } catch (RuntimeException e) {
-            log.warn("Could not keep the trust engine's score of {} locally: {}", score.entityId().value(),
+            log.warn(
+                    "Could not keep the trust engine's score of {} locally: {}",
+                    score.entityId().value(),
                     e.getMessage());
         }
     }
 
     private Counter fallbackCounter(String reason) {
         return fallbacks.computeIfAbsent(reason, r -> Counter.builder(FALLBACKS)
-                .description("Trust score reads answered from the last known score or the default because the trust engine failed")
+                .description(
+                        "Trust score reads answered from the last known score or the default because the trust engine failed")
                 .tag("reason", r)
                 .register(meters));
     }

@@ -62,7 +62,9 @@ class TrustController {
         var in = new Inputs();
         var entity = in.entityId("entityId", entityId);
         in.check();
-        return trust.history(entity, Cursors.limit(limit, 50, 100)).stream().map(ChangeView::of).toList();
+        return trust.history(entity, Cursors.limit(limit, 50, 100)).stream()
+                .map(ChangeView::of)
+                .toList();
     }
 
     @PutMapping("/{entityId}")

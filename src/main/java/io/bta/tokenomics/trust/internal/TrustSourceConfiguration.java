@@ -25,17 +25,31 @@ class TrustSourceConfiguration {
 
     @Bean
     @Primary
-    TrustScoreSource trustScoreSource(TrustProperties properties, LocalTrustStore store, JdbcClient jdbc,
-            PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+    TrustScoreSource trustScoreSource(
+            TrustProperties properties,
+            LocalTrustStore store,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            MeterRegistry meters) {
         if (!properties.remote()) {
             log.info("Trust scores come from the local store");
             return store;
         }
-        log.info("Trust scores come from the trust engine at {} (timeout {}, cached for {})", properties.engineUrl(),
-                properties.engineTimeout(), properties.cacheTtl());
+        log.info(
+                "Trust scores come from the trust engine at {} (timeout {}, cached for {})",
+                properties.engineUrl(),
+                properties.engineTimeout(),
+                properties.cacheTtl());
         var ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new RemoteTrustScoreSource(RemoteTrustScoreSource.client(properties.engineUrl(), properties.engineTimeout()),
-                store, jdbc, ownTransaction, clock, properties.cacheTtl(), meters);
+        return new RemoteTrustScoreSource(
+                RemoteTrustScoreSource.client(properties.engineUrl(), properties.engineTimeout()),
+                store,
+                jdbc,
+                ownTransaction,
+                clock,
+                properties.cacheTtl(),
+                meters);
     }
 }

@@ -61,7 +61,12 @@ class RemoteTrustEngineTest {
 
     /** What the engine does with the next requests. */
     enum Behaviour {
-        SCORE, FAIL_500, MALFORMED_JSON, OUT_OF_RANGE, NOT_FOUND, HANG
+        SCORE,
+        FAIL_500,
+        MALFORMED_JSON,
+        OUT_OF_RANGE,
+        NOT_FOUND,
+        HANG
     }
 
     /** The ways the engine can fail, each with the reason it is counted under. */
@@ -108,8 +113,11 @@ class RemoteTrustEngineTest {
         try (exchange) {
             switch (behaviour) {
                 case SCORE:
-                    send(exchange, 200, "{\"entityId\":\"" + entityId + "\",\"score\":" + score
-                            + ",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"model\":\"v2\"}");
+                    send(
+                            exchange,
+                            200,
+                            "{\"entityId\":\"" + entityId + "\",\"score\":" + score
+                                    + ",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"model\":\"v2\"}");
                     break;
                 case OUT_OF_RANGE:
                     send(exchange, 200, "{\"entityId\":\"" + entityId + "\",\"score\":100.5}");
@@ -147,7 +155,9 @@ class RemoteTrustEngineTest {
 
     @DynamicPropertySource
     static void engineUrl(DynamicPropertyRegistry registry) {
-        registry.add("tokenomics.trust.engine-url", () -> "http://127.0.0.1:" + engine.getAddress().getPort());
+        registry.add(
+                "tokenomics.trust.engine-url",
+                () -> "http://127.0.0.1:" + engine.getAddress().getPort());
     }
 
     @AfterAll
@@ -204,11 +214,16 @@ class RemoteTrustEngineTest {
     }
 
     double fallbacks(String reason) {
-        return meters.get("trust.engine.fallbacks").tag("reason", reason).counter().count();
+        return meters.get("trust.engine.fallbacks")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     double allFallbacks() {
-        return meters.get("trust.engine.fallbacks").counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.get("trust.engine.fallbacks").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @Test
@@ -334,8 +349,14 @@ class RemoteTrustEngineTest {
     RemoteTrustScoreSource source(String engineUrl) {
         var ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new RemoteTrustScoreSource(RemoteTrustScoreSource.client(engineUrl, properties.engineTimeout()), store,
-                jdbc, ownTransaction, clock, properties.cacheTtl(), meters);
+        return new RemoteTrustScoreSource(
+                RemoteTrustScoreSource.client(engineUrl, properties.engineTimeout()),
+                store,
+                jdbc,
+                ownTransaction,
+                clock,
+                properties.cacheTtl(),
+                meters);
     }
 
     @Test
