@@ -494,6 +494,9 @@ class StakingTest {
         var out = api.post("/api/staking/unstake/" + stake.text("id"), token, null);
         assertThat(out.status()).as(out.body()).isEqualTo(200);
         assertThat(out.text("status")).isEqualTo("UNSTAKED");
+        assertThat(out.text("id")).isEqualTo(stake.text("id"));
+        assertThat(out.text("stakerId")).isEqualTo(s.value());
+        assertThat(out.json().has("stake")).as("the stake's fields are flat").isFalse();
         assertThat(out.text("principalReturned")).isEqualTo("2000");
         assertThat(out.text("penalty")).isEqualTo("0");
         assertThat(out.text("rewardPaid")).isEqualTo("0");

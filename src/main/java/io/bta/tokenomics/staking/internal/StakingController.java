@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -119,21 +120,8 @@ class StakingController {
         }
     }
 
-    record UnstakeView(
-            String id,
-            String poolId,
-            String stakerId,
-            Amount amount,
-            String trustScoreAtStake,
-            Instant stakedAt,
-            Instant unlocksAt,
-            String status,
-            Amount pendingRewards,
-            Amount rewardsPaid,
-            Instant unstakedAt,
-            Amount rewardPaid,
-            Amount penalty,
-            Amount principalReturned) {}
+    /** The closed stake's fields, flat, and what the unstake paid, kept and returned. */
+    record UnstakeView(@JsonUnwrapped StakeView stake, Amount rewardPaid, Amount penalty, Amount principalReturned) {}
 
     record RewardsView(String stakerId, Map<String, Amount> pendingRewards) {}
 
@@ -273,22 +261,7 @@ class StakingController {
             throw StakingProblems.unknownStake(stakeId.length() > 64 ? stakeId.substring(0, 64) : stakeId);
         }
         var u = staking.unstake(id, caller.id());
-        var s = u.stake();
-        return new UnstakeView(
-                s.id().toString(),
-                s.poolId().toString(),
-                s.stakerId().value(),
-                s.amount(),
-                s.trustScoreAtStake().toPlainString(),
-                s.stakedAt(),
-                s.unlocksAt(),
-                s.status().name(),
-                s.pendingRewards(),
-                s.rewardsPaid(),
-                s.unstakedAt(),
-                u.rewardPaid(),
-                u.penalty(),
-                u.principalReturned());
+        return new UnstakeView(StakeView.of(u.stake()), u.rewardPaid(), u.penalty(), u.principalReturned());
     }
 
     @GetMapping("/stakes")
