@@ -142,14 +142,14 @@ class LedgerController {
     @GetMapping("/balances/{entityId}")
     @Operation(summary = "An entity's balances (owner or admin)")
     List<BalanceView> balances(@PathVariable String entityId) {
-        var entity = readableEntity(entityId);
+        var entity = Caller.current().ownOrAdmin("entityId", entityId);
         return ledger.balances(entity).stream().map(BalanceView::of).toList();
     }
 
     @GetMapping("/balances/{entityId}/{tokenId}")
     @Operation(summary = "An entity's balance of one token (owner or admin)")
     BalanceView balance(@PathVariable String entityId, @PathVariable String tokenId) {
-        var entity = readableEntity(entityId);
+        var entity = Caller.current().ownOrAdmin("entityId", entityId);
         return BalanceView.of(ledger.balance(entity, ledger.resolve(tokenId)));
     }
 
@@ -226,7 +226,7 @@ class LedgerController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return history(readableEntity(entityId), tokenId, type, from, to, limit, cursor);
+        return history(Caller.current().ownOrAdmin("entityId", entityId), tokenId, type, from, to, limit, cursor);
     }
 
     private Page<TransactionView> history(
@@ -263,14 +263,6 @@ class LedgerController {
         } catch (DateTimeParseException e) {
             return in.reject(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
-    }
-
-    private EntityId readableEntity(String entityId) {
-        var in = new Inputs();
-        var entity = in.entityId("entityId", entityId);
-        in.check();
-        Caller.current().requireSelfOrAdmin(entity);
-        return entity;
     }
 
     @FunctionalInterface

@@ -188,13 +188,13 @@ class RewardsController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return history(readable(recipientId), type, status, limit, cursor);
+        return history(Caller.current().ownOrAdmin("recipientId", recipientId), type, status, limit, cursor);
     }
 
     @GetMapping("/{recipientId}/totals")
     @Operation(summary = "An entity's reward totals per token and per type (owner or admin)")
     TotalsView totals(@PathVariable String recipientId) {
-        return TotalsView.of(rewards.totals(readable(recipientId)));
+        return TotalsView.of(rewards.totals(Caller.current().ownOrAdmin("recipientId", recipientId)));
     }
 
     @PostMapping("/{rewardId}/claim")
@@ -310,14 +310,6 @@ class RewardsController {
         } catch (IllegalArgumentException e) {
             return in.reject("type", "must be one of TRANSACTION, LEARNING, GOVERNANCE, REFERRAL, STAKING, MANUAL");
         }
-    }
-
-    private static EntityId readable(String recipientId) {
-        var in = new Inputs();
-        var entity = in.entityId("recipientId", recipientId);
-        in.check();
-        Caller.current().requireSelfOrAdmin(entity);
-        return entity;
     }
 
     private static void requireAdminOrService() {

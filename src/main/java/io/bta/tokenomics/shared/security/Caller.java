@@ -2,6 +2,7 @@ package io.bta.tokenomics.shared.security;
 
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.error.Inputs;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -46,6 +47,18 @@ public record Caller(EntityId id, Set<String> roles, Set<String> scopes, boolean
 
     public boolean isService() {
         return roles.contains(SERVICE);
+    }
+
+    /**
+     * The entity named by a request's {@code field} (a 400 if malformed), which the caller may
+     * act on or read: itself, or any entity for an admin (else a 403).
+     */
+    public EntityId ownOrAdmin(String field, String value) {
+        var in = new Inputs();
+        var entity = in.entityId(field, value);
+        in.check();
+        requireSelfOrAdmin(entity);
+        return entity;
     }
 
     /** The caller may act on {@code entity} if it is the caller itself or the caller is an admin. */

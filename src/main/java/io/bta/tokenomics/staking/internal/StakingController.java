@@ -3,7 +3,6 @@ package io.bta.tokenomics.staking.internal;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
-import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.staking.PoolStatus;
@@ -275,13 +274,15 @@ class StakingController {
     @GetMapping("/stakes/{stakerId}")
     @Operation(summary = "An entity's stakes with their pending rewards (owner or admin)")
     List<StakeView> stakes(@PathVariable String stakerId) {
-        return staking.stakesOf(readable(stakerId)).stream().map(StakeView::of).toList();
+        return staking.stakesOf(Caller.current().ownOrAdmin("stakerId", stakerId)).stream()
+                .map(StakeView::of)
+                .toList();
     }
 
     @GetMapping("/stakes/{stakerId}/rewards")
     @Operation(summary = "The sum of an entity's pending staking rewards, by reward token (owner or admin)")
     RewardsView rewards(@PathVariable String stakerId) {
-        var staker = readable(stakerId);
+        var staker = Caller.current().ownOrAdmin("stakerId", stakerId);
         return new RewardsView(staker.value(), staking.pendingRewardsOf(staker));
     }
 
@@ -292,14 +293,6 @@ class StakingController {
         var pool = r == null || r.poolId() == null ? null : poolId(r.poolId());
         var d = staking.distribute(pool);
         return new DistributionView(d.pools(), d.stakesPaid(), d.paidBySymbol());
-    }
-
-    private static EntityId readable(String value) {
-        var in = new Inputs();
-        var entity = in.entityId("stakerId", value);
-        in.check();
-        Caller.current().requireSelfOrAdmin(entity);
-        return entity;
     }
 
     private static UUID poolId(String value) {
