@@ -1,5 +1,7 @@
 package io.bta.tokenomics.ledger;
 
+import io.bta.tokenomics.ledger.internal.GroupCommitter;
+import io.bta.tokenomics.ledger.internal.LedgerMetrics;
 import io.bta.tokenomics.ledger.internal.LedgerQueries;
 import io.bta.tokenomics.ledger.internal.LedgerWriter;
 import io.bta.tokenomics.ledger.internal.TokenCatalog;
@@ -19,11 +21,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's facade: the four BTA tokens, balances with available and locked parts, and the
@@ -61,6 +65,8 @@ public class Ledger {
     private final EntityId treasury;
     private final MeterRegistry meters;
     private final Timer writeTimer;
+    private final GroupCommitter groupCommit;
+    private final LedgerMetrics metrics;
 
     Ledger(
             TokenCatalog catalog,
@@ -69,7 +75,11 @@ public class Ledger {
             JdbcClient jdbc,
             Clock clock,
             LedgerProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            GroupCommitter groupCommit,
+            LedgerMetrics metrics) {
+        this.groupCommit = groupCommit;
+        this.metrics = metrics;
         this.catalog = catalog;
         this.writer = writer;
         this.queries = queries;
@@ -170,40 +180,52 @@ public class Ledger {
                 .toList();
     }
 
-    @Transactional
     public LedgerTransaction transfer(
             TokenId token, EntityId from, EntityId to, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Transfer(token, from, to, amount, memo, actor));
     }
 
-    @Transactional
     public LedgerTransaction mint(TokenId token, EntityId to, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Mint(token, to, amount, memo, actor));
     }
 
-    @Transactional
     public LedgerTransaction burn(TokenId token, EntityId from, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Burn(token, from, amount, memo, actor));
     }
 
-    @Transactional
     public LedgerTransaction lock(TokenId token, EntityId entity, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Lock(token, entity, amount, memo, actor));
     }
 
-    @Transactional
     public LedgerTransaction unlock(TokenId token, EntityId entity, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Unlock(token, entity, amount, memo, actor));
     }
 
-    /** Applies one operation, or throws the reason it was refused (and nothing changes). */
-    @Transactional
+    /**
+     * Applies one operation, or throws the reason it was refused (and nothing changes). Inside the
+     * caller's transaction it joins it (and commits or rolls back with it); outside any transaction
+     * it goes through group commit, and returns once the operation is committed.
+     */
     public LedgerTransaction apply(LedgerOperation operation) {
-        var outcome = applyEach(List.of(operation)).get(0);
+        OperationOutcome outcome;
+        if (TransactionSynchronizationManager.isActualTransactionActive() || !groupCommit.enabled()) {
+            outcome = applyEach(List.of(operation)).get(0);
+        } else {
+            outcome =
+                    groupCommit.await(groupCommit.submit(operation, null, null)).outcome();
+        }
         if (outcome instanceof OperationOutcome.Refused refused) {
             throw refused.reason();
         }
         return ((OperationOutcome.Applied) outcome).transaction();
+    }
+
+    /**
+     * Queues an operation for the next group commit, without waiting: the future completes once
+     * its batch has committed. Operations submitted by one thread apply in the order submitted.
+     */
+    public CompletableFuture<OperationOutcome> submit(LedgerOperation operation) {
+        return groupCommit.submit(operation, null, null).thenApply(GroupCommitter.Result::outcome);
     }
 
     /**
@@ -215,21 +237,24 @@ public class Ledger {
         var sample = Timer.start(meters);
         var outcomes = writer.apply(operations);
         sample.stop(writeTimer);
-        for (int i = 0; i < outcomes.size(); i++) {
-            var outcome = outcomes.get(i) instanceof OperationOutcome.Applied ? "applied" : "refused";
-            meters.counter("ledger.operations", "type", operations.get(i).type().name(), "outcome", outcome)
-                    .increment();
-        }
+        metrics.record(operations, outcomes);
         return outcomes;
     }
 
-    /** Applies operations in one database transaction, all or none: the first refusal is thrown. */
+    /**
+     * Applies operations in one database transaction, all or none: the first refusal is thrown (with
+     * its {@code index} in the list when there are several).
+     */
     @Transactional
     public List<LedgerTransaction> applyAllOrNothing(List<LedgerOperation> operations) {
         var transactions = new ArrayList<LedgerTransaction>();
-        for (var outcome : applyEach(operations)) {
+        var outcomes = applyEach(operations);
+        for (int i = 0; i < outcomes.size(); i++) {
+            var outcome = outcomes.get(i);
             if (outcome instanceof OperationOutcome.Refused refused) {
-                throw refused.reason();
+                throw operations.size() == 1
+                        ? refused.reason()
+                        : refused.reason().with("index", i);
             }
             transactions.add(((OperationOutcome.Applied) outcome).transaction());
         }

@@ -1,27 +1,43 @@
 package io.bta.tokenomics.ledger.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bta.tokenomics.ledger.Balance;
 import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.OperationOutcome;
 import io.bta.tokenomics.ledger.Token;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.error.Problems;
+import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
+import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Cursors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The ledger's JSON API under {@code /api/tokens}. */
 @RestController
@@ -101,9 +118,13 @@ class LedgerController {
     record EntityAmountRequest(String entityId, String tokenId, String amount, String memo) {}
 
     private final Ledger ledger;
+    private final GroupCommitter groupCommit;
+    private final JsonMapper json;
 
-    LedgerController(Ledger ledger) {
+    LedgerController(Ledger ledger, GroupCommitter groupCommit, JsonMapper json) {
         this.ledger = ledger;
+        this.groupCommit = groupCommit;
+        this.json = json;
     }
 
     @GetMapping
@@ -155,7 +176,11 @@ class LedgerController {
 
     @PostMapping("/transfer")
     @Operation(summary = "Transfer from the caller (or, for an admin, from any entity) to another entity")
-    ResponseEntity<TransactionView> transfer(@RequestBody TransferRequest request) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transfer, committed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    ResponseEntity<byte[]> transfer(@RequestBody TransferRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
         var from = request.fromEntityId() == null ? caller.id() : in.entityId("fromEntityId", request.fromEntityId());
@@ -168,39 +193,58 @@ class LedgerController {
         }
         in.check();
         caller.requireSelfOrAdmin(from);
-        var tx = ledger.transfer(ledger.resolve(token), from, to, amount, memo, caller.id());
-        return created(tx);
+        return submit(new LedgerOperation.Transfer(ledger.resolve(token), from, to, amount, memo, caller.id()), http);
     }
 
     @PostMapping("/mint")
     @Operation(summary = "Mint new tokens to an entity (admin)")
-    ResponseEntity<TransactionView> mint(@RequestBody EntityAmountRequest request) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transaction, committed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    ResponseEntity<byte[]> mint(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return adminOperation(
                 request,
+                http,
                 (token, entity, amount, memo, actor) -> new LedgerOperation.Mint(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/burn")
     @Operation(summary = "Burn tokens from an entity's available balance (admin)")
-    ResponseEntity<TransactionView> burn(@RequestBody EntityAmountRequest request) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transaction, committed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return adminOperation(
                 request,
+                http,
                 (token, entity, amount, memo, actor) -> new LedgerOperation.Burn(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/lock")
     @Operation(summary = "Lock part of an entity's available balance (admin, or a service with ledger:lock)")
-    ResponseEntity<TransactionView> lock(@RequestBody EntityAmountRequest request) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transaction, committed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    ResponseEntity<byte[]> lock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return scopedOperation(
                 request,
+                http,
                 (token, entity, amount, memo, actor) -> new LedgerOperation.Lock(token, entity, amount, memo, actor));
     }
 
     @PostMapping("/unlock")
     @Operation(summary = "Unlock part of an entity's locked balance (admin, or a service with ledger:lock)")
-    ResponseEntity<TransactionView> unlock(@RequestBody EntityAmountRequest request) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transaction, committed",
+            content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    ResponseEntity<byte[]> unlock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return scopedOperation(
                 request,
+                http,
                 (token, entity, amount, memo, actor) -> new LedgerOperation.Unlock(token, entity, amount, memo, actor));
     }
 
@@ -270,17 +314,20 @@ class LedgerController {
         LedgerOperation create(TokenId token, EntityId entity, Amount amount, String memo, EntityId actor);
     }
 
-    private ResponseEntity<TransactionView> adminOperation(EntityAmountRequest request, OperationFactory factory) {
+    private ResponseEntity<byte[]> adminOperation(
+            EntityAmountRequest request, HttpServletRequest http, OperationFactory factory) {
         Caller.current().requireAdmin();
-        return operation(request, factory);
+        return operation(request, http, factory);
     }
 
-    private ResponseEntity<TransactionView> scopedOperation(EntityAmountRequest request, OperationFactory factory) {
+    private ResponseEntity<byte[]> scopedOperation(
+            EntityAmountRequest request, HttpServletRequest http, OperationFactory factory) {
         Caller.current().requireScope("ledger:lock");
-        return operation(request, factory);
+        return operation(request, http, factory);
     }
 
-    private ResponseEntity<TransactionView> operation(EntityAmountRequest request, OperationFactory factory) {
+    private ResponseEntity<byte[]> operation(
+            EntityAmountRequest request, HttpServletRequest http, OperationFactory factory) {
         var caller = Caller.current();
         var in = new Inputs();
         var entity = in.entityId("entityId", request.entityId());
@@ -288,11 +335,173 @@ class LedgerController {
         var memo = in.optional("memo", request.memo(), LedgerOperation.MAX_MEMO_LENGTH);
         var token = in.required("tokenId", request.tokenId(), 64);
         in.check();
-        var tx = ledger.apply(factory.create(ledger.resolve(token), entity, amount, memo, caller.id()));
-        return created(tx);
+        return submit(factory.create(ledger.resolve(token), entity, amount, memo, caller.id()), http);
     }
 
-    private static ResponseEntity<TransactionView> created(LedgerTransaction tx) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(TransactionView.of(tx));
+    /**
+     * One operation through group commit: it waits for its batch to commit and answers with the
+     * response rendered in that batch, the very bytes stored under its Idempotency-Key if it has one.
+     */
+    private ResponseEntity<byte[]> submit(LedgerOperation operation, HttpServletRequest http) {
+        var render = renderer(http.getRequestURI());
+        StoredResponse response;
+        if (groupCommit.enabled()) {
+            var result = groupCommit.await(groupCommit.submit(operation, IdempotentRequest.of(http), render));
+            response = result.response();
+        } else {
+            response = render.apply(ledger.applyEach(List.of(operation)).get(0));
+        }
+        var answer =
+                ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
+        if (response.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        if (response.retryLater()) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(response.body());
+    }
+
+    private Function<OperationOutcome, StoredResponse> renderer(String instance) {
+        return outcome -> {
+            if (outcome instanceof OperationOutcome.Applied applied) {
+                return StoredResponse.json(
+                        HttpStatus.CREATED.value(),
+                        MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsBytes(TransactionView.of(applied.transaction())));
+            }
+            var problem = Problems.of(((OperationOutcome.Refused) outcome).reason());
+            problem.setInstance(URI.create(instance));
+            return StoredResponse.json(
+                    problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+        };
+    }
+
+    // ---- batch ----------------------------------------------------------------------------------
+
+    static final int MAX_BATCH = 1000;
+
+    enum BatchMode {
+        ATOMIC,
+        INDEPENDENT
+    }
+
+    record BatchRequest(String mode, List<TransferRequest> transfers) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchItemView(int index, int status, TransactionView transaction, ProblemDetail problem) {}
+
+    record BatchView(String mode, int applied, int refused, List<BatchItemView> results) {}
+
+    @PostMapping("/transfers/batch")
+    @Operation(
+            summary = "Up to 1,000 transfers in one request and one database transaction",
+            description = "ATOMIC: all apply or none (201, or the first refusal with its index). INDEPENDENT:"
+                    + " each applies or is refused alone (200 with a result per item). The same authorization"
+                    + " rules as single transfers apply to each item; one Idempotency-Key covers the batch.")
+    ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
+        var caller = Caller.current();
+        var in = new Inputs();
+        BatchMode mode = null;
+        if (request.mode() == null) {
+            in.reject("mode", "is required: ATOMIC or INDEPENDENT");
+        } else {
+            try {
+                mode = BatchMode.valueOf(request.mode().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                in.reject("mode", "must be ATOMIC or INDEPENDENT");
+            }
+        }
+        var items = request.transfers();
+        if (items == null || items.isEmpty()) {
+            in.reject("transfers", "must hold 1 to " + MAX_BATCH + " transfers");
+            items = List.of();
+        } else if (items.size() > MAX_BATCH) {
+            in.reject("transfers", "must hold at most " + MAX_BATCH + " transfers, not " + items.size());
+            items = List.of();
+        }
+        var operations = new ArrayList<LedgerOperation>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            var field = "transfers[" + i + "]";
+            var item = items.get(i);
+            if (item == null) {
+                in.reject(field, "is required");
+                operations.add(null);
+                continue;
+            }
+            var from = item.fromEntityId() == null
+                    ? caller.id()
+                    : in.entityId(field + ".fromEntityId", item.fromEntityId());
+            var to = in.entityId(field + ".toEntityId", item.toEntityId());
+            var amount = in.positiveAmount(field + ".amount", item.amount());
+            var memo = in.optional(field + ".memo", item.memo(), LedgerOperation.MAX_MEMO_LENGTH);
+            var token = in.required(field + ".tokenId", item.tokenId(), 64);
+            if (from != null && from.equals(to)) {
+                in.reject(field + ".toEntityId", "must differ from the sender");
+            }
+            TokenId tokenId = null;
+            if (token != null) {
+                try {
+                    tokenId = ledger.resolve(token);
+                } catch (DomainProblem unknown) {
+                    in.reject(field + ".tokenId", unknown.getMessage());
+                }
+            }
+            operations.add(
+                    in.hasErrors() ? null : new LedgerOperation.Transfer(tokenId, from, to, amount, memo, caller.id()));
+        }
+        in.check();
+        var instance = URI.create(http.getRequestURI());
+        if (mode == BatchMode.ATOMIC) {
+            for (int i = 0; i < operations.size(); i++) {
+                var from = ((LedgerOperation.Transfer) operations.get(i)).from();
+                try {
+                    caller.requireSelfOrAdmin(from);
+                } catch (DomainProblem e) {
+                    throw e.with("index", i);
+                }
+            }
+            var transactions = ledger.applyAllOrNothing(operations);
+            var results = new ArrayList<BatchItemView>(transactions.size());
+            for (int i = 0; i < transactions.size(); i++) {
+                results.add(new BatchItemView(i, 201, TransactionView.of(transactions.get(i)), null));
+            }
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new BatchView(mode.name(), results.size(), 0, results));
+        }
+        var results = new BatchItemView[operations.size()];
+        var allowed = new ArrayList<LedgerOperation>(operations.size());
+        var positions = new ArrayList<Integer>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            var op = (LedgerOperation.Transfer) operations.get(i);
+            try {
+                caller.requireSelfOrAdmin(op.from());
+                allowed.add(op);
+                positions.add(i);
+            } catch (DomainProblem e) {
+                results[i] = refusedItem(i, e, instance);
+            }
+        }
+        var outcomes = allowed.isEmpty() ? List.<OperationOutcome>of() : ledger.applyEach(allowed);
+        for (int k = 0; k < outcomes.size(); k++) {
+            int i = positions.get(k);
+            var outcome = outcomes.get(k);
+            results[i] = outcome instanceof OperationOutcome.Applied a
+                    ? new BatchItemView(i, 201, TransactionView.of(a.transaction()), null)
+                    : refusedItem(i, ((OperationOutcome.Refused) outcome).reason(), instance);
+        }
+        int applied = 0;
+        for (var r : results) {
+            if (r.status() == 201) {
+                applied++;
+            }
+        }
+        return ResponseEntity.ok(new BatchView(mode.name(), applied, results.length - applied, List.of(results)));
+    }
+
+    private static BatchItemView refusedItem(int index, DomainProblem reason, URI instance) {
+        var problem = Problems.of(reason);
+        problem.setInstance(instance);
+        return new BatchItemView(index, reason.status().value(), null, problem);
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -15,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,7 +38,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<ProblemDetail> domain(DomainProblem e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e));
+        var response = ResponseEntity.status(e.status());
+        if (e instanceof Unavailable) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(Problems.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -68,7 +74,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "the request conflicts with the stored state; nothing was changed"));
     }
 
-    @ExceptionHandler({PessimisticLockingFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({
+        PessimisticLockingFailureException.class,
+        TransientDataAccessException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<ProblemDetail> transientFailure(Exception e) {
         log.warn("transient database failure", e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

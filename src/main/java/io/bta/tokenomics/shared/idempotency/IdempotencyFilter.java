@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -47,11 +48,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final List<IdempotencyDeferral> deferrals;
 
-    IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, JsonMapper json) {
+    IdempotencyFilter(
+            IdempotencyStore store,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            List<IdempotencyDeferral> deferrals) {
         this.store = store;
         this.transactions = transactions;
         this.json = json;
+        this.deferrals = List.copyOf(deferrals);
     }
 
     @Override
@@ -90,7 +97,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var caller = auth.getName();
-        var claim = store.claim(caller, key, fingerprint(request, body));
+        var fingerprint = fingerprint(request, body);
+        if (deferred(request)) {
+            runDeferred(new CachedBodyRequest(request, body), response, chain, caller, key, fingerprint);
+            return;
+        }
+        var claim = store.claim(caller, key, fingerprint);
         if (claim instanceof IdempotencyStore.Replay replay) {
             response.setStatus(replay.status());
             if (replay.contentType() != null) {
@@ -101,25 +113,48 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(replay.body());
             }
         } else if (claim instanceof IdempotencyStore.Mismatch) {
-            write(
-                    response,
-                    Problems.of(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "IDEMPOTENCY_KEY_REUSED",
-                            "Idempotency key reused",
-                            "this Idempotency-Key was already used with a different request"));
+            write(response, IdempotencyKeys.IdempotencyProblems.mismatch());
         } else if (claim instanceof IdempotencyStore.Acquired acquired) {
             run(new CachedBodyRequest(request, body), response, chain, caller, key, acquired);
         } else {
             response.setHeader("Retry-After", "1");
-            write(
-                    response,
-                    Problems.of(
-                            HttpStatus.CONFLICT,
-                            "IDEMPOTENCY_REQUEST_IN_PROGRESS",
-                            "Conflict",
-                            "a request with this Idempotency-Key is still being processed"));
+            write(response, IdempotencyKeys.IdempotencyProblems.inProgress());
         }
+    }
+
+    private boolean deferred(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        for (var d : deferrals) {
+            if (d.defers(request.getMethod(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A deferred path: no claim and no transaction here; the handler records the key with its
+     * effects. What it answered without taking the key over (a 4xx from validation or
+     * authorization) is recorded here, so that a retry gets the same answer.
+     */
+    private void runDeferred(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String caller,
+            String key,
+            String fingerprint)
+            throws IOException, ServletException {
+        var idempotent = new IdempotentRequest(caller, key, fingerprint);
+        request.setAttribute(IdempotentRequest.ATTRIBUTE, idempotent);
+        var captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, captured);
+        int status = captured.getStatus();
+        if (!idempotent.handled() && status >= 400 && status < 500) {
+            store.recordCompleted(
+                    caller, key, fingerprint, status, captured.getContentType(), captured.getContentAsByteArray());
+        }
+        captured.copyBodyToResponse();
     }
 
     private void run(

@@ -121,6 +121,30 @@ class IdempotencyStore {
                 == 1;
     }
 
+    /** Records a finished request's answer under its key, unless the key is already taken. */
+    void recordCompleted(String caller, String key, String fingerprint, int status, String contentType, byte[] body) {
+        var now = clock.instant();
+        jdbc.sql(
+                        """
+                        insert into idempotency_keys
+                            (caller, key, fingerprint, state, lease, locked_until, response_status,
+                             response_content_type, response_body, created_at, expires_at)
+                        values (:caller, :key, :fingerprint, 'COMPLETED', :lease, :now, :status, :contentType, :body,
+                                :now, :expiresAt)
+                        on conflict (caller, key) do nothing
+                        """)
+                .param("caller", caller)
+                .param("key", key)
+                .param("fingerprint", fingerprint)
+                .param("lease", UUID.randomUUID())
+                .param("now", ts(now))
+                .param("status", status)
+                .param("contentType", contentType)
+                .param("body", body)
+                .param("expiresAt", ts(now.plus(ttl)))
+                .update();
+    }
+
     /** Forgets a claim whose request failed unexpectedly, so that a retry can run it. */
     void release(String caller, String key, UUID lease) {
         jdbc.sql(

@@ -1,0 +1,298 @@
+package io.bta.tokenomics.ledger.internal;
+
+import io.bta.tokenomics.ledger.GroupCommitProperties;
+import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.OperationOutcome;
+import io.bta.tokenomics.shared.error.Unavailable;
+import io.bta.tokenomics.shared.idempotency.IdempotencyKeys;
+import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
+import io.bta.tokenomics.shared.idempotency.StoredResponse;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: operations submitted concurrently (each its own request) are applied by one writer
+ * thread, many to a database transaction, through {@link LedgerWriter#apply}. Each submitter's
+ * future completes only after its batch has committed, with its own outcome: a refusal is its own,
+ * never its neighbours'. An Idempotency-Key travels with its operation and is claimed and completed
+ * in the same transaction, so a retried request never applies twice.
+ *
+ * <p>The writer takes the operations in submission order, so one thread submitting a sequence sees
+ * it applied in that order. If a batch fails as a whole (a lost connection, an unexpected error),
+ * each of its operations is tried again alone, so one bad operation cannot fail the others; if the
+ * database is down, every waiting caller gets a 503, and nothing was applied.
+ */
+@Component
+public class GroupCommitter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+    /** What a submitter gets: its outcome, and (if it gave a renderer) the response to send. */
+    public record Result(OperationOutcome outcome, StoredResponse response) {}
+
+    private record Item(
+            LedgerOperation operation,
+            IdempotentRequest idempotency,
+            Function<OperationOutcome, StoredResponse> render,
+            CompletableFuture<Result> answer,
+            long queuedAt) {}
+
+    private final LedgerWriter writer;
+    private final IdempotencyKeys keys;
+    private final TransactionTemplate transactions;
+    private final GroupCommitProperties properties;
+    private final LedgerMetrics metrics;
+    private final BlockingQueue<Item> queue;
+    private final DistributionSummary batchSizes;
+    private final Timer queueWait;
+    private volatile boolean running;
+    private Thread thread;
+
+    GroupCommitter(
+            LedgerWriter writer,
+            IdempotencyKeys keys,
+            TransactionTemplate transactions,
+            GroupCommitProperties properties,
+            LedgerMetrics metrics,
+            MeterRegistry meters) {
+        this.writer = writer;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.batchSizes = DistributionSummary.builder("ledger.group_commit.batch_size")
+                .description("operations applied per group-commit transaction")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.queueWait = Timer.builder("ledger.group_commit.wait")
+                .description("time from submission to the commit of the operation's batch")
+                .publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("ledger.group_commit.queued", queue, BlockingQueue::size)
+                .description("operations waiting for the writer")
+                .register(meters);
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /**
+     * Queues an operation for the next batch. With an Idempotency-Key, {@code render} turns the
+     * outcome into the response that is stored under the key (in the batch's transaction) and sent.
+     */
+    public CompletableFuture<Result> submit(
+            LedgerOperation operation,
+            IdempotentRequest idempotency,
+            Function<OperationOutcome, StoredResponse> render) {
+        var answer = new CompletableFuture<Result>();
+        if (idempotency != null && render == null) {
+            throw new IllegalArgumentException("an idempotent operation needs a renderer");
+        }
+        if (!running) {
+            throw Unavailable.of("LEDGER_UNAVAILABLE", "the ledger is not accepting operations now; retry");
+        }
+        if (idempotency != null) {
+            idempotency.markHandled();
+        }
+        if (!queue.offer(new Item(operation, idempotency, render, answer, System.nanoTime()))) {
+            throw Unavailable.of("LEDGER_BUSY", "the ledger has too many operations waiting; retry shortly");
+        }
+        return answer;
+    }
+
+    /** Waits for a submitted operation's batch to commit. */
+    public Result await(CompletableFuture<Result> answer) {
+        try {
+            return answer.get(properties.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw Unavailable.of(
+                    "OUTCOME_UNKNOWN",
+                    "the ledger did not answer in time; the operation may still apply: retry with the same"
+                            + " Idempotency-Key to learn its outcome");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Unavailable.of("OUTCOME_UNKNOWN", "interrupted while waiting for the ledger");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        var batch = new ArrayList<Item>(properties.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, properties.maxBatch() - 1);
+                long waitNanos = properties.maxWait().toNanos();
+                if (waitNanos > 0 && batch.size() < properties.maxBatch()) {
+                    long deadline = System.nanoTime() + waitNanos;
+                    long left;
+                    while (batch.size() < properties.maxBatch() && (left = deadline - System.nanoTime()) > 0) {
+                        var next = queue.poll(left, TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                        batch.add(next);
+                        queue.drainTo(batch, properties.maxBatch() - batch.size());
+                    }
+                }
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                log.error("group commit writer failed; failing its batch", e);
+                for (var item : batch) {
+                    item.answer().completeExceptionally(e);
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+        Item left;
+        while ((left = queue.poll()) != null) {
+            left.answer()
+                    .completeExceptionally(Unavailable.of("LEDGER_UNAVAILABLE", "the service is shutting down; retry"));
+        }
+    }
+
+    /** Applies a batch in one transaction; if the transaction fails, each item alone. */
+    private void commit(List<Item> batch) {
+        List<Result> results;
+        var applied = new boolean[1];
+        try {
+            results = transactions.execute(tx -> {
+                var r = applyBatch(batch);
+                applied[0] = true;
+                return r;
+            });
+        } catch (RuntimeException e) {
+            if (applied[0]) {
+                // The commit itself failed: it may or may not have happened, so nothing is retried.
+                // A caller with an Idempotency-Key learns the outcome by retrying with it.
+                log.error("commit of a group of {} ledger operations failed; outcome unknown", batch.size(), e);
+                for (var item : batch) {
+                    item.answer()
+                            .completeExceptionally(Unavailable.of(
+                                    "OUTCOME_UNKNOWN",
+                                    "the database failed while committing; the operation may have applied: retry"
+                                            + " with the same Idempotency-Key to learn its outcome"));
+                }
+                return;
+            }
+            if (batch.size() == 1) {
+                log.warn("ledger operation failed: {}", e.toString());
+                batch.get(0).answer().completeExceptionally(e);
+                return;
+            }
+            log.warn(
+                    "group commit of {} operations failed ({}); applying them one at a time",
+                    batch.size(),
+                    e.toString());
+            for (var item : batch) {
+                commit(List.of(item));
+            }
+            return;
+        }
+        batchSizes.record(batch.size());
+        long now = System.nanoTime();
+        for (int i = 0; i < batch.size(); i++) {
+            var item = batch.get(i);
+            queueWait.record(now - item.queuedAt(), TimeUnit.NANOSECONDS);
+            item.answer().complete(results.get(i));
+        }
+    }
+
+    private List<Result> applyBatch(List<Item> batch) {
+        var results = new Result[batch.size()];
+        var keyed = new ArrayList<IdempotentRequest>();
+        for (var item : batch) {
+            if (item.idempotency() != null) {
+                keyed.add(item.idempotency());
+            }
+        }
+        var answered = keyed.isEmpty() ? java.util.Map.<IdempotentRequest, StoredResponse>of() : keys.claimAll(keyed);
+        var toApply = new ArrayList<LedgerOperation>(batch.size());
+        var positions = new ArrayList<Integer>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            var item = batch.get(i);
+            var stored = item.idempotency() == null ? null : answered.get(item.idempotency());
+            if (stored != null) {
+                results[i] = new Result(null, stored);
+            } else {
+                toApply.add(item.operation());
+                positions.add(i);
+            }
+        }
+        var outcomes = writer.apply(toApply);
+        metrics.record(toApply, outcomes);
+        var completions = new HashMap<IdempotentRequest, StoredResponse>();
+        for (int k = 0; k < outcomes.size(); k++) {
+            int i = positions.get(k);
+            var item = batch.get(i);
+            var outcome = outcomes.get(k);
+            var response = item.render() == null ? null : item.render().apply(outcome);
+            if (item.idempotency() != null) {
+                completions.put(item.idempotency(), response);
+            }
+            results[i] = new Result(outcome, response);
+        }
+        keys.completeAll(completions);
+        return List.of(results);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "ledger-group-commit");
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(properties.answerTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops taking requests first) and before the data source. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+}
