@@ -273,6 +273,25 @@ public class Ledger {
         return new Page<>(page, Cursors.encode(Long.toString(page.get(limit - 1).sequence())));
     }
 
+    /** One transaction by id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LedgerTransaction> transaction(UUID id) {
+        return queries.transaction(id);
+    }
+
+    /**
+     * Committed transactions after a sequence, in sequence order, at most {@code limit}: the
+     * ledger's own log, for readers that follow it (audit chain, webhooks, analytics). Sequences
+     * follow commit order, so a reader that resumes after the last sequence it saw misses nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<LedgerTransaction> transactionsAfter(long afterSequence, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be 1 to 10000");
+        }
+        return queries.transactionsAfter(afterSequence, limit);
+    }
+
     /** An entity's holding (available + locked) of a checkpointed token as of a past sequence. */
     @Transactional(readOnly = true)
     public Amount balanceAt(EntityId entity, TokenId token, long sequence) {

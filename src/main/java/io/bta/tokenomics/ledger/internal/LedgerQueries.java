@@ -167,6 +167,15 @@ public class LedgerQueries {
                 .single();
     }
 
+    /** Committed transactions with a sequence above {@code afterSequence}, in sequence order. */
+    public List<LedgerTransaction> transactionsAfter(long afterSequence, int limit) {
+        return jdbc.sql("select * from ledger_transactions where sequence > ? order by sequence limit ?")
+                .param(afterSequence)
+                .param(limit)
+                .query(this::mapTransaction)
+                .list();
+    }
+
     public long lastSequence() {
         return jdbc.sql("select last_sequence from ledger_head")
                 .query(Long.class)
