@@ -46,15 +46,17 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>lock every balance row involved, creating the missing ones, ordered by (entity, token), in
  *       one statement, so that every writer takes its locks in the same global order and none can
  *       deadlock another;
+ *   <li>read the locked balances and lock and read the ledger head, last, in one statement: the
+ *       head's row lock is held until commit, so the sequences handed out are gap-free and follow
+ *       commit order;
  *   <li>apply the operations one by one to the locked state in memory: an operation that breaks a
  *       rule (overdraft, max supply) is refused alone and changes nothing;
- *   <li>write the changed balances and supplies back, set-based;
- *   <li>advance the ledger head by the number of applied operations, last, so its row lock is held
- *       only until commit: sequences are gap-free and follow commit order. Then insert the
+ *   <li>write everything in one statement: changed balances and supplies, the head, the
  *       transactions and the governance checkpoints.
  * </ol>
  *
- * One call serves one request today and a batch of many requests (group commit) tomorrow.
+ * Four round trips (three without a mint or burn) whatever the number of operations: one call
+ * serves one operation inside a module's transaction, and a whole group-commit batch.
  */
 @Component
 public class LedgerWriter {
@@ -119,7 +121,8 @@ public class LedgerWriter {
             return List.of();
         }
         var supplies = lockSupplies(operations);
-        var held = lockBalances(operations);
+        var held = new HashMap<Key, Held>();
+        long head = lockBalancesAndHead(operations, held);
 
         var outcomes = new OperationOutcome[operations.size()];
         var pending = new ArrayList<Pending>();
@@ -135,13 +138,7 @@ public class LedgerWriter {
             return List.of(outcomes);
         }
 
-        writeBalances(held);
-        writeSupplies(supplies);
-        long last = jdbc.sql("update ledger_head set last_sequence = last_sequence + ? returning last_sequence")
-                .param(pending.size())
-                .query(Long.class)
-                .single();
-        long first = last - pending.size() + 1;
+        long first = head + 1;
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var transactions = new ArrayList<LedgerTransaction>(pending.size());
         for (int k = 0; k < pending.size(); k++) {
@@ -161,8 +158,7 @@ public class LedgerWriter {
             transactions.add(tx);
             outcomes[p.index()] = new OperationOutcome.Applied(tx);
         }
-        insertTransactions(transactions, now);
-        insertCheckpoints(pending, first);
+        write(held, supplies, head, transactions, pending, now);
         return List.of(outcomes);
     }
 
@@ -286,7 +282,7 @@ public class LedgerWriter {
         return supplies;
     }
 
-    private Map<Key, Held> lockBalances(List<LedgerOperation> operations) {
+    private long lockBalancesAndHead(List<LedgerOperation> operations, Map<Key, Held> held) {
         var keys = new LinkedHashSet<Key>();
         for (var op : operations) {
             if (op instanceof Transfer t) {
@@ -316,41 +312,104 @@ public class LedgerWriter {
                 .param(entities)
                 .param(tokens)
                 .update();
-        var held = new HashMap<Key, Held>();
+        // The head is locked last, after every balance row (the global order: tokens, balances, head),
+        // and read in the same round trip: it is held until commit, so the sequences handed out
+        // below are this transaction's alone and follow commit order.
+        var head = new long[] {-1};
         jdbc.sql(
                         """
-                        select b.entity_id, b.token_id, b.available, b.locked
-                        from ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
-                          on b.entity_id = k.e and b.token_id = k.t::uuid
+                        with head as (select last_sequence from ledger_head for update)
+                        select b.entity_id, b.token_id, b.available, b.locked, head.last_sequence
+                        from head left join (ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
+                          on b.entity_id = k.e and b.token_id = k.t::uuid) on true
                         """)
                 .param(entities)
                 .param(tokens)
                 .query(rs -> {
-                    held.put(
-                            new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
-                            new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
+                    head[0] = rs.getLong(5);
+                    if (rs.getString(1) != null) {
+                        held.put(
+                                new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
+                                new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
+                    }
                 });
         if (held.size() != keys.size()) {
             throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
         }
-        return held;
+        return head[0];
     }
 
-    private void writeBalances(Map<Key, Held> held) {
+    /**
+     * Everything the transaction changes, in ONE statement (one round trip): the changed balances,
+     * the changed supplies, the head, the transactions and the governance checkpoints. Parts with
+     * nothing to write get empty arrays and touch no row.
+     */
+    private void write(
+            Map<Key, Held> held,
+            Map<TokenId, Supply> supplies,
+            long head,
+            List<LedgerTransaction> transactions,
+            List<Pending> pending,
+            Instant now) {
         var changed = held.entrySet().stream()
                 .filter(e -> e.getValue().changed)
                 .sorted(Comparator.comparing(
                                 (Map.Entry<Key, Held> e) -> e.getKey().entity().value())
                         .thenComparing(e -> e.getKey().token().toString()))
                 .toList();
-        if (changed.isEmpty()) {
-            return;
+        var supplyRows = new ArrayList<>(supplies.entrySet());
+        var cpEntities = new ArrayList<String>();
+        var cpTokens = new ArrayList<String>();
+        var cpSequences = new ArrayList<String>();
+        var cpBalances = new ArrayList<String>();
+        var spTokens = new ArrayList<String>();
+        var spSequences = new ArrayList<String>();
+        var spTotals = new ArrayList<String>();
+        for (int k = 0; k < pending.size(); k++) {
+            var p = pending.get(k);
+            var sequence = Long.toString(head + 1 + k);
+            for (var c : p.checkpoints()) {
+                cpEntities.add(c.entity().value());
+                cpTokens.add(p.op().tokenId().toString());
+                cpSequences.add(sequence);
+                cpBalances.add(c.balance().toString());
+            }
+            if (p.supplyAfter() != null) {
+                spTokens.add(p.op().tokenId().toString());
+                spSequences.add(sequence);
+                spTotals.add(p.supplyAfter().toString());
+            }
         }
-        jdbc.sql(
+        long newHead = head + transactions.size();
+        int headsMoved = jdbc.sql(
                         """
-                        update ledger_balances b set available = v.a::numeric, locked = v.l::numeric
-                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, a, l)
-                        where b.entity_id = v.e and b.token_id = v.t::uuid
+                        with balances as (
+                          update ledger_balances b set available = v.a::numeric, locked = v.l::numeric
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, a, l)
+                          where b.entity_id = v.e and b.token_id = v.t::uuid
+                        ), supplies as (
+                          update ledger_tokens k
+                          set total_supply = v.s::numeric, total_minted = v.m::numeric, total_burned = v.b::numeric
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(t, s, m, b)
+                          where k.id = v.t::uuid
+                        ), head as (
+                          update ledger_head set last_sequence = ? where last_sequence = ? returning 1
+                        ), transactions as (
+                          insert into ledger_transactions
+                              (id, sequence, type, token_id, from_entity_id, to_entity_id, amount, memo, actor,
+                               created_at)
+                          select id::uuid, seq::bigint, type, token::uuid, f, t, amount::numeric, memo, actor, ?
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                      ?::text[], ?::text[]) as v(id, seq, type, token, f, t, amount, memo, actor)
+                        ), balance_checkpoints as (
+                          insert into ledger_balance_checkpoints (entity_id, token_id, sequence, balance)
+                          select e, t::uuid, s::bigint, b::numeric
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, s, b)
+                        ), supply_checkpoints as (
+                          insert into ledger_supply_checkpoints (token_id, sequence, total_supply)
+                          select t::uuid, s::bigint, v::numeric from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
+                        )
+                        select count(*)::int from head
                         """)
                 .param(changed.stream().map(e -> e.getKey().entity().value()).toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getKey().token().toString()).toArray(String[]::new))
@@ -358,30 +417,18 @@ public class LedgerWriter {
                         .map(e -> e.getValue().available.toString())
                         .toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getValue().locked.toString()).toArray(String[]::new))
-                .update();
-    }
-
-    private void writeSupplies(Map<TokenId, Supply> supplies) {
-        for (var e : supplies.entrySet()) {
-            var s = e.getValue();
-            jdbc.sql("update ledger_tokens set total_supply = ?, total_minted = ?, total_burned = ? where id = ?")
-                    .param(s.total.toBigDecimal())
-                    .param(s.minted.toBigDecimal())
-                    .param(s.burned.toBigDecimal())
-                    .param(e.getKey().value())
-                    .update();
-        }
-    }
-
-    private void insertTransactions(List<LedgerTransaction> transactions, Instant now) {
-        jdbc.sql(
-                        """
-                        insert into ledger_transactions
-                            (id, sequence, type, token_id, from_entity_id, to_entity_id, amount, memo, actor, created_at)
-                        select id::uuid, seq::bigint, type, token::uuid, f, t, amount::numeric, memo, actor, ?
-                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[]) as v(id, seq, type, token, f, t, amount, memo, actor)
-                        """)
+                .param(supplyRows.stream().map(e -> e.getKey().toString()).toArray(String[]::new))
+                .param(supplyRows.stream()
+                        .map(e -> e.getValue().total.toString())
+                        .toArray(String[]::new))
+                .param(supplyRows.stream()
+                        .map(e -> e.getValue().minted.toString())
+                        .toArray(String[]::new))
+                .param(supplyRows.stream()
+                        .map(e -> e.getValue().burned.toString())
+                        .toArray(String[]::new))
+                .param(newHead)
+                .param(head)
                 .param(Timestamp.from(now))
                 .param(column(transactions, tx -> tx.id().toString()))
                 .param(column(transactions, tx -> Long.toString(tx.sequence())))
@@ -398,55 +445,17 @@ public class LedgerWriter {
                 .param(column(transactions, tx -> tx.amount().toString()))
                 .param(column(transactions, LedgerTransaction::memo))
                 .param(column(transactions, tx -> tx.actor().value()))
-                .update();
-    }
-
-    private void insertCheckpoints(List<Pending> pending, long firstSequence) {
-        var entities = new ArrayList<String>();
-        var tokens = new ArrayList<String>();
-        var sequences = new ArrayList<String>();
-        var balances = new ArrayList<String>();
-        var supplyTokens = new ArrayList<String>();
-        var supplySequences = new ArrayList<String>();
-        var supplyTotals = new ArrayList<String>();
-        for (int k = 0; k < pending.size(); k++) {
-            var p = pending.get(k);
-            var sequence = Long.toString(firstSequence + k);
-            for (var c : p.checkpoints()) {
-                entities.add(c.entity().value());
-                tokens.add(p.op().tokenId().toString());
-                sequences.add(sequence);
-                balances.add(c.balance().toString());
-            }
-            if (p.supplyAfter() != null) {
-                supplyTokens.add(p.op().tokenId().toString());
-                supplySequences.add(sequence);
-                supplyTotals.add(p.supplyAfter().toString());
-            }
-        }
-        if (!entities.isEmpty()) {
-            jdbc.sql(
-                            """
-                            insert into ledger_balance_checkpoints (entity_id, token_id, sequence, balance)
-                            select e, t::uuid, s::bigint, b::numeric from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                              as v(e, t, s, b)
-                            """)
-                    .param(entities.toArray(String[]::new))
-                    .param(tokens.toArray(String[]::new))
-                    .param(sequences.toArray(String[]::new))
-                    .param(balances.toArray(String[]::new))
-                    .update();
-        }
-        if (!supplyTokens.isEmpty()) {
-            jdbc.sql(
-                            """
-                            insert into ledger_supply_checkpoints (token_id, sequence, total_supply)
-                            select t::uuid, s::bigint, v::numeric from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
-                            """)
-                    .param(supplyTokens.toArray(String[]::new))
-                    .param(supplySequences.toArray(String[]::new))
-                    .param(supplyTotals.toArray(String[]::new))
-                    .update();
+                .param(cpEntities.toArray(String[]::new))
+                .param(cpTokens.toArray(String[]::new))
+                .param(cpSequences.toArray(String[]::new))
+                .param(cpBalances.toArray(String[]::new))
+                .param(spTokens.toArray(String[]::new))
+                .param(spSequences.toArray(String[]::new))
+                .param(spTotals.toArray(String[]::new))
+                .query(Integer.class)
+                .single();
+        if (headsMoved != 1) {
+            throw new IllegalStateException("the ledger head moved under its lock; rolling back");
         }
     }
 
