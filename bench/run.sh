@@ -184,7 +184,7 @@ psql_pg() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres 
 
 ticks_of() { # pid [children]: utime+stime (+ cutime+cstime with "children") in clock ticks
   local with=${2:-} line
-  read -r line <"/proc/$1/stat" 2>/dev/null || { echo 0; return; }
+  read -r line 2>/dev/null <"/proc/$1/stat" || { echo 0; return; }
   line=${line##*) } # the fields after "pid (comm) ": $1 is field 3 (state), so utime (14) is ${12}
   # shellcheck disable=SC2086
   set -- $line
@@ -199,7 +199,7 @@ ticks_of_children() { # pid, its exited children (cutime+cstime) and its live ch
   [[ -n "$pm" ]] || { echo 0; return; }
   total=$(ticks_of "$pm" children)
   for f in /proc/[0-9]*/stat; do
-    read -r line <"$f" 2>/dev/null || continue
+    read -r line 2>/dev/null <"$f" || continue
     line=${line##*) }
     # shellcheck disable=SC2086
     set -- $line
@@ -208,21 +208,35 @@ ticks_of_children() { # pid, its exited children (cutime+cstime) and its live ch
   echo "$total"
 }
 
-SNAP_T0= SNAP_SVC0= SNAP_PG0=
-snap_start() {
+# CPU of this shell's reaped children (the load generators run in the foreground), in ticks. The
+# builtin must run in this shell, not in a subshell, hence the file.
+children_ticks() { # variable-name
+  times >"$WORK/times"
+  printf -v "$1" '%s' "$(awk -v hz="$CLK_TCK" 'NR == 2 {
+    split($1, u, /[ms]/); split($2, s, /[ms]/)
+    printf "%d", ((u[1] * 60 + u[2]) + (s[1] * 60 + s[2])) * hz }' "$WORK/times")"
+}
+
+SNAP_T0= SNAP_SVC0= SNAP_PG0= SNAP_GEN0= SNAP_GEN_PID=
+snap_start() { # [pid of a load generator running in the background]
+  SNAP_GEN_PID=${1:-}
   echo 5 >"/proc/$SVC_PID/clear_refs" 2>/dev/null || true # resets VmHWM, the peak RSS, for this workload
   SNAP_T0=$(date +%s%N)
   SNAP_SVC0=$(ticks_of "$SVC_PID")
   SNAP_PG0=$(ticks_of_children "$(postmaster_pid)")
+  if [[ -n "$SNAP_GEN_PID" ]]; then SNAP_GEN0=$(ticks_of "$SNAP_GEN_PID"); else children_ticks SNAP_GEN0; fi
 }
-snap_end() { # sets SVC_CORES PG_CORES RSS_MIB
-  local t1 svc1 pg1 wall
+snap_end() { # sets SVC_CORES PG_CORES GEN_CORES RSS_MIB
+  local t1 svc1 pg1 gen1 wall
   t1=$(date +%s%N)
   svc1=$(ticks_of "$SVC_PID")
   pg1=$(ticks_of_children "$(postmaster_pid)")
+  if [[ -n "$SNAP_GEN_PID" ]]; then gen1=$(ticks_of "$SNAP_GEN_PID"); else children_ticks gen1; fi
   wall=$(( t1 - SNAP_T0 ))
-  SVC_CORES=$(awk -v d=$((svc1 - SNAP_SVC0)) -v hz="$CLK_TCK" -v w="$wall" 'BEGIN { printf "%.2f", d / hz / (w / 1e9) }')
-  PG_CORES=$(awk -v d=$((pg1 - SNAP_PG0)) -v hz="$CLK_TCK" -v w="$wall" 'BEGIN { printf "%.2f", d / hz / (w / 1e9) }')
+  cores() { awk -v d="$1" -v hz="$CLK_TCK" -v w="$wall" 'BEGIN { printf "%.2f", d / hz / (w / 1e9) }'; }
+  SVC_CORES=$(cores $((svc1 - SNAP_SVC0)))
+  PG_CORES=$(cores $((pg1 - SNAP_PG0)))
+  GEN_CORES=$(cores $((gen1 - SNAP_GEN0)))
   RSS_MIB=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SVC_PID/status")
 }
 
@@ -232,7 +246,7 @@ run_phased() { # out err cmd...
   "$@" >"$out" 2>"$err" &
   local pid=$!
   while ! grep -q '^PHASE measure' "$out" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
-  snap_start
+  snap_start $pid
   while ! grep -q '^PHASE done' "$out" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
   snap_end
   local rc=0
@@ -242,8 +256,8 @@ run_phased() { # out err cmd...
 
 # A row of the table: id workload ops p50_us p99_us p999_us errors refused notes
 row() {
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" \
-    "${RSS_MIB:--}" "${SVC_CORES:--}" "${PG_CORES:--}" "${9:-}" >>"$ROWS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" \
+    "${RSS_MIB:--}" "${SVC_CORES:--}" "${PG_CORES:--}" "${GEN_CORES:--}" "${9:-}" >>"$ROWS"
   log "$1: $3 ops/s, p50 ${4}us p99 ${5}us p99.9 ${6}us, errors $7, refused $8 ${9:-}"
 }
 row_from() { # id workload result-file [notes]
@@ -377,7 +391,7 @@ if want W2; then
     --connections "$W2_CONNECTIONS" --seconds "$DURATION" --warmup "$WARMUP" --accounts "$ACCOUNTS" --size 1000
   if [[ "$(kv absent "$WORK/W2.out")" == 1 ]]; then
     BATCH_API=absent
-    RSS_MIB=- SVC_CORES=- PG_CORES=-
+    RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
     row W2 "batch API, 1000 transfers per request" - - - - - - "not measured: POST /api/tokens/transfers/batch answers 404"
   else
     BATCH_API=present
@@ -430,7 +444,7 @@ if want W7; then
   capped=$(kv capped "$WORK/W7.out")
   row_from W7-votes "votes on one proposal, a token per voter (HTTP, 64 conns)" "$WORK/W7.out" \
     "cast $(kv cast_total "$WORK/W7.out") (first $(( VOTES / 10 < 2000 ? VOTES / 10 : 2000 )) = warm-up)$([[ $capped == true ]] && echo ", CAPPED at ${W7_MAX_SECONDS}s"); voterCount $(kv voter_count "$WORK/W7.out"); tally consistent: ${consistent:-?}; VoteCast publications pending at the end: $backlog"
-  RSS_MIB=- SVC_CORES=- PG_CORES=-
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
   tp99=$(kv read_p99_us "$WORK/W7.out")
   row W7-tally "GET the proposal (its tally) after the votes, one client" - "$(kv read_p50_us "$WORK/W7.out")" "$tp99" \
     "$(kv read_p999_us "$WORK/W7.out")" "$(kv read_errors "$WORK/W7.out")" 0 \
@@ -456,7 +470,7 @@ if want W6 && [[ $RUN_W6 -eq 1 ]]; then
   W6_ARGS=()
   [[ $W6_QUICK -eq 1 ]] && W6_ARGS=(-Dbench.staking.read-sizes=1000,20000 -Dbench.staking.distribute-sizes=20000)
   log "W6: mvn -Pbench verify -Dtest=StakingBenchmark ${W6_ARGS[*]:-} (about 4 minutes at full size)"
-  RSS_MIB=- SVC_CORES=- PG_CORES=-
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
   rm -f target/bench/staking.md
   if mvn -q -B -ntp -Pbench verify -Dtest=StakingBenchmark -Dspotless.check.skip=true "${W6_ARGS[@]}" >"$WORK/W6.log" 2>&1; then
     ratio=$(grep -o 'largest pool / smallest: \*\*[0-9.]*' target/bench/staking.md | grep -o '[0-9.]*$' || true)
@@ -509,19 +523,19 @@ SUMMARY="$OUT/summary.md"
   echo
   echo "ops/s: answered operations per second (2xx + refusals); errors: other statuses, socket errors and timeouts;"
   echo "ratio: ops/s divided by the named baseline's, measured in this run. RSS: the service's peak resident memory"
-  echo "during the workload (VmHWM); cores: CPU time used during the workload / wall time, for the service's JVM and"
-  echo "for all of the embedded PostgreSQL's processes."
+  echo "during the workload (VmHWM); cores: CPU time used during the workload / wall time, for the service's JVM, for all"
+  echo "of the embedded PostgreSQL's processes, and for the load generator (wrk, pgbench, LoadGen or curl) on the same cores."
   echo
-  echo "| id | workload | ops/s | p50 ms | p99 ms | p99.9 ms | errors | refused | ratio | RSS MiB | svc cores | pg cores | notes |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|"
-  while IFS=$'\t' read -r id workload ops p50 p99 p999 errors refused rss svc pg notes; do
+  echo "| id | workload | ops/s | p50 ms | p99 ms | p99.9 ms | errors | refused | ratio | RSS MiB | svc cores | pg cores | gen cores | notes |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|"
+  while IFS=$'\t' read -r id workload ops p50 p99 p999 errors refused rss svc pg gen notes; do
     base=$(baseline_of "$id")
     ratio=-
     [[ -n "$base" ]] && ratio="$(ratio_of "$id" "$base") (/ $base)"
     if [[ "$id" == W5 ]]; then
       ratio="$(awk -v a="$ops" -v b="$W5_RATE" 'BEGIN { printf "%.2f", a / b }') (/ target rate)"
     fi
-    echo "| $id | $workload | $ops | $(ms "$p50") | $(ms "$p99") | $(ms "$p999") | $errors | $refused | $ratio | $rss | $svc | $pg | $notes |"
+    echo "| $id | $workload | $ops | $(ms "$p50") | $(ms "$p99") | $(ms "$p999") | $errors | $refused | $ratio | $rss | $svc | $pg | $gen | $notes |"
   done <"$ROWS"
   echo
   echo "Suite time: $(( $(date +%s) - SUITE_START )) s."
