@@ -356,12 +356,17 @@ public class LoadGen {
         var next = new AtomicInteger(1);
         var m = new Measurement(voters);
         var timedFrom = new AtomicLong();
+        var cast = new AtomicLong();
         long hardEnd = System.nanoTime() + maxSeconds * 1_000_000_000L;
         var workers = new ArrayList<Thread>();
         for (int c = 0; c < connections; c++) {
             workers.add(worker(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) <= voters && System.nanoTime() < hardEnd) {
+                while (System.nanoTime() < hardEnd) {
+                    int i = next.getAndIncrement();
+                    if (i > voters) {
+                        break;
+                    }
+                    cast.incrementAndGet();
                     if (i == warmupVotes + 1) {
                         timedFrom.set(System.nanoTime());
                         phase("measure");
@@ -397,7 +402,7 @@ public class LoadGen {
         }
         m.elapsedNanos = Math.max(System.nanoTime() - timedFrom.get(), 1);
         phase("done");
-        boolean capped = next.get() <= voters;
+        boolean capped = cast.get() < voters;
 
         // The tally, read by one client after the votes: the stored running totals.
         var read = HttpRequest.newBuilder(URI.create(url + "/api/governance/proposals/" + proposal))
@@ -425,7 +430,7 @@ public class LoadGen {
         m.print(String.format(
                 Locale.ROOT,
                 "cast_total=%d capped=%s voter_count=%s read_p50_us=%d read_p99_us=%d read_p999_us=%d read_errors=%d",
-                next.get() - 1 > voters ? voters : next.get() - 1,
+                cast.get(),
                 capped,
                 voterCount,
                 percentile(readLatencies, readLatencies.length, 500) / 1_000,

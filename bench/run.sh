@@ -84,7 +84,7 @@ fi
 [[ -f target/tokenomics.jar ]] || die "target/tokenomics.jar is missing (run without --no-build)"
 mkdir -p "$WORK/loadgen"
 javac -d "$WORK/loadgen" bench/LoadGen.java || die "cannot compile bench/LoadGen.java"
-loadgen() { java -cp "$WORK/loadgen" LoadGen "$@"; }
+LOADGEN=(java -cp "$WORK/loadgen" LoadGen) # an array, not a function: a background job is then the JVM itself
 
 # ------------------------------------------------------------------ the service
 
@@ -217,17 +217,36 @@ children_ticks() { # variable-name
     printf "%d", ((u[1] * 60 + u[2]) + (s[1] * 60 + s[2])) * hz }' "$WORK/times")"
 }
 
-SNAP_T0= SNAP_SVC0= SNAP_PG0= SNAP_GEN0= SNAP_GEN_PID=
+machine_ticks() { # busy ticks of the whole machine (every process of every tenant), from /proc/stat
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
+}
+# The group-commit batch size, when the service has it (ledger.group_commit.batch_size): "sum count"
+batch_metric() {
+  curl -s -m 10 "$URL/actuator/prometheus" -H "Authorization: Bearer $ADMIN" 2>/dev/null |
+    awk '/^ledger_group_commit_batch_size_sum/ { s += $NF } /^ledger_group_commit_batch_size_count/ { c += $NF }
+         END { printf "%d %d", s, c }'
+}
+
+# PostgreSQL's WAL counters (the whole server): "bytes syncs full-page-images"
+wal_stats() {
+  psql_pg -d postgres -At -F ' ' -c "select wal_bytes, wal_sync, wal_fpi from pg_stat_wal" 2>/dev/null || echo "0 0 0"
+}
+
+SNAP_T0= SNAP_SVC0= SNAP_PG0= SNAP_GEN0= SNAP_GEN_PID= SNAP_ALL0= SNAP_BATCH0= SNAP_WAL0=
 snap_start() { # [pid of a load generator running in the background]
   SNAP_GEN_PID=${1:-}
   echo 5 >"/proc/$SVC_PID/clear_refs" 2>/dev/null || true # resets VmHWM, the peak RSS, for this workload
+  SNAP_BATCH0=$(batch_metric)
+  SNAP_WAL0=$(wal_stats)
   SNAP_T0=$(date +%s%N)
+  SNAP_ALL0=$(machine_ticks)
   SNAP_SVC0=$(ticks_of "$SVC_PID")
   SNAP_PG0=$(ticks_of_children "$(postmaster_pid)")
   if [[ -n "$SNAP_GEN_PID" ]]; then SNAP_GEN0=$(ticks_of "$SNAP_GEN_PID"); else children_ticks SNAP_GEN0; fi
 }
-snap_end() { # sets SVC_CORES PG_CORES GEN_CORES RSS_MIB
-  local t1 svc1 pg1 gen1 wall
+snap_end() { # sets SVC_CORES PG_CORES GEN_CORES OTHER_CORES RSS_MIB BATCH_MEAN WAL_NOTE
+  local t1 svc1 pg1 gen1 all1 wall batch1
+  all1=$(machine_ticks)
   t1=$(date +%s%N)
   svc1=$(ticks_of "$SVC_PID")
   pg1=$(ticks_of_children "$(postmaster_pid)")
@@ -237,7 +256,13 @@ snap_end() { # sets SVC_CORES PG_CORES GEN_CORES RSS_MIB
   SVC_CORES=$(cores $((svc1 - SNAP_SVC0)))
   PG_CORES=$(cores $((pg1 - SNAP_PG0)))
   GEN_CORES=$(cores $((gen1 - SNAP_GEN0)))
+  OTHER_CORES=$(cores $(( (all1 - SNAP_ALL0) - (svc1 - SNAP_SVC0) - (pg1 - SNAP_PG0) - (gen1 - SNAP_GEN0) )))
   RSS_MIB=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SVC_PID/status")
+  WAL_NOTE=$(awk -v a="$SNAP_WAL0" -v b="$(wal_stats)" -v w="$wall" 'BEGIN { split(a, x, " "); split(b, y, " "); s = w / 1e9;
+    printf "WAL %.1f MiB/s, %.0f syncs/s, %.0f full-page images/s", (y[1] - x[1]) / 1048576 / s, (y[2] - x[2]) / s, (y[3] - x[3]) / s }')
+  batch1=$(batch_metric)
+  BATCH_MEAN=$(awk -v a="$SNAP_BATCH0" -v b="$batch1" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    if (y[2] > x[2]) printf "%.1f", (y[1] - x[1]) / (y[2] - x[2]); else print "-" }')
 }
 
 # Runs a command whose output marks its measured part with "PHASE measure" / "PHASE done".
@@ -256,8 +281,11 @@ run_phased() { # out err cmd...
 
 # A row of the table: id workload ops p50_us p99_us p999_us errors refused notes
 row() {
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" \
-    "${RSS_MIB:--}" "${SVC_CORES:--}" "${PG_CORES:--}" "${GEN_CORES:--}" "${9:-}" >>"$ROWS"
+  local notes=${9:-}
+  [[ -n "${WAL_NOTE:-}" && "${WAL_NOTE:-}" != - ]] && notes="${WAL_NOTE}${notes:+; $notes}"
+  [[ -n "${BATCH_MEAN:-}" && "${BATCH_MEAN:-}" != - ]] && notes="group-commit batch ${BATCH_MEAN} on average${notes:+; $notes}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" \
+    "${RSS_MIB:--}" "${SVC_CORES:--}" "${PG_CORES:--}" "${GEN_CORES:--}" "${OTHER_CORES:--}" "$notes" >>"$ROWS"
   log "$1: $3 ops/s, p50 ${4}us p99 ${5}us p99.9 ${6}us, errors $7, refused $8 ${9:-}"
 }
 row_from() { # id workload result-file [notes]
@@ -275,7 +303,7 @@ r=$(api POST /api/tokens/initialize)
 FUNDED_VIA=none
 if want W1 || want W1c || want W2 || want W3 || want W4 || want W5; then
   log "funding acct-1..acct-$ACCOUNTS with $FUND_AMOUNT BTA-UTIL each"
-  loadgen fund --url "$URL" --token "$ADMIN" --accounts "$ACCOUNTS" --amount "$FUND_AMOUNT" >"$WORK/fund.out" \
+  "${LOADGEN[@]}" fund --url "$URL" --token "$ADMIN" --accounts "$ACCOUNTS" --amount "$FUND_AMOUNT" >"$WORK/fund.out" \
     || { cat "$WORK/fund.out" >&2; die "funding"; }
   FUNDED_VIA=$(kv via "$WORK/fund.out")
   log "funded via $FUNDED_VIA in $(kv ms "$WORK/fund.out") ms"
@@ -286,6 +314,10 @@ if want W4; then
   r=$(api POST /api/bench/setup "{\"operation\":\"LOCK\",\"tokenId\":\"BTA-UTIL\",\"prefix\":\"acct-\",\"first\":1,\"count\":$ACCOUNTS,\"amount\":\"$PRELOCK_AMOUNT\"}")
   [[ $(status_of "$r") == 200 && $(json_num applied "$r") == "$ACCOUNTS" ]] || die "pre-lock: $r"
 fi
+
+# The set-up wrote tens of thousands of rows into tables that were empty: refresh the planner's
+# statistics now, so that the first workload does not depend on when autovacuum gets to them.
+psql_pg -d postgres -c "vacuum analyze" >/dev/null
 
 # A fresh JVM interprets before it compiles: the first workload would pay for the JIT of the whole
 # HTTP stack. Warm it once here (echo and, when the accounts exist, transfers), on top of each
@@ -387,11 +419,11 @@ fi
 BATCH_API=unknown
 if want W2; then
   ensure_alive
-  run_phased "$WORK/W2.out" "$WORK/W2.err" loadgen batch --url "$URL" --token "$ADMIN" \
+  run_phased "$WORK/W2.out" "$WORK/W2.err" "${LOADGEN[@]}" batch --url "$URL" --token "$ADMIN" \
     --connections "$W2_CONNECTIONS" --seconds "$DURATION" --warmup "$WARMUP" --accounts "$ACCOUNTS" --size 1000
   if [[ "$(kv absent "$WORK/W2.out")" == 1 ]]; then
     BATCH_API=absent
-    RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
+    RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
     row W2 "batch API, 1000 transfers per request" - - - - - - "not measured: POST /api/tokens/transfers/batch answers 404"
   else
     BATCH_API=present
@@ -414,7 +446,7 @@ if want W5; then
     [[ -n "$w1" && "$w1" != - ]] || die "W5 needs W1@64's rate (run W1 too, or pass --w5-rate)"
     W5_RATE=$(awk -v r="$w1" 'BEGIN { printf "%.1f", r * 0.7 }')
   fi
-  run_phased "$WORK/W5.out" "$WORK/W5.err" loadgen open --url "$URL" --token "$ADMIN" --rate "$W5_RATE" \
+  run_phased "$WORK/W5.out" "$WORK/W5.err" "${LOADGEN[@]}" open --url "$URL" --token "$ADMIN" --rate "$W5_RATE" \
     --seconds "$DURATION" --warmup "$WARMUP" --accounts "$ACCOUNTS" --timeout-ms 2000
   p99=$(kv p99_us "$WORK/W5.out")
   row_from W5 "W1 open loop at $W5_RATE/s (70% of W1@64), latency from the intended send time" "$WORK/W5.out" \
@@ -429,14 +461,15 @@ if want W7; then
   r=$(api POST /api/bench/setup "{\"operation\":\"TRANSFER\",\"tokenId\":\"BTA-GOV\",\"fromEntityId\":\"treasury\",\"prefix\":\"voter-\",\"first\":1,\"count\":$VOTES,\"amount\":\"10\"}")
   [[ $(status_of "$r") == 200 && $(json_num applied "$r") == "$VOTES" ]] || die "W7 voters: $r"
   log "W7: voters funded in $(json_num elapsedMillis "$r") ms"
+  psql_pg -d postgres -c "analyze" >/dev/null
   # The treasury holds the BTA-GOV that a proposal needs; it proposes with a token of its own.
-  TREASURY_TOKEN=$(loadgen jwt --secret "$SECRET" --sub treasury)
+  TREASURY_TOKEN=$("${LOADGEN[@]}" jwt --secret "$SECRET" --sub treasury)
   r=$(curl -s -m 60 -X POST "$URL/api/governance/proposals" -H "Authorization: Bearer $TREASURY_TOKEN" \
     -H 'Content-Type: application/json' -d '{"title":"bench W7","description":"a proposal for the benchmark"}' -w ' %{http_code}')
   [[ $(status_of "$r") == 201 ]] || die "W7 proposal: $r"
   PROPOSAL=$(json_str id "$r")
   log "W7: proposal $PROPOSAL ($(json_str status "$r")); casting $VOTES votes, 64 connections"
-  run_phased "$WORK/W7.out" "$WORK/W7.err" loadgen votes --url "$URL" --secret "$SECRET" --token "$ADMIN" \
+  run_phased "$WORK/W7.out" "$WORK/W7.err" "${LOADGEN[@]}" votes --url "$URL" --secret "$SECRET" --token "$ADMIN" \
     --proposal "$PROPOSAL" --voters "$VOTES" --connections 64 --max-seconds "$W7_MAX_SECONDS" --reads 2000
   backlog=$(psql_pg -d postgres -At -c "select count(*) from event_publication where completion_date is null")
   r=$(api POST "/api/governance/proposals/$PROPOSAL/verify-tally")
@@ -444,7 +477,7 @@ if want W7; then
   capped=$(kv capped "$WORK/W7.out")
   row_from W7-votes "votes on one proposal, a token per voter (HTTP, 64 conns)" "$WORK/W7.out" \
     "cast $(kv cast_total "$WORK/W7.out") (first $(( VOTES / 10 < 2000 ? VOTES / 10 : 2000 )) = warm-up)$([[ $capped == true ]] && echo ", CAPPED at ${W7_MAX_SECONDS}s"); voterCount $(kv voter_count "$WORK/W7.out"); tally consistent: ${consistent:-?}; VoteCast publications pending at the end: $backlog"
-  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
   tp99=$(kv read_p99_us "$WORK/W7.out")
   row W7-tally "GET the proposal (its tally) after the votes, one client" - "$(kv read_p50_us "$WORK/W7.out")" "$tp99" \
     "$(kv read_p999_us "$WORK/W7.out")" "$(kv read_errors "$WORK/W7.out")" 0 \
@@ -470,7 +503,7 @@ if want W6 && [[ $RUN_W6 -eq 1 ]]; then
   W6_ARGS=()
   [[ $W6_QUICK -eq 1 ]] && W6_ARGS=(-Dbench.staking.read-sizes=1000,20000 -Dbench.staking.distribute-sizes=20000)
   log "W6: mvn -Pbench verify -Dtest=StakingBenchmark ${W6_ARGS[*]:-} (about 4 minutes at full size)"
-  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=-
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
   rm -f target/bench/staking.md
   if mvn -q -B -ntp -Pbench verify -Dtest=StakingBenchmark -Dspotless.check.skip=true "${W6_ARGS[@]}" >"$WORK/W6.log" 2>&1; then
     ratio=$(grep -o 'largest pool / smallest: \*\*[0-9.]*' target/bench/staking.md | grep -o '[0-9.]*$' || true)
@@ -524,18 +557,19 @@ SUMMARY="$OUT/summary.md"
   echo "ops/s: answered operations per second (2xx + refusals); errors: other statuses, socket errors and timeouts;"
   echo "ratio: ops/s divided by the named baseline's, measured in this run. RSS: the service's peak resident memory"
   echo "during the workload (VmHWM); cores: CPU time used during the workload / wall time, for the service's JVM, for all"
-  echo "of the embedded PostgreSQL's processes, and for the load generator (wrk, pgbench, LoadGen or curl) on the same cores."
+  echo "of the embedded PostgreSQL's processes, for the load generator (wrk, pgbench, LoadGen or curl), and for everything else"
+  echo "on the machine (other cores: the machine's busy time from /proc/stat minus those three; other tenants of a shared machine)."
   echo
-  echo "| id | workload | ops/s | p50 ms | p99 ms | p99.9 ms | errors | refused | ratio | RSS MiB | svc cores | pg cores | gen cores | notes |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|"
-  while IFS=$'\t' read -r id workload ops p50 p99 p999 errors refused rss svc pg gen notes; do
+  echo "| id | workload | ops/s | p50 ms | p99 ms | p99.9 ms | errors | refused | ratio | RSS MiB | svc cores | pg cores | gen cores | other cores | notes |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"
+  while IFS=$'\t' read -r id workload ops p50 p99 p999 errors refused rss svc pg gen other notes; do
     base=$(baseline_of "$id")
     ratio=-
     [[ -n "$base" ]] && ratio="$(ratio_of "$id" "$base") (/ $base)"
     if [[ "$id" == W5 ]]; then
       ratio="$(awk -v a="$ops" -v b="$W5_RATE" 'BEGIN { printf "%.2f", a / b }') (/ target rate)"
     fi
-    echo "| $id | $workload | $ops | $(ms "$p50") | $(ms "$p99") | $(ms "$p999") | $errors | $refused | $ratio | $rss | $svc | $pg | $gen | $notes |"
+    echo "| $id | $workload | $ops | $(ms "$p50") | $(ms "$p99") | $(ms "$p999") | $errors | $refused | $ratio | $rss | $svc | $pg | $gen | $other | $notes |"
   done <"$ROWS"
   echo
   echo "Suite time: $(( $(date +%s) - SUITE_START )) s."
