@@ -31,12 +31,25 @@ class DatabaseConfig {
     @Conditional(NoDatasourceUrl.class)
     static class Embedded {
 
+        /**
+         * {@code tokenomics.embedded-postgres.port}: 0 (the default) lets the server take any free
+         * port; a fixed port lets tools outside the service reach it (the benchmark suite runs
+         * {@code pgbench} against the same server).
+         */
         @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) throws IOException {
+        EmbeddedPostgres embeddedPostgres(
+                DataDirectory dataDirectory, @Value("${tokenomics.embedded-postgres.port:0}") int port)
+                throws IOException {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalStateException("tokenomics.embedded-postgres.port must be 0 to 65535, not " + port);
+            }
             Files.createDirectories(dataDirectory.postgres());
             LeftoverPostmaster.stopIfRunning(dataDirectory.postgres());
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory.postgres())
+            var builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            return builder.setDataDirectory(dataDirectory.postgres())
                     .setCleanDataDirectory(false)
                     // stopped by the context, after the pool that uses it: its own JVM hook would
                     // race the context's shutdown and leave the pool talking to a stopped server

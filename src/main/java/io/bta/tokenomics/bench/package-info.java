@@ -1,0 +1,9 @@
+/**
+ * Benchmark support, present only when the {@code bench} Spring profile is active: endpoints that
+ * the suite in {@code bench/} drives to measure the HTTP stack alone ({@code POST /api/bench/echo},
+ * the B2 baseline), the ledger's Java facade without HTTP ({@code POST
+ * /api/bench/inprocess-transfers}, W1c), and a fast set-up of many accounts ({@code POST
+ * /api/bench/setup}). It uses the ledger only through its facade and owns no tables; without the
+ * profile none of its beans exist, so a production service has none of these endpoints.
+ */
+package io.bta.tokenomics.bench;
