@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
             // background jobs stay out of the tests' way: tests call them when they move the clock
             "tokenomics.idempotency.cleanup-interval-ms=3600000",
             "tokenomics.rewards.expiry-interval-ms=3600000",
-            "tokenomics.guarantees.expiry-interval-ms=3600000"
+            "tokenomics.guarantees.expiry-interval-ms=3600000",
+            "tokenomics.audit.seal-interval=1h"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

@@ -1,0 +1,141 @@
+package io.bta.tokenomics.audit;
+
+import io.bta.tokenomics.audit.internal.AuditStore;
+import io.bta.tokenomics.audit.internal.ChainSealer;
+import io.bta.tokenomics.audit.internal.ChainVerifier;
+import io.bta.tokenomics.audit.internal.Hashes;
+import io.bta.tokenomics.audit.internal.MerkleTree;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.web.Cursors;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit chain's facade. Every committed ledger transaction is sealed, in sequence order, into
+ * exactly one block; each block's hash commits to its transactions (through the Merkle root) and to
+ * every block before it. Sealed blocks and entries are never changed; only their anchor is added.
+ */
+@Service
+public class Audit {
+
+    private final ChainSealer sealer;
+    private final ChainVerifier verifier;
+    private final AuditStore store;
+    private final ChainProperties chain;
+
+    Audit(ChainSealer sealer, ChainVerifier verifier, AuditStore store, ChainProperties chain) {
+        this.sealer = sealer;
+        this.verifier = verifier;
+        this.store = store;
+        this.chain = chain;
+    }
+
+    /**
+     * What the background sealer does: seals full blocks of {@code block-size} transactions, and a
+     * partial block once its oldest transaction is {@code max-block-age} old. Returns the heights
+     * sealed, none if another sealer is at work.
+     */
+    public List<Long> seal() {
+        return sealer.seal(false);
+    }
+
+    /** Seals every committed transaction now, the last block possibly partial. */
+    public List<Long> sealAll() {
+        return sealer.seal(true);
+    }
+
+    /** The height of the last sealed block; 0 before the first. */
+    @Transactional(readOnly = true)
+    public long lastHeight() {
+        return store.head().lastHeight();
+    }
+
+    /** The last sequence sealed into a block; 0 before the first. */
+    @Transactional(readOnly = true)
+    public long lastSealedSequence() {
+        return store.head().lastSequence();
+    }
+
+    /** Sealed blocks, newest first, after the given cursor. */
+    @Transactional(readOnly = true)
+    public Page<AuditBlock> blocks(int limit, String cursor) {
+        long before = cursor == null ? Long.MAX_VALUE : Cursors.decodeLong(cursor);
+        var rows = store.blocksBefore(before, limit + 1);
+        var blocks = rows.stream().limit(limit).map(this::toBlock).toList();
+        String next = rows.size() > limit
+                ? Cursors.encode(Long.toString(blocks.get(limit - 1).height()))
+                : null;
+        return new Page<>(blocks, next);
+    }
+
+    @Transactional(readOnly = true)
+    public AuditBlock block(long height) {
+        return store.block(height).map(this::toBlock).orElseThrow(() -> AuditProblems.unknownBlock(height));
+    }
+
+    /**
+     * The inclusion proof of a ledger transaction (read by the caller through the ledger): its
+     * sealed hash, the path to its block's root, the block, and the first confirmed anchor at or
+     * above it. {@code NOT_YET_SEALED} (409) until the sealer has reached it.
+     */
+    @Transactional(readOnly = true)
+    public InclusionProof proof(LedgerTransaction transaction) {
+        var entry = store.entry(transaction.id())
+                .orElseThrow(() -> AuditProblems.notYetSealed(
+                        transaction.sequence(), store.head().lastSequence()));
+        var block = store.block(entry.blockHeight()).orElseThrow();
+        var hashes = store.entries(block.height()).stream()
+                .map(AuditStore.Entry::txHash)
+                .toList();
+        var path = new ArrayList<InclusionProof.Step>();
+        for (var step : MerkleTree.path(hashes, entry.leafIndex())) {
+            path.add(new InclusionProof.Step(
+                    step.side() == MerkleTree.Side.LEFT ? InclusionProof.Side.LEFT : InclusionProof.Side.RIGHT,
+                    Hashes.hex(step.hash())));
+        }
+        var anchor = store.firstAnchoredAtOrAbove(block.height())
+                .map(a -> new InclusionProof.ChainAnchor(
+                        a.height(), Hashes.hex(a.blockHash()), a.chainTxHash(), a.chainBlockNumber(), a.anchoredAt()))
+                .orElse(null);
+        return new InclusionProof(
+                transaction, Hashes.hex(entry.txHash()), entry.leafIndex(), path, toBlock(block), anchor);
+    }
+
+    /**
+     * Recomputes the chain over heights {@code fromHeight..toHeight} (each optional: the first and
+     * the last block) against the ledger as it is now. A range outside the sealed heights is a 400.
+     */
+    @Transactional(readOnly = true)
+    public Verification verify(Long fromHeight, Long toHeight) {
+        long last = store.head().lastHeight();
+        var in = new Inputs();
+        if (fromHeight != null && fromHeight < 1) {
+            in.reject("fromHeight", "must be at least 1");
+        }
+        if (toHeight != null && toHeight < 1) {
+            in.reject("toHeight", "must be at least 1");
+        }
+        if (fromHeight != null && toHeight != null && fromHeight > toHeight) {
+            in.reject("fromHeight", "must not be above toHeight");
+        }
+        if (fromHeight != null && fromHeight > last) {
+            in.reject("fromHeight", "must be at most the last sealed height (" + last + ")");
+        }
+        if (toHeight != null && toHeight > last) {
+            in.reject("toHeight", "must be at most the last sealed height (" + last + ")");
+        }
+        in.check();
+        if (last == 0) {
+            return new Verification(true, null, null, null);
+        }
+        return verifier.verify(fromHeight == null ? 1 : fromHeight, toHeight == null ? last : toHeight);
+    }
+
+    private AuditBlock toBlock(AuditStore.BlockRow row) {
+        return row.toBlock(chain.enabled() && row.height() % chain.anchorEvery() == 0);
+    }
+}

@@ -1,0 +1,221 @@
+package io.bta.tokenomics.audit.internal;
+
+import io.bta.tokenomics.audit.Anchor;
+import io.bta.tokenomics.audit.Audit;
+import io.bta.tokenomics.audit.AuditBlock;
+import io.bta.tokenomics.audit.AuditProblems;
+import io.bta.tokenomics.audit.InclusionProof;
+import io.bta.tokenomics.audit.Verification;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.error.InvalidInput;
+import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Cursors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit chain's JSON API: blocks and verification under {@code /api/audit}, and a
+ * transaction's inclusion proof at {@code /api/tokens/transactions/{id}/proof} (beside the
+ * ledger's history, one path segment longer than {@code /api/tokens/transactions/{entityId}}).
+ */
+@RestController
+@Tag(name = "Audit", description = "The tamper-evident chain of sealed ledger blocks, proofs and anchors")
+class AuditController {
+
+    record AnchorView(
+            String status,
+            String chainTxHash,
+            Long chainBlockNumber,
+            Instant anchoredAt,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError) {
+        static AnchorView of(Anchor a, boolean admin) {
+            return new AnchorView(
+                    a.status().name(),
+                    a.chainTxHash(),
+                    a.chainBlockNumber(),
+                    a.anchoredAt(),
+                    a.attempts(),
+                    a.nextAttemptAt(),
+                    admin ? a.lastError() : null);
+        }
+    }
+
+    record BlockView(
+            long height,
+            long firstSequence,
+            long lastSequence,
+            int txCount,
+            String merkleRoot,
+            String previousHash,
+            String blockHash,
+            Instant sealedAt,
+            AnchorView anchor) {
+        static BlockView of(AuditBlock b, boolean admin) {
+            return new BlockView(
+                    b.height(),
+                    b.firstSequence(),
+                    b.lastSequence(),
+                    b.txCount(),
+                    b.merkleRoot(),
+                    b.previousHash(),
+                    b.blockHash(),
+                    b.sealedAt(),
+                    AnchorView.of(b.anchor(), admin));
+        }
+    }
+
+    /** The transaction's fields exactly as they are encoded for its txHash (amount with 18 decimals). */
+    record ProofTransactionView(
+            String id,
+            long sequence,
+            String type,
+            String tokenId,
+            String symbol,
+            String fromEntityId,
+            String toEntityId,
+            String amount,
+            String memo,
+            String actor,
+            Instant createdAt,
+            long createdAtMicros) {
+        static ProofTransactionView of(LedgerTransaction t) {
+            return new ProofTransactionView(
+                    t.id().toString(),
+                    t.sequence(),
+                    t.type().name(),
+                    t.tokenId().value().toString(),
+                    t.symbol(),
+                    t.fromEntityId() == null ? null : t.fromEntityId().value(),
+                    t.toEntityId() == null ? null : t.toEntityId().value(),
+                    TransactionEncoding.amount(t),
+                    t.memo(),
+                    t.actor().value(),
+                    t.createdAt(),
+                    TransactionEncoding.micros(t.createdAt()));
+        }
+    }
+
+    record HeaderView(
+            long height,
+            long firstSequence,
+            long lastSequence,
+            int txCount,
+            String previousHash,
+            String merkleRoot,
+            String blockHash,
+            Instant sealedAt) {}
+
+    record StepView(String side, String hash) {}
+
+    record ChainAnchorView(
+            long blockHeight, String blockHash, String chainTxHash, long chainBlockNumber, Instant anchoredAt) {}
+
+    record ProofView(
+            ProofTransactionView transaction,
+            String encoding,
+            String txHash,
+            int leafIndex,
+            List<StepView> path,
+            String merkleRoot,
+            HeaderView block,
+            String blockHash,
+            ChainAnchorView anchor) {
+        static ProofView of(InclusionProof p) {
+            var b = p.block();
+            var a = p.anchor();
+            return new ProofView(
+                    ProofTransactionView.of(p.transaction()),
+                    TransactionEncoding.VERSION,
+                    p.txHash(),
+                    p.leafIndex(),
+                    p.path().stream()
+                            .map(s -> new StepView(s.side().name(), s.hash()))
+                            .toList(),
+                    b.merkleRoot(),
+                    new HeaderView(
+                            b.height(),
+                            b.firstSequence(),
+                            b.lastSequence(),
+                            b.txCount(),
+                            b.previousHash(),
+                            b.merkleRoot(),
+                            b.blockHash(),
+                            b.sealedAt()),
+                    b.blockHash(),
+                    a == null
+                            ? null
+                            : new ChainAnchorView(
+                                    a.blockHeight(),
+                                    a.blockHash(),
+                                    a.chainTxHash(),
+                                    a.chainBlockNumber(),
+                                    a.anchoredAt()));
+        }
+    }
+
+    record VerifyRequest(Long fromHeight, Long toHeight) {}
+
+    private final Audit audit;
+    private final Ledger ledger;
+
+    AuditController(Audit audit, Ledger ledger) {
+        this.audit = audit;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/api/audit/blocks")
+    @Operation(summary = "Sealed blocks, newest first")
+    Page<BlockView> blocks(
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        boolean admin = Caller.current().isAdmin();
+        return audit.blocks(Cursors.limit(limit, 50, 100), cursor).map(b -> BlockView.of(b, admin));
+    }
+
+    @GetMapping("/api/audit/blocks/{height}")
+    @Operation(summary = "One sealed block")
+    BlockView block(@PathVariable long height) {
+        return BlockView.of(audit.block(height), Caller.current().isAdmin());
+    }
+
+    @GetMapping("/api/tokens/transactions/{id}/proof")
+    @Operation(
+            summary = "A transaction's Merkle inclusion proof, to check offline (a party of the transaction, or admin);"
+                    + " 409 NOT_YET_SEALED until its block is sealed")
+    ProofView proof(@PathVariable String id) {
+        var caller = Caller.current();
+        UUID transactionId;
+        try {
+            transactionId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("id", "must be a transaction id (a UUID)");
+        }
+        var transaction = ledger.transaction(transactionId).orElseThrow(() -> AuditProblems.unknownTransaction(id));
+        boolean party =
+                caller.id().equals(transaction.fromEntityId()) || caller.id().equals(transaction.toEntityId());
+        if (!party && !caller.isAdmin()) {
+            throw Forbidden.of("NOT_A_PARTY", "only a party of the transaction or an admin may read its proof");
+        }
+        return ProofView.of(audit.proof(transaction));
+    }
+
+    @PostMapping("/api/audit/verify")
+    @Operation(summary = "Recompute hashes, Merkle roots and links over a range of blocks (admin)")
+    Verification verify(@RequestBody(required = false) VerifyRequest request) {
+        Caller.current().requireAdmin();
+        return request == null ? audit.verify(null, null) : audit.verify(request.fromHeight(), request.toHeight());
+    }
+}
