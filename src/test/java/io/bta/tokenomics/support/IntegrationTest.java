@@ -24,7 +24,14 @@ import org.springframework.context.annotation.Import;
             // background jobs stay out of the tests' way: tests call them when they move the clock
             "tokenomics.idempotency.cleanup-interval-ms=3600000",
             "tokenomics.rewards.expiry-interval-ms=3600000",
-            "tokenomics.guarantees.expiry-interval-ms=3600000"
+            "tokenomics.guarantees.expiry-interval-ms=3600000",
+            "tokenomics.webhooks.follow-interval-ms=3600000",
+            "tokenomics.webhooks.dispatch-interval-ms=3600000",
+            "tokenomics.webhooks.purge-interval-ms=3600000",
+            "tokenomics.webhooks.stream-poll-interval-ms=3600000",
+            // short, so that a test reaches them; the tests' own endpoints are the only ones
+            "tokenomics.webhooks.disable-after-failures=6",
+            "tokenomics.webhooks.request-timeout=5s"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}
