@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -37,6 +38,9 @@ class WebhooksTest {
 
     @Autowired
     WebhooksProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     Receiver receiver;
@@ -210,9 +214,10 @@ class WebhooksTest {
                 json("recipientId", erin, "type", "MANUAL", "sourceRef", "webhook-test", "amount", "3"));
         assertThat(reward.status()).isEqualTo(201);
         // The listeners run after commit, asynchronously: wait (in real time) for both messages.
-        awaitTrue(() -> webhooks.messages(0, null, 10_000).stream()
-                        .filter(m -> m.parties().contains(erin))
-                        .count()
+        awaitTrue(() -> jdbc.sql("select count(*) from webhook_messages where parties @> array[?]")
+                        .param(erin)
+                        .query(Long.class)
+                        .single()
                 == 2);
         webhooks.dispatchDue();
         var mine = receiver.received().stream()
