@@ -79,11 +79,12 @@ class WebhookCrashRecoveryTest {
                 webhooks.followLedger();
                 // the incomplete publication is republished at start, and its listener records the message
                 var jdbc = second.getBean(JdbcClient.class);
-                WebhooksTest.awaitTrue(() -> jdbc.sql("select count(*) from webhook_messages where parties @> array[?]")
-                                .param(gina)
-                                .query(Long.class)
-                                .single()
-                        == 2);
+                WebhooksTest.awaitTrue(
+                        () -> jdbc.sql("select count(*) from webhook_messages where parties @> array[?::text]")
+                                        .param(gina)
+                                        .query(Long.class)
+                                        .single()
+                                == 2);
                 webhooks.dispatchDue();
             }
             var received = receiver.received();

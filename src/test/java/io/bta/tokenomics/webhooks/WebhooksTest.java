@@ -214,7 +214,7 @@ class WebhooksTest {
                 json("recipientId", erin, "type", "MANUAL", "sourceRef", "webhook-test", "amount", "3"));
         assertThat(reward.status()).isEqualTo(201);
         // The listeners run after commit, asynchronously: wait (in real time) for both messages.
-        awaitTrue(() -> jdbc.sql("select count(*) from webhook_messages where parties @> array[?]")
+        awaitTrue(() -> jdbc.sql("select count(*) from webhook_messages where parties @> array[?::text]")
                         .param(erin)
                         .query(Long.class)
                         .single()
