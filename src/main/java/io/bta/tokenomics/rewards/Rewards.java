@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +55,7 @@ public class Rewards {
     private final Ledger ledger;
     private final Trust trust;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Rewards(
             RewardStore store,
@@ -61,7 +63,9 @@ public class Rewards {
             RewardSettings settings,
             Ledger ledger,
             Trust trust,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.emission = emission;
         this.settings = settings;
@@ -181,6 +185,8 @@ public class Rewards {
                     .orElseThrow(() -> AlreadyReferred.of(sourceRef));
         }
         emission.reserve(epoch, amount); // refuses beyond the budget; the insert then rolls back
+        events.publishEvent(new RewardEvents.RewardDistributed(
+                row.id(), recipient, row.tokenId(), amount, type, sourceRef, score, row.expiresAt(), now));
         return new RewardGrant(view(row), true);
     }
 
@@ -209,6 +215,8 @@ public class Rewards {
                 row.epoch(),
                 () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
         store.markClaimed(rewardId, now, tx.id());
+        events.publishEvent(
+                new RewardEvents.RewardClaimed(rewardId, row.recipientId(), row.tokenId(), row.amount(), tx.id(), now));
         return view(store.find(rewardId).orElseThrow());
     }
 

@@ -25,7 +25,14 @@ import org.springframework.context.annotation.Import;
             "tokenomics.idempotency.cleanup-interval-ms=3600000",
             "tokenomics.rewards.expiry-interval-ms=3600000",
             "tokenomics.guarantees.expiry-interval-ms=3600000",
-            "tokenomics.audit.seal-interval=1h"
+            "tokenomics.audit.seal-interval=1h",
+            "tokenomics.webhooks.follow-interval-ms=3600000",
+            "tokenomics.webhooks.dispatch-interval-ms=3600000",
+            "tokenomics.webhooks.purge-interval-ms=3600000",
+            "tokenomics.webhooks.stream-poll-interval-ms=3600000",
+            // short, so that a test reaches them; the tests' own endpoints are the only ones
+            "tokenomics.webhooks.disable-after-failures=6",
+            "tokenomics.webhooks.request-timeout=5s"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

@@ -1,0 +1,35 @@
+package io.bta.tokenomics.rewards;
+
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Events of rewards, published in the transaction that makes the change. */
+public final class RewardEvents {
+
+    private RewardEvents() {}
+
+    /** A PENDING reward was created (a repeat of the same type, recipient and source publishes nothing). */
+    public record RewardDistributed(
+            UUID rewardId,
+            EntityId recipientId,
+            TokenId tokenId,
+            Amount amount,
+            RewardType type,
+            String sourceRef,
+            BigDecimal trustScore,
+            Instant expiresAt,
+            Instant distributedAt) {}
+
+    /** The recipient claimed a reward: its amount was minted by the ledger transaction named. */
+    public record RewardClaimed(
+            UUID rewardId,
+            EntityId recipientId,
+            TokenId tokenId,
+            Amount amount,
+            UUID ledgerTransactionId,
+            Instant claimedAt) {}
+}

@@ -1,0 +1,125 @@
+package io.bta.tokenomics.webhooks.internal;
+
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
+import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalExecuted;
+import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
+import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
+import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
+import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
+import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
+import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
+import io.bta.tokenomics.trust.TrustScoreChanged;
+import io.bta.tokenomics.webhooks.internal.MessageLog.NewMessage;
+import java.util.List;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the other modules' events into messages. Each listener runs after the business
+ * transaction commits, in a transaction of its own; the event publication registry stored the
+ * event with the business transaction and republishes it on restart if the listener had not
+ * completed, so a crash in between loses nothing. A republished event finds its message already
+ * recorded (by its source key) and records nothing twice.
+ */
+@Component
+class DomainEventMessages {
+
+    private final MessageLog log;
+    private final EventPayloads payloads;
+
+    DomainEventMessages(MessageLog log, EventPayloads payloads) {
+        this.log = log;
+        this.payloads = payloads;
+    }
+
+    @ApplicationModuleListener
+    void on(ProposalCreated e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(ProposalCanceled e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(ProposalExecuted e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(VoteCast e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(DelegationChanged e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(StakeOpened e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(StakeClosed e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(StakingRewardsPaid e) {
+        log.append(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(RewardDistributed e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(RewardClaimed e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(GuaranteeAllocated e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(GuaranteeReleased e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(GuaranteeClaimed e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(AuctionJoined e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(AuctionSettled e) {
+        record(payloads.of(e));
+    }
+
+    @ApplicationModuleListener
+    void on(TrustScoreChanged e) {
+        record(payloads.of(e));
+    }
+
+    private void record(NewMessage message) {
+        log.append(List.of(message));
+    }
+}

@@ -1,0 +1,386 @@
+package io.bta.tokenomics.webhooks.internal;
+
+import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.webhooks.DeliveryAttempt;
+import io.bta.tokenomics.webhooks.WebhookEndpoint;
+import io.bta.tokenomics.webhooks.WebhookEndpoint.CreatedEndpoint;
+import io.bta.tokenomics.webhooks.WebhookEndpoint.EndpointStatus;
+import io.bta.tokenomics.webhooks.WebhookEventTypes;
+import io.bta.tokenomics.webhooks.WebhookMessage;
+import io.bta.tokenomics.webhooks.WebhookProblems;
+import io.bta.tokenomics.webhooks.Webhooks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Admins register webhook endpoints and follow their deliveries under {@code /api/admin/webhooks}. */
+@RestController
+@RequestMapping("/api/admin/webhooks")
+@Tag(name = "Webhooks", description = "endpoints, messages, delivery attempts and replays (admin)")
+class WebhooksController {
+
+    private static final int MAX_URL_LENGTH = 2000;
+    private static final int MAX_DESCRIPTION_LENGTH = 500;
+
+    record CreateRequest(String url, String description, List<String> eventTypes) {}
+
+    record UpdateRequest(String url, String description, List<String> eventTypes, String status) {}
+
+    record ReplayRequest(String messageId, String since) {}
+
+    record EndpointView(
+            String id,
+            String url,
+            String description,
+            List<String> eventTypes,
+            String status,
+            String disabledReason,
+            int consecutiveFailures,
+            Instant failingSince,
+            Instant lastSuccessAt,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            String secret) {
+        static EndpointView of(WebhookEndpoint e, String secret) {
+            return new EndpointView(
+                    e.id().toString(),
+                    e.url(),
+                    e.description(),
+                    e.eventTypes(),
+                    e.status().name(),
+                    e.disabledReason(),
+                    e.consecutiveFailures(),
+                    e.failingSince(),
+                    e.lastSuccessAt(),
+                    e.createdBy(),
+                    e.createdAt(),
+                    e.updatedAt(),
+                    secret);
+        }
+
+        static EndpointView of(CreatedEndpoint c) {
+            return of(c.endpoint(), c.secret());
+        }
+    }
+
+    record MessageView(
+            String id,
+            String webhookId,
+            long seq,
+            String type,
+            List<String> parties,
+            Instant createdAt,
+            JsonNode payload) {}
+
+    record AttemptView(
+            String id,
+            String deliveryId,
+            String endpointId,
+            String messageId,
+            int attempt,
+            Instant attemptedAt,
+            boolean succeeded,
+            Integer statusCode,
+            String error,
+            String response,
+            long durationMs,
+            Instant nextAttemptAt) {
+        static AttemptView of(DeliveryAttempt a) {
+            return new AttemptView(
+                    a.id().toString(),
+                    a.deliveryId().toString(),
+                    a.endpointId().toString(),
+                    a.messageId().toString(),
+                    a.attempt(),
+                    a.attemptedAt(),
+                    a.succeeded(),
+                    a.statusCode(),
+                    a.error(),
+                    a.response(),
+                    a.durationMs(),
+                    a.nextAttemptAt());
+        }
+    }
+
+    private final Webhooks webhooks;
+    private final JsonMapper json;
+
+    WebhooksController(Webhooks webhooks, JsonMapper json) {
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    @GetMapping("/event-types")
+    @Operation(summary = "The event types an endpoint can subscribe to ('*' subscribes to all)")
+    List<String> eventTypes() {
+        Caller.current().requireAdmin();
+        return WebhookEventTypes.KNOWN;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an endpoint; its signing secret is in this answer only")
+    ResponseEntity<EndpointView> create(@RequestBody CreateRequest r) {
+        var caller = Caller.current();
+        caller.requireAdmin();
+        var in = new Inputs();
+        var url = url(in, r.url(), true);
+        var description = in.optional("description", r.description(), MAX_DESCRIPTION_LENGTH);
+        var types = eventTypes(in, r.eventTypes(), true);
+        in.check();
+        var created = webhooks.create(new Webhooks.NewEndpoint(url, description, types), caller.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(EndpointView.of(created));
+    }
+
+    @GetMapping
+    @Operation(summary = "Every endpoint, oldest first (without secrets)")
+    List<EndpointView> list() {
+        Caller.current().requireAdmin();
+        return webhooks.endpoints().stream().map(e -> EndpointView.of(e, null)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One endpoint (without its secret)")
+    EndpointView get(@PathVariable String id) {
+        Caller.current().requireAdmin();
+        return EndpointView.of(webhooks.endpoint(endpointId(id)), null);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change the URL, description or event types, or set status ENABLED / DISABLED")
+    EndpointView update(@PathVariable String id, @RequestBody UpdateRequest r) {
+        Caller.current().requireAdmin();
+        var endpointId = endpointId(id);
+        var in = new Inputs();
+        var url = r.url() == null ? null : url(in, r.url(), true);
+        var description = in.optional("description", r.description(), MAX_DESCRIPTION_LENGTH);
+        var types = r.eventTypes() == null ? null : eventTypes(in, r.eventTypes(), true);
+        EndpointStatus status = null;
+        if (r.status() != null) {
+            try {
+                status = EndpointStatus.valueOf(r.status());
+            } catch (IllegalArgumentException e) {
+                in.reject("status", "must be ENABLED or DISABLED");
+            }
+        }
+        in.check();
+        return EndpointView.of(
+                webhooks.update(endpointId, new Webhooks.EndpointChange(url, description, types, status)), null);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete an endpoint with its deliveries and attempts")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        Caller.current().requireAdmin();
+        webhooks.delete(endpointId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/rotate-secret")
+    @Operation(summary = "A new signing secret, in this answer only; the previous one also signs for a while")
+    EndpointView rotateSecret(@PathVariable String id) {
+        Caller.current().requireAdmin();
+        return EndpointView.of(webhooks.rotateSecret(endpointId(id)));
+    }
+
+    @GetMapping("/{id}/attempts")
+    @Operation(summary = "Delivery attempts to an endpoint, newest first; messageId narrows them to one message")
+    List<AttemptView> attempts(
+            @PathVariable String id,
+            @RequestParam(required = false) String messageId,
+            @RequestParam(required = false) Integer limit) {
+        Caller.current().requireAdmin();
+        var endpointId = endpointId(id);
+        var in = new Inputs();
+        UUID message = messageId == null ? null : uuid(in, "messageId", messageId);
+        int max = limit(in, limit);
+        in.check();
+        return webhooks.attempts(endpointId, message, max).stream()
+                .map(AttemptView::of)
+                .toList();
+    }
+
+    @PostMapping("/{id}/replay")
+    @Operation(summary = "Send again one message ({messageId}) or every subscribed message since a time ({since})")
+    ResponseEntity<Map<String, Integer>> replay(@PathVariable String id, @RequestBody ReplayRequest r) {
+        Caller.current().requireAdmin();
+        var endpointId = endpointId(id);
+        var in = new Inputs();
+        if ((r.messageId() == null) == (r.since() == null)) {
+            in.reject("messageId", "give exactly one of messageId and since");
+            in.check();
+        }
+        int enqueued;
+        if (r.messageId() != null) {
+            var message = uuid(in, "messageId", r.messageId());
+            in.check();
+            webhooks.replay(endpointId, message);
+            enqueued = 1;
+        } else {
+            var since = instant(in, "since", r.since());
+            in.check();
+            enqueued = webhooks.replaySince(endpointId, since);
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("enqueued", enqueued));
+    }
+
+    @GetMapping("/messages")
+    @Operation(summary = "Messages after a seq (after=0: from the oldest kept), oldest first")
+    List<MessageView> messages(
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Integer limit) {
+        Caller.current().requireAdmin();
+        var in = new Inputs();
+        if (after != null && after < 0) {
+            in.reject("after", "must be 0 or more");
+        }
+        if (type != null && !WebhookEventTypes.KNOWN.contains(type)) {
+            in.reject("type", "must be one of " + String.join(", ", WebhookEventTypes.KNOWN));
+        }
+        int max = limit(in, limit);
+        in.check();
+        return webhooks.messages(after == null ? 0 : after, type, max).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @GetMapping("/messages/{messageId}")
+    @Operation(summary = "One message with its payload")
+    MessageView message(@PathVariable String messageId) {
+        Caller.current().requireAdmin();
+        return view(webhooks.message(messageIdOrNotFound(messageId)));
+    }
+
+    @GetMapping("/messages/{messageId}/attempts")
+    @Operation(summary = "Every attempt to deliver one message, newest first")
+    List<AttemptView> messageAttempts(@PathVariable String messageId, @RequestParam(required = false) Integer limit) {
+        Caller.current().requireAdmin();
+        var id = messageIdOrNotFound(messageId);
+        var in = new Inputs();
+        int max = limit(in, limit);
+        in.check();
+        return webhooks.attempts(null, id, max).stream().map(AttemptView::of).toList();
+    }
+
+    private MessageView view(WebhookMessage m) {
+        return new MessageView(
+                m.id().toString(),
+                m.webhookId(),
+                m.seq(),
+                m.type(),
+                m.parties(),
+                m.createdAt(),
+                json.readTree(m.payload()));
+    }
+
+    /** An absolute http or https URL with a host. */
+    private static String url(Inputs in, String raw, boolean required) {
+        var value = required ? in.required("url", raw, MAX_URL_LENGTH) : raw;
+        if (value == null) {
+            return null;
+        }
+        try {
+            var uri = new URI(value);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+                return in.reject("url", "must be an http or https URL");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                return in.reject("url", "must name a host");
+            }
+            if (uri.getFragment() != null) {
+                return in.reject("url", "must not have a fragment");
+            }
+            return scheme.equals(uri.getScheme()) ? value : scheme + value.substring(scheme.length());
+        } catch (URISyntaxException e) {
+            return in.reject("url", "is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static List<String> eventTypes(Inputs in, List<String> raw, boolean required) {
+        if (raw == null || raw.isEmpty()) {
+            return required ? in.reject("eventTypes", "at least one event type, or \"*\" for all") : null;
+        }
+        var types = new LinkedHashSet<String>();
+        var bad = new ArrayList<String>();
+        for (var t : raw) {
+            if (WebhookEventTypes.isSubscribable(t)) {
+                types.add(t);
+            } else {
+                bad.add(String.valueOf(t));
+            }
+        }
+        if (!bad.isEmpty()) {
+            return in.reject(
+                    "eventTypes",
+                    "unknown event types " + bad + "; known: " + String.join(", ", WebhookEventTypes.KNOWN)
+                            + ", or \"*\"");
+        }
+        return List.copyOf(types);
+    }
+
+    private static int limit(Inputs in, Integer limit) {
+        if (limit != null && (limit < 1 || limit > 500)) {
+            in.reject("limit", "must be between 1 and 500");
+        }
+        return limit == null ? 100 : limit;
+    }
+
+    /** A message id as a UUID, or as its webhook-id ({@code msg_} + the UUID). */
+    private static UUID uuid(Inputs in, String field, String value) {
+        try {
+            return UUID.fromString(value.startsWith("msg_") ? value.substring(4) : value);
+        } catch (IllegalArgumentException e) {
+            return in.reject(field, "must be a UUID");
+        }
+    }
+
+    private static Instant instant(Inputs in, String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return in.reject(field, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static UUID endpointId(String value) {
+        return parseOr(value, WebhookProblems::unknownEndpoint);
+    }
+
+    private static UUID messageIdOrNotFound(String value) {
+        return parseOr(value.startsWith("msg_") ? value.substring(4) : value, WebhookProblems::unknownMessage);
+    }
+
+    private static UUID parseOr(String value, Function<String, RuntimeException> notFound) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw notFound.apply(value.length() > 64 ? value.substring(0, 64) : value);
+        }
+    }
+}
