@@ -33,9 +33,9 @@ class CrashRestartTest {
     @Test
     void anAcknowledgedTransferSurvivesSigkillAndTheRestartSucceeds() throws Exception {
         var dataDir = Path.of("target/test-data/crash-" + UUID.randomUUID()).toAbsolutePath();
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var child = new ProcessBuilder(
-                        java,
+                        javaBin,
                         "-cp",
                         System.getProperty("java.class.path"),
                         TokenomicsApplication.class.getName(),
