@@ -183,17 +183,30 @@ class LedgerController {
     ResponseEntity<byte[]> transfer(@RequestBody TransferRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
-        var from = request.fromEntityId() == null ? caller.id() : in.entityId("fromEntityId", request.fromEntityId());
-        var to = in.entityId("toEntityId", request.toEntityId());
-        var amount = in.positiveAmount("amount", request.amount());
-        var memo = in.optional("memo", request.memo(), LedgerOperation.MAX_MEMO_LENGTH);
-        var token = in.required("tokenId", request.tokenId(), 64);
-        if (from != null && from.equals(to)) {
-            in.reject("toEntityId", "must differ from the sender");
-        }
+        var t = TransferFields.read(in, "", request, caller.id());
         in.check();
-        caller.requireSelfOrAdmin(from);
-        return submit(new LedgerOperation.Transfer(ledger.resolve(token), from, to, amount, memo, caller.id()), http);
+        caller.requireSelfOrAdmin(t.from());
+        return submit(
+                new LedgerOperation.Transfer(
+                        ledger.resolve(t.token()), t.from(), t.to(), t.amount(), t.memo(), caller.id()),
+                http);
+    }
+
+    /** A transfer request's fields, each checked and named with {@code prefix} when wrong. */
+    private record TransferFields(EntityId from, EntityId to, Amount amount, String memo, String token) {
+        static TransferFields read(Inputs in, String prefix, TransferRequest request, EntityId caller) {
+            var from = request.fromEntityId() == null
+                    ? caller
+                    : in.entityId(prefix + "fromEntityId", request.fromEntityId());
+            var to = in.entityId(prefix + "toEntityId", request.toEntityId());
+            var amount = in.positiveAmount(prefix + "amount", request.amount());
+            var memo = in.optional(prefix + "memo", request.memo(), LedgerOperation.MAX_MEMO_LENGTH);
+            var token = in.required(prefix + "tokenId", request.tokenId(), 64);
+            if (from != null && from.equals(to)) {
+                in.reject(prefix + "toEntityId", "must differ from the sender");
+            }
+            return new TransferFields(from, to, amount, memo, token);
+        }
     }
 
     @PostMapping("/mint")
@@ -370,8 +383,7 @@ class LedgerController {
                         MediaType.APPLICATION_JSON_VALUE,
                         json.writeValueAsBytes(TransactionView.of(applied.transaction())));
             }
-            var problem = Problems.of(((OperationOutcome.Refused) outcome).reason());
-            problem.setInstance(URI.create(instance));
+            var problem = problem(((OperationOutcome.Refused) outcome).reason(), URI.create(instance));
             return StoredResponse.json(
                     problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
         };
@@ -429,26 +441,20 @@ class LedgerController {
                 operations.add(null);
                 continue;
             }
-            var from = item.fromEntityId() == null
-                    ? caller.id()
-                    : in.entityId(field + ".fromEntityId", item.fromEntityId());
-            var to = in.entityId(field + ".toEntityId", item.toEntityId());
-            var amount = in.positiveAmount(field + ".amount", item.amount());
-            var memo = in.optional(field + ".memo", item.memo(), LedgerOperation.MAX_MEMO_LENGTH);
-            var token = in.required(field + ".tokenId", item.tokenId(), 64);
-            if (from != null && from.equals(to)) {
-                in.reject(field + ".toEntityId", "must differ from the sender");
-            }
+            var t = TransferFields.read(in, field + ".", item, caller.id());
             TokenId tokenId = null;
-            if (token != null) {
+            if (t.token() != null) {
                 try {
-                    tokenId = ledger.resolve(token);
+                    tokenId = ledger.resolve(t.token());
                 } catch (DomainProblem unknown) {
                     in.reject(field + ".tokenId", unknown.getMessage());
                 }
             }
             operations.add(
-                    in.hasErrors() ? null : new LedgerOperation.Transfer(tokenId, from, to, amount, memo, caller.id()));
+                    in.hasErrors()
+                            ? null
+                            : new LedgerOperation.Transfer(
+                                    tokenId, t.from(), t.to(), t.amount(), t.memo(), caller.id()));
         }
         in.check();
         var instance = URI.create(http.getRequestURI());
@@ -500,8 +506,13 @@ class LedgerController {
     }
 
     private static BatchItemView refusedItem(int index, DomainProblem reason, URI instance) {
+        return new BatchItemView(index, reason.status().value(), null, problem(reason, instance));
+    }
+
+    /** A refusal as the problem document the API answers with, naming the request's path. */
+    private static ProblemDetail problem(DomainProblem reason, URI instance) {
         var problem = Problems.of(reason);
         problem.setInstance(instance);
-        return new BatchItemView(index, reason.status().value(), null, problem);
+        return problem;
     }
 }

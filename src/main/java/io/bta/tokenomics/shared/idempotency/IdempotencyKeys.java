@@ -33,6 +33,10 @@ public class IdempotencyKeys {
 
     private record Id(String caller, String key) {}
 
+    /** The one order in which keys are locked, so that two batches never wait on each other. */
+    private static final java.util.Comparator<IdempotentRequest> KEY_ORDER =
+            java.util.Comparator.comparing(IdempotentRequest::caller).thenComparing(IdempotentRequest::key);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
@@ -113,10 +117,7 @@ public class IdempotencyKeys {
             return;
         }
         var entries = new ArrayList<>(responses.entrySet());
-        entries.sort((a, b) -> {
-            int c = a.getKey().caller().compareTo(b.getKey().caller());
-            return c != 0 ? c : a.getKey().key().compareTo(b.getKey().key());
-        });
+        entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
         int updated = jdbc.sql(
                         """
                         update idempotency_keys k
@@ -142,10 +143,7 @@ public class IdempotencyKeys {
     private Set<Id> insert(java.util.Collection<IdempotentRequest> requests) {
         var now = clock.instant();
         var sorted = new ArrayList<>(requests);
-        sorted.sort((a, b) -> {
-            int c = a.caller().compareTo(b.caller());
-            return c != 0 ? c : a.key().compareTo(b.key());
-        });
+        sorted.sort(KEY_ORDER);
         var claimed = new HashSet<Id>();
         jdbc.sql(
                         """
