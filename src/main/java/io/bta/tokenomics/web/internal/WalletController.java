@@ -1,0 +1,134 @@
+package io.bta.tokenomics.web.internal;
+
+import io.bta.tokenomics.audit.Audit;
+import io.bta.tokenomics.ledger.HistoryFilter;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TransactionType;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.error.NotFound;
+import io.bta.tokenomics.shared.security.Caller;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The wallet: balances, a transfer form and the caller's history with each transaction's proof. */
+@Controller
+class WalletController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Ledger ledger;
+    private final Audit audit;
+
+    WalletController(Ledger ledger, Audit audit) {
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    @GetMapping("/app/wallet")
+    String wallet(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        model.addAttribute("form", PageForms.Transfer.EMPTY);
+        return page(model, token, type, cursor);
+    }
+
+    /** The balances alone, refreshed when the event stream reports a ledger change. */
+    @GetMapping("/app/wallet/balances")
+    String balances(Model model) {
+        model.addAttribute("balances", ledger.balances(Caller.current().id()));
+        return "web/wallet :: balances";
+    }
+
+    @PostMapping("/app/wallet/transfer")
+    String transfer(PageForms.Transfer form, Model model, HttpServletResponse response) {
+        var caller = Caller.current();
+        try {
+            var in = new Inputs();
+            var to = in.entityId("toEntityId", Forms.given(form.toEntityId()));
+            var tokenId = in.required("tokenId", form.tokenId(), 64);
+            var amount = in.positiveAmount("amount", Forms.given(form.amount()));
+            var memo = in.optional("memo", Forms.given(form.memo()), LedgerOperation.MAX_MEMO_LENGTH);
+            if (to != null && to.equals(caller.id())) {
+                in.reject("toEntityId", "must be another entity than yourself");
+            }
+            in.check();
+            ledger.transfer(ledger.resolve(tokenId), caller.id(), to, amount, memo, caller.id());
+            return "redirect:/app/wallet?done=transferred";
+        } catch (DomainProblem p) {
+            response.setStatus(422);
+            model.addAttribute("form", form);
+            model.addAttribute(
+                    "errors",
+                    Forms.errors(
+                            p,
+                            Map.of(
+                                    "INSUFFICIENT_BALANCE", "amount",
+                                    "AMOUNT_OUT_OF_RANGE", "amount",
+                                    "UNKNOWN_TOKEN", "tokenId")));
+            return page(model, null, null, null);
+        }
+    }
+
+    @GetMapping("/app/wallet/transactions/{id}/proof")
+    String proof(@PathVariable UUID id, Model model) {
+        var caller = Caller.current();
+        var tx = ledger.transaction(id)
+                .filter(t -> caller.isAdmin() || isParty(t, caller.id()))
+                .orElseThrow(() -> NotFound.of("UNKNOWN_TRANSACTION", "no transaction " + id + " of yours"));
+        model.addAttribute("tx", tx);
+        model.addAttribute("proof", audit.proof(tx));
+        return "web/proof";
+    }
+
+    private String page(Model model, String token, String type, String cursor) {
+        var me = Caller.current().id();
+        var in = new Inputs();
+        var tokenFilter = Forms.given(token);
+        TransactionType typeFilter = null;
+        if (Forms.given(type) != null) {
+            try {
+                typeFilter = TransactionType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                in.reject("type", "is not a transaction type");
+            }
+        }
+        in.check();
+        var filter =
+                new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, null, null);
+        var history = ledger.history(me, filter, PAGE_SIZE, Forms.given(cursor));
+        var lastSealed = audit.lastSealedSequence();
+        var hashes = new HashMap<UUID, String>();
+        for (var t : history.items()) {
+            if (t.sequence() <= lastSealed) {
+                hashes.put(t.id(), audit.proof(t).txHash());
+            }
+        }
+        model.addAttribute("balances", ledger.balances(me));
+        model.addAttribute("tokens", ledger.tokens());
+        model.addAttribute("types", TransactionType.values());
+        model.addAttribute("history", history);
+        model.addAttribute("hashes", hashes);
+        model.addAttribute("filterToken", tokenFilter);
+        model.addAttribute("filterType", typeFilter == null ? null : typeFilter.name());
+        model.addAttribute("cursor", Forms.given(cursor));
+        return "web/wallet";
+    }
+
+    private static boolean isParty(LedgerTransaction t, EntityId entity) {
+        return entity.equals(t.fromEntityId()) || entity.equals(t.toEntityId());
+    }
+}

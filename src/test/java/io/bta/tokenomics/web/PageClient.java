@@ -1,0 +1,105 @@
+package io.bta.tokenomics.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without a browser: cookies kept, redirects not followed, forms posted as a page would. */
+final class PageClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    PageClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Posts a form; {@code _csrf} is sent only if the fields hold it. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        var body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The CSRF token that a page rendered into its forms. */
+    String csrfFrom(String path) {
+        var page = get(path).body();
+        var m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + path);
+        }
+        return m.group(1);
+    }
+
+    /** Fields plus the CSRF token of the page the form is on. */
+    Map<String, String> withCsrf(String page, Map<String, String> fields) {
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfFrom(page));
+        return all;
+    }
+
+    void signIn(String token) {
+        var r = post("/app/sign-in", withCsrf("/app/sign-in", Map.of("token", token)));
+        if (r.statusCode() != 302) {
+            throw new AssertionError("sign-in answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Opens a never-ending response and answers "status content-type" without reading it. */
+    String streamHead(String path) {
+        try {
+            var r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Accept", "text/event-stream")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r.statusCode() + " "
+                    + r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,150 @@
+package io.bta.tokenomics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pages over plain HTTP: sign-in, CSRF, the development sign-in being off, and field errors. */
+@IntegrationTest
+class PagesHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ledger ledger;
+
+    Api api;
+    PageClient page;
+    String user;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        page = new PageClient(port);
+        ledger.initializeTokens(EntityId.of("admin"));
+        user = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"),
+                ledger.treasury(),
+                EntityId.of(user),
+                Amount.of("100"),
+                null,
+                EntityId.of("admin"));
+    }
+
+    @Test
+    void aVisitorWithoutSessionIsSentToSignIn() {
+        var r = page.get("/app/wallet");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/sign-in"));
+    }
+
+    @Test
+    void aPastedPlatformTokenBecomesAnHttpOnlyStrictSessionCookie() {
+        var r = page.post("/app/sign-in", page.withCsrf("/app/sign-in", Map.of("token", Api.token(user))));
+        assertThat(r.statusCode()).isEqualTo(302);
+        var cookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("bta_session="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain("Secure");
+        var wallet = page.get("/app/wallet");
+        assertThat(wallet.statusCode()).isEqualTo(200);
+        assertThat(wallet.body()).contains(user).contains("100 BTA-UTIL");
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsRefusedNextToTheField() {
+        var forged = Api.token(user).replaceFirst("\\.[^.]+$", ".AAAA");
+        var r = page.post("/app/sign-in", page.withCsrf("/app/sign-in", Map.of("token", forged)));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("id=\"token-error\"").contains("not valid here");
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("bta_session=ey"));
+    }
+
+    @Test
+    void aFormWithoutCsrfTokenIsRefusedAndChangesNothing() {
+        page.signIn(Api.token(user));
+        var r = page.post(
+                "/app/wallet/transfer", Map.of("toEntityId", "treasury", "tokenId", "BTA-UTIL", "amount", "5"));
+        assertThat(r.statusCode()).as(r.headers().map().toString()).isEqualTo(403);
+        assertThat(r.body()).contains("CSRF");
+        var wrong = page.post(
+                "/app/wallet/transfer",
+                Map.of("toEntityId", "treasury", "tokenId", "BTA-UTIL", "amount", "5", "_csrf", "forged"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
+                        .text("available"))
+                .isEqualTo("100");
+    }
+
+    @Test
+    void signInItselfNeedsTheCsrfToken() {
+        var r = page.post("/app/sign-in", Map.of("token", Api.token(user)));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("bta_session=ey"));
+    }
+
+    @Test
+    void theDevelopmentSignInIsOffByDefault() {
+        assertThat(page.get("/app/sign-in").body()).doesNotContain("Development sign-in");
+        var r = page.post(
+                "/app/dev-sign-in", page.withCsrf("/app/sign-in", Map.of("entityId", "admin", "admin", "true")));
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("bta_session=ey"));
+    }
+
+    @Test
+    void badTransferFieldsAreShownNextToEachFieldAndNothingMoves() {
+        page.signIn(Api.token(user));
+        var r = page.post(
+                "/app/wallet/transfer",
+                page.withCsrf(
+                        "/app/wallet",
+                        Map.of(
+                                "toEntityId",
+                                "no spaces allowed",
+                                "tokenId",
+                                "BTA-UTIL",
+                                "amount",
+                                "1.0000000000000000001")));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("id=\"toEntityId-error\"").contains("id=\"amount-error\"");
+        assertThat(r.body()).contains("value=\"no spaces allowed\"");
+        var broke = page.post(
+                "/app/wallet/transfer",
+                page.withCsrf(
+                        "/app/wallet", Map.of("toEntityId", "treasury", "tokenId", "BTA-UTIL", "amount", "1000")));
+        assertThat(broke.statusCode()).isEqualTo(422);
+        assertThat(broke.body()).containsPattern("id=\"amount-error\"[^>]*>[^<]*100 BTA-UTIL available");
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
+                        .text("available"))
+                .isEqualTo("100");
+    }
+
+    @Test
+    void adminPagesAreForAdminsOnly() {
+        page.signIn(Api.token(user));
+        assertThat(page.get("/app/admin").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theEventStreamAcceptsTheSessionCookie() {
+        page.signIn(Api.token(user));
+        // the stream never ends; asking with a HEAD-like short read is enough: 200 and the SSE type
+        var r = page.streamHead("/api/events/stream");
+        assertThat(r).isEqualTo("200 text/event-stream");
+    }
+}
