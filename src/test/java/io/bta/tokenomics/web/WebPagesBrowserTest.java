@@ -3,14 +3,22 @@ package io.bta.tokenomics.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import io.bta.tokenomics.support.MutableClock;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +46,15 @@ class WebPagesBrowserTest {
 
     @Autowired
     Audit audit;
+
+    @Autowired
+    Staking staking;
+
+    @Autowired
+    Rewards rewards;
+
+    @Autowired
+    MutableClock clock;
 
     Api api;
     BrowserContext context;
@@ -81,7 +98,7 @@ class WebPagesBrowserTest {
         page.getByLabel("Token", new Page.GetByLabelOptions().setExact(true)).selectOption("BTA-UTIL");
         page.getByLabel("Amount").fill("250.5");
         page.getByLabel("Memo (optional)").fill("rent");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
                 .click();
 
         assertThat(page.locator(".flash")).hasText("Transfer sent.");
@@ -106,7 +123,7 @@ class WebPagesBrowserTest {
         signIn(Api.token(user));
         page.getByLabel("To (entity id)").fill("treasury");
         page.getByLabel("Amount").fill("5000");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
                 .click();
         assertThat(page.locator("#amount-error")).containsText("needs 5000");
         assertThat(page.getByLabel("Amount")).hasAttribute("aria-invalid", "true");
@@ -116,12 +133,208 @@ class WebPagesBrowserTest {
                 .isEqualTo("1000");
     }
 
+    @Test
+    void createAProposalThenVoteOnItOnceVotingOpens() {
+        fund(user, "BTA-GOV", "5000");
+        signIn(Api.token(user));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Governance"))
+                .click();
+        page.getByText("Create a proposal").click();
+        page.getByLabel("Title").fill("Fund the " + user + " workshop");
+        page.getByLabel("Description").fill("Two days of training for members.");
+        page.getByLabel("Action (optional)").selectOption("TREASURY_TRANSFER");
+        page.getByLabel("Action parameters, one name=value per line")
+                .fill("tokenId=BTA-UTIL\ntoEntityId=" + user + "\namount=100");
+        BrowserSupport.screenshot(page, "governance-new-proposal");
+        click("Create proposal");
+
+        assertThat(page.locator(".flash")).hasText("Proposal created.");
+        assertThat(page.locator("#status")).hasText("PENDING");
+        assertThat(page.locator("#actions")).containsText("TREASURY_TRANSFER");
+        var id = page.url().replaceAll(".*/app/governance/([0-9a-f-]{36}).*", "$1");
+        assertThat(api.get("/api/governance/proposals/" + id, Api.token(user)).text("title"))
+                .isEqualTo("Fund the " + user + " workshop");
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        page.navigate("http://localhost:" + port + "/app/governance/" + id);
+        assertThat(page.locator("#status")).hasText("ACTIVE");
+        assertThat(page.locator("#power")).containsText("5,000 BTA-GOV");
+        assertThat(page.locator("#power .weight")).hasText("2,500");
+        page.getByLabel("For", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Reason (optional)").fill("useful");
+        click("Vote");
+
+        assertThat(page.locator(".flash")).hasText("Your vote is recorded.");
+        assertThat(page.locator("#my-vote")).containsText("FOR");
+        assertThat(page.locator("#tally .for")).hasText("2,500");
+        assertThat(page.locator("#votes")).containsText(user);
+        BrowserSupport.screenshot(page, "governance-proposal");
+        var proposal = api.get("/api/governance/proposals/" + id, Api.token(user));
+        assertThat(proposal.text("forVotes")).isEqualTo("2500");
+        assertThat(proposal.json().get("voterCount").asInt()).isEqualTo(1);
+
+        page.navigate("http://localhost:" + port + "/app/governance?status=ACTIVE");
+        assertThat(page.locator("#proposals")).containsText("Fund the " + user + " workshop");
+        BrowserSupport.screenshot(page, "governance");
+    }
+
+    @Test
+    void aProposalWithoutTitleIsRefusedNextToTheTitle() {
+        fund(user, "BTA-GOV", "5000");
+        signIn(Api.token(user));
+        page.navigate("http://localhost:" + port + "/app/governance/new");
+        page.getByLabel("Action (optional)").selectOption("MINT");
+        page.getByLabel("Action parameters, one name=value per line").fill("tokenId=BTA-UTIL");
+        click("Create proposal");
+        assertThat(page.locator("#title-error")).hasText("is required");
+        assertThat(page.getByLabel("Action parameters, one name=value per line"))
+                .hasValue("tokenId=BTA-UTIL");
+        page.getByLabel("Title").fill("Mint without a recipient");
+        click("Create proposal");
+        assertThat(page.locator("#parameters-error")).isVisible();
+        assertThat(page.locator("#title-error")).hasCount(0);
+        BrowserSupport.screenshot(page, "governance-new-proposal-errors");
+        assertThat(api.get("/api/governance/proposals?proposerId=" + user, Api.token(user))
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void stakeWatchPendingRewardsGrowThenUnstake() {
+        var pool = staking.createPool(new Staking.PoolTerms(
+                ledger.resolve("BTA-UTIL"),
+                ledger.resolve("BTA-REWARD"),
+                "Pool " + user,
+                new BigDecimal("36.5"),
+                Amount.of("10"),
+                0,
+                BigDecimal.ZERO,
+                null,
+                null));
+        signIn(Api.token(user));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staking"))
+                .click();
+        assertThat(page.locator("#pools tr[data-pool='Pool " + user + "'] .apy"))
+                .hasText("36.5 %");
+        page.getByLabel("Pool", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(pool.id().toString());
+        page.getByLabel("Amount").fill("400");
+        click("Stake");
+
+        assertThat(page.locator(".flash")).hasText("Stake opened.");
+        var row = page.locator("#stakes tbody tr").first();
+        assertThat(row).containsText("400 BTA-UTIL");
+        assertThat(row.locator(".pending")).hasText("0 BTA-REWARD");
+        assertThat(page.locator("#pools tr[data-pool='Pool " + user + "'] .tvl"))
+                .hasText("400 BTA-UTIL");
+
+        // 400 at 36.5 % a year earn 0.4 a day; the positions refresh themselves
+        clock.advance(Duration.ofDays(1));
+        assertThat(row.locator(".pending"))
+                .hasText("0.4 BTA-REWARD", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        BrowserSupport.screenshot(page, "staking");
+        var stakes = api.get("/api/staking/stakes", Api.token(user)).json();
+        assertThat(stakes.get(0).get("pendingRewards").asString()).isEqualTo("0.4");
+
+        row.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator(".flash")).hasText("Stake closed.");
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
+                        .text("available"))
+                .isEqualTo("1000");
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-REWARD", Api.token(user))
+                        .text("available"))
+                .isEqualTo("0.4");
+    }
+
+    @Test
+    void claimARewardWithTheClaimButton() {
+        var reward = rewards.rewardLearning(EntityId.of(user), "course-" + user, null)
+                .reward();
+        signIn(Api.token(user));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rewards"))
+                .click();
+        var row = page.locator("#rewards tr[data-reward='" + reward.id() + "']");
+        assertThat(row.locator(".reward-status")).hasText("PENDING");
+        assertThat(page.locator("#totals tr[data-type='LEARNING'] .pending")).hasText("10 BTA-REWARD");
+        BrowserSupport.screenshot(page, "rewards-before-claim");
+        row.getByRole(AriaRole.BUTTON).click();
+
+        assertThat(row.locator(".reward-status")).hasText("CLAIMED");
+        assertThat(page.locator("#totals tr[data-type='LEARNING'] .claimed")).hasText("10 BTA-REWARD");
+        BrowserSupport.screenshot(page, "rewards");
+        var listed =
+                api.get("/api/rewards", Api.token(user)).json().get("items").get(0);
+        assertThat(listed.get("status").asString()).isEqualTo("CLAIMED");
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-REWARD", Api.token(user))
+                        .text("available"))
+                .isEqualTo("10");
+    }
+
+    @Test
+    void anAdminCreatesAPool() {
+        signIn(Api.adminToken());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))
+                .click();
+        var name = "Admin pool " + user;
+        page.getByLabel("Pool name").fill(name);
+        page.getByLabel("APY (percent)").fill("7.5");
+        page.getByLabel("Minimum stake").fill("abc");
+        page.getByLabel("Lock period (days)").fill("30");
+        click("Create pool");
+        assertThat(page.locator("[id='pool.minStakeAmount-error']")).isVisible();
+        assertThat(page.getByLabel("Pool name")).hasValue(name);
+
+        page.getByLabel("Minimum stake").fill("50");
+        page.getByLabel("Minimum trust score (optional)").fill("20");
+        click("Create pool");
+        assertThat(page.locator(".flash")).hasText("Pool created.");
+        assertThat(page.locator("#admin-pools")).containsText(name);
+        BrowserSupport.screenshot(page, "admin");
+
+        var pools = api.get("/api/staking/pools", Api.token(user)).json();
+        var created = java.util.stream.StreamSupport.stream(pools.spliterator(), false)
+                .filter(p -> p.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(created.get("apy").asString()).isEqualTo("7.5");
+        assertThat(created.get("lockPeriod").asInt()).isEqualTo(30);
+        assertThat(created.get("minStakeAmount").asString()).isEqualTo("50");
+    }
+
+    @Test
+    void theWalletFitsAPhone() {
+        var phone = browser.browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        try {
+            var small = phone.newPage();
+            small.navigate("http://localhost:" + port + "/app/sign-in");
+            small.getByLabel("Access token").fill(Api.token(user));
+            small.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                    .click();
+            assertThat(small.locator(".balance[data-symbol='BTA-UTIL'] .available"))
+                    .hasText("1,000 BTA-UTIL");
+            var width = (Number) small.evaluate("document.documentElement.scrollWidth");
+            assertThat(width.intValue()).isLessThanOrEqualTo(390);
+            BrowserSupport.screenshot(small, "wallet-phone");
+        } finally {
+            phone.close();
+        }
+    }
+
+    private void click(String button) {
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(button).setExact(true))
+                .click();
+    }
+
     private void signIn(String token) {
         page.navigate("http://localhost:" + port + "/app/wallet");
         assertThat(page.locator("h1")).hasText("Sign in");
         BrowserSupport.screenshot(page, "sign-in");
         page.getByLabel("Access token").fill(token);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
     }
 

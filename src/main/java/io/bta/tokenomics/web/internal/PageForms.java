@@ -11,4 +11,27 @@ public final class PageForms {
     public record Transfer(String toEntityId, String tokenId, String amount, String memo) {
         static final Transfer EMPTY = new Transfer("", "BTA-UTIL", "", "");
     }
+
+    public record Proposal(String title, String description, String actionType, String parameters) {
+        static final Proposal EMPTY = new Proposal("", "", "", "");
+    }
+
+    public record Stake(String poolId, String amount) {}
+
+    public record Pool(
+            String name,
+            String tokenId,
+            String rewardTokenId,
+            String apy,
+            String minStakeAmount,
+            String lockPeriodDays,
+            String minTrustScore,
+            String maxTotalStake,
+            String earlyUnstakePenalty) {
+        static final Pool EMPTY = new Pool("", "BTA-UTIL", "BTA-REWARD", "", "", "0", "", "", "");
+    }
+
+    public record EntityAmount(String entityId, String tokenId, String amount, String memo) {
+        static final EntityAmount EMPTY = new EntityAmount("", "BTA-UTIL", "", "");
+    }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
  * session cookie; the development sign-in issues one itself and exists only when enabled.
  */
 @Controller
-class SignInController {
+class SignInPages {
 
     private final JwtDecoder decoder;
     private final WebProperties properties;
@@ -38,7 +38,7 @@ class SignInController {
      */
     private final Clock wallClock = Clock.systemUTC();
 
-    SignInController(
+    SignInPages(
             JwtDecoder decoder, WebProperties properties, SecurityProperties security, DataDirectory dataDirectory) {
         this.decoder = decoder;
         this.properties = properties;

@@ -24,14 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The wallet: balances, a transfer form and the caller's history with each transaction's proof. */
 @Controller
-class WalletController {
+class WalletPages {
 
     static final int PAGE_SIZE = 20;
 
     private final Ledger ledger;
     private final Audit audit;
 
-    WalletController(Ledger ledger, Audit audit) {
+    WalletPages(Ledger ledger, Audit audit) {
         this.ledger = ledger;
         this.audit = audit;
     }
