@@ -18,6 +18,7 @@
     return;
   }
   var stream = new EventSource("/api/events/stream");
+  stream.addEventListener("open", function () { window.btaStreamOpen = true; });
   var triggers = {
     "ledger.transferred": "bta:ledger", "ledger.minted": "bta:ledger", "ledger.burned": "bta:ledger",
     "ledger.locked": "bta:ledger", "ledger.unlocked": "bta:ledger",

@@ -17,6 +17,7 @@ import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.MutableClock;
+import io.bta.tokenomics.webhooks.Webhooks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
@@ -55,6 +56,9 @@ class WebPagesBrowserTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Webhooks webhooks;
 
     Api api;
     BrowserContext context;
@@ -116,6 +120,18 @@ class WebPagesBrowserTest {
         BrowserSupport.screenshot(page, "wallet-proof");
         page.goBack();
         BrowserSupport.screenshot(page, "wallet");
+    }
+
+    @Test
+    void theBalancesFollowTheEventStreamWithoutAReload() {
+        signIn(Api.token(user));
+        var available = page.locator(".balance[data-symbol='BTA-UTIL'] .available");
+        assertThat(available).hasText("1,000 BTA-UTIL");
+        page.waitForCondition(() -> (Boolean) page.evaluate("window.btaStreamOpen === true"));
+        // someone else pays the user; the ledger's follower records the event, the stream sends it
+        fund(user, "BTA-UTIL", "0.25");
+        webhooks.followLedger();
+        assertThat(available).hasText("1,000.25 BTA-UTIL", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     }
 
     @Test
