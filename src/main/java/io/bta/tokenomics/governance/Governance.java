@@ -178,29 +178,34 @@ public class Governance {
         return votingPower(entity, governanceToken(), proposal(proposalId).snapshotSequence());
     }
 
-    /** Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. */
+    /**
+     * Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. The proposal is
+     * read without a lock; the tally is updated last, under the proposal row's lock and only if the
+     * proposal is still ACTIVE, so concurrent votes on one proposal serialize on the commit alone.
+     */
     @Transactional
     public Vote castVote(UUID proposalId, EntityId voter, Support support, String reason) {
-        var proposal = proposals
-                .find(proposalId, now(), true)
-                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        var at = now();
+        var proposal =
+                proposals.find(proposalId, at, false).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
         if (proposal.status() != ProposalStatus.ACTIVE) {
             throw GovernanceProblems.votingNotOpen(proposal.status());
-        }
-        if (proposals.findVote(proposalId, voter).isPresent()) {
-            throw GovernanceProblems.alreadyVoted(voter.value());
         }
         var power = votingPower(voter, governanceToken(), proposal.snapshotSequence());
         if (!power.votingPower().isPositive()) {
             throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
         }
         var vote = new Vote(
-                proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, now());
+                proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, at);
         if (!proposals.insertVote(vote)) {
             throw GovernanceProblems.alreadyVoted(voter.value());
         }
         events.publishEvent(new VoteCast(
                 proposalId, voter, support, vote.votingPower(), vote.trustScore(), vote.weight(), vote.createdAt()));
+        if (!proposals.countVote(vote)) {
+            // Canceled or executed while this vote was being cast: refused, and the transaction rolls back.
+            throw GovernanceProblems.votingNotOpen(proposal(proposalId).status());
+        }
         return vote;
     }
 

@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,9 @@ class GovernanceTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    DataSource dataSource;
 
     Api api;
     EntityId proposer;
@@ -657,5 +664,99 @@ class GovernanceTest {
         assertThat(api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.token(a.value()), null)
                         .status())
                 .isEqualTo(403);
+    }
+
+    // --- concurrent votes ---
+
+    @Test
+    void concurrentVotesAreAllCountedAndEachVoterVotesOnce() throws Exception {
+        var voters = new java.util.ArrayList<EntityId>();
+        for (int i = 0; i < 24; i++) {
+            voters.add(voter(Integer.toString(1000 + i), Integer.toString(40 + i)));
+        }
+        var p = signal();
+        advanceTo(p.votingStartsAt());
+        var statuses = new ConcurrentHashMap<String, List<Integer>>();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (var v : voters) {
+                for (var support : List.of("FOR", "AGAINST")) {
+                    futures.add(pool.submit(() -> {
+                        var r = api.post(
+                                "/api/governance/proposals/" + p.id() + "/vote",
+                                Api.token(v.value()),
+                                json("support", support));
+                        statuses.computeIfAbsent(
+                                        v.value(),
+                                        k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                                .add(r.status());
+                    }));
+                }
+            }
+            for (var f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (var v : voters) {
+            assertThat(statuses.get(v.value())).as(v.value()).containsExactlyInAnyOrder(201, 409);
+        }
+        var expected = BigDecimal.ZERO;
+        var forVotes = BigDecimal.ZERO;
+        for (var v : voters) {
+            var vote = governance.voteOf(p.id(), v).orElseThrow();
+            expected = expected.add(vote.weight());
+            if (vote.support() == Support.FOR) {
+                forVotes = forVotes.add(vote.weight());
+            }
+        }
+        var tallied = governance.proposal(p.id());
+        assertThat(tallied.voterCount()).isEqualTo(24);
+        assertThat(tallied.forVotes()).isEqualByComparingTo(forVotes);
+        assertThat(tallied.forVotes().add(tallied.againstVotes())).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void aVoteWaitingOnACancelIsRefusedAndLeavesNoTrace() throws Exception {
+        var a = voter("1000", "50");
+        var p = signal();
+        advanceTo(p.votingStartsAt());
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement(
+                    "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
+                lock.setObject(1, p.id());
+                assertThat(lock.executeUpdate()).isEqualTo(1);
+            }
+            var pool = Executors.newSingleThreadExecutor();
+            try {
+                // The vote reads the proposal as ACTIVE (the cancel is not committed), then waits for
+                // the row lock to count itself.
+                var answer = pool.submit(() -> api.post(
+                        "/api/governance/proposals/" + p.id() + "/vote", Api.token(a.value()), json("support", "FOR")));
+                var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (jdbc.sql(
+                                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'update governance_proposals%'")
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
+                    assertThat(System.nanoTime())
+                            .as("the vote waits for the lock")
+                            .isLessThan(deadline);
+                    Thread.onSpinWait();
+                }
+                holder.commit();
+                var r = answer.get(30, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isEqualTo(409);
+                assertThat(r.code()).isEqualTo("VOTING_NOT_OPEN");
+                assertThat(r.text("detail")).contains("canceled");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(governance.voteOf(p.id(), a)).isEmpty();
+        assertThat(governance.proposal(p.id()).voterCount()).isZero();
     }
 }

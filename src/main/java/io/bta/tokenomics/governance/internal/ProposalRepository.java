@@ -103,38 +103,48 @@ public class ProposalRepository {
     }
 
     /** Records a vote and adds its weight to the tally; false if the voter had already voted. */
+    /** Stores the vote; false when the voter has already voted on the proposal. */
     public boolean insertVote(Vote vote) {
-        int inserted = jdbc.sql(
-                        """
+        return jdbc.sql(
+                                """
                         insert into governance_votes (proposal_id, voter_id, support, voting_power, trust_score, weight,
                             reason, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id, voter_id) do nothing
                         """)
-                .param(vote.proposalId())
-                .param(vote.voterId().value())
-                .param(vote.support().name())
-                .param(vote.votingPower().toBigDecimal())
-                .param(vote.trustScore())
-                .param(vote.weight())
-                .param(new SqlParameterValue(Types.VARCHAR, vote.reason()))
-                .param(ts(vote.createdAt()))
-                .update();
-        if (inserted == 0) {
-            return false;
-        }
+                        .param(vote.proposalId())
+                        .param(vote.voterId().value())
+                        .param(vote.support().name())
+                        .param(vote.votingPower().toBigDecimal())
+                        .param(vote.trustScore())
+                        .param(vote.weight())
+                        .param(new SqlParameterValue(Types.VARCHAR, vote.reason()))
+                        .param(ts(vote.createdAt()))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Adds the vote to the proposal's tally if the proposal is still ACTIVE at the vote's time; false
+     * when it is not (canceled, executed or outside its voting window since it was read). This takes
+     * the proposal row's lock, so the caller runs it as the last statement before commit: votes on one
+     * proposal then hold the lock for the commit only, not for the whole vote.
+     */
+    public boolean countVote(Vote vote) {
         var column =
                 switch (vote.support()) {
                     case FOR -> "for_votes";
                     case AGAINST -> "against_votes";
                     case ABSTAIN -> "abstain_votes";
                 };
-        jdbc.sql("update governance_proposals set " + column + " = " + column
-                        + " + ?, voter_count = voter_count + 1 where id = ?")
-                .param(vote.weight())
-                .param(vote.proposalId())
-                .update();
-        return true;
+        return jdbc.sql("update governance_proposals p set " + column + " = " + column
+                                + " + :weight, voter_count = voter_count + 1"
+                                + " where p.id = :id and governance_status(p, :now) = 'ACTIVE'")
+                        .param("weight", vote.weight())
+                        .param("id", vote.proposalId())
+                        .param("now", ts(vote.createdAt()))
+                        .update()
+                == 1;
     }
 
     public Optional<Vote> findVote(UUID proposalId, EntityId voter) {
