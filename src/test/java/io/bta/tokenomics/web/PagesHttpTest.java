@@ -135,6 +135,64 @@ class PagesHttpTest {
     }
 
     @Test
+    void badInputToAnyFormIsA4xxPageNeverA500() {
+        page.signIn(Api.adminToken());
+        var junk = new String[] {"", " ", "-1", "1e400", "not a number", "x".repeat(600), "\u0000", "../../etc"};
+        var forms = Map.of(
+                "/app/wallet/transfer",
+                new String[] {"toEntityId", "tokenId", "amount", "memo"},
+                "/app/staking/stake",
+                new String[] {"poolId", "amount"},
+                "/app/admin/pools",
+                new String[] {"name", "tokenId", "apy", "minStakeAmount", "lockPeriodDays", "minTrustScore"},
+                "/app/admin/supply",
+                new String[] {"entityId", "tokenId", "amount", "operation"},
+                "/app/admin/trust",
+                new String[] {"entityId", "score"},
+                "/app/admin/api-keys",
+                new String[] {"name", "scopes", "expiresAt"},
+                "/app/admin/webhooks",
+                new String[] {"url", "eventTypes"},
+                "/app/governance/proposals",
+                new String[] {"title", "actionType", "parameters"},
+                "/app/governance/" + UUID.randomUUID() + "/vote",
+                new String[] {"support", "reason"},
+                "/app/governance/not-a-uuid/vote",
+                new String[] {"support"});
+        var csrf = page.csrfFrom("/app/wallet");
+        var before = api.get("/api/tokens/balances/" + user, Api.token(user)).body();
+        forms.forEach((path, fields) -> {
+            for (var value : junk) {
+                var body = new java.util.LinkedHashMap<String, String>();
+                for (var field : fields) {
+                    body.put(field, value);
+                }
+                body.put("_csrf", csrf);
+                var r = page.post(path, body);
+                assertThat(r.statusCode()).as("%s with %s", path, value).isBetween(400, 499);
+                assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                        .as("%s with %s", path, value)
+                        .startsWith("text/html");
+            }
+        });
+        assertThat(api.get("/api/tokens/balances/" + user, Api.token(user)).body())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void delegationFromThePageIsWhatTheApiReports() {
+        page.signIn(Api.token(user));
+        var r = page.post("/app/governance/delegate", page.withCsrf("/app/governance", Map.of("delegateeId", "bob")));
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/governance/delegate", Api.token(user)).text("delegateeId"))
+                .isEqualTo("bob");
+        assertThat(page.get("/app/governance").body()).contains("delegated to <strong>bob</strong>");
+        page.post("/app/governance/undelegate", page.withCsrf("/app/governance", Map.of()));
+        assertThat(api.get("/api/governance/delegate", Api.token(user)).text("delegateeId"))
+                .isNull();
+    }
+
+    @Test
     void adminPagesAreForAdminsOnly() {
         page.signIn(Api.token(user));
         assertThat(page.get("/app/admin").statusCode()).isEqualTo(403);
