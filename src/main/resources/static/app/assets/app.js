@@ -14,6 +14,20 @@
       e.detail.headers[header] = token;
     }
   });
+  // A form shown again with errors puts the keyboard on its first bad field.
+  document.addEventListener("DOMContentLoaded", function () {
+    var invalid = document.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.focus();
+    }
+  });
+  // One submission per click: the button is disabled once the browser has taken the form.
+  document.addEventListener("submit", function (e) {
+    var button = e.target.querySelector('button[type="submit"]');
+    if (button) {
+      setTimeout(function () { button.disabled = true; }, 0);
+    }
+  });
   if (!window.EventSource || !document.querySelector("[data-live]")) {
     return;
   }

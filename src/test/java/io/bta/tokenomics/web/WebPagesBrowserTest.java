@@ -143,6 +143,7 @@ class WebPagesBrowserTest {
                 .click();
         assertThat(page.locator("#amount-error")).containsText("needs 5000");
         assertThat(page.getByLabel("Amount")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByLabel("Amount")).isFocused();
         BrowserSupport.screenshot(page, "wallet-transfer-error");
         assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
                         .text("available"))
