@@ -44,6 +44,17 @@ final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts as htmx does: no body, the CSRF token (if any) in the X-XSRF-TOKEN header. */
+    HttpResponse<String> htmxPost(String path, String csrfHeader) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (csrfHeader != null) {
+            request.header("X-XSRF-TOKEN", csrfHeader);
+        }
+        return send(request);
+    }
+
     /** The CSRF token that a page rendered into its forms. */
     String csrfFrom(String path) {
         var page = get(path).body();

@@ -3,6 +3,8 @@ package io.bta.tokenomics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.rewards.RewardStatus;
+import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
@@ -23,6 +25,9 @@ class PagesHttpTest {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    Rewards rewards;
 
     Api api;
     PageClient page;
@@ -190,6 +195,28 @@ class PagesHttpTest {
         page.post("/app/governance/undelegate", page.withCsrf("/app/governance", Map.of()));
         assertThat(api.get("/api/governance/delegate", Api.token(user)).text("delegateeId"))
                 .isNull();
+    }
+
+    @Test
+    void htmxClaimsCarryTheCsrfTokenInAHeaderAndAnswerTheFragment() {
+        var reward = rewards.rewardLearning(EntityId.of(user), "course-" + user, null)
+                .reward();
+        page.signIn(Api.token(user));
+        var path = "/app/rewards/" + reward.id() + "/claim";
+        assertThat(page.htmxPost(path, null).statusCode()).isEqualTo(403);
+        assertThat(rewards.reward(reward.id()).status()).isEqualTo(RewardStatus.PENDING);
+        var meta = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(page.get("/app/rewards").body());
+        assertThat(meta.find()).isTrue();
+        var r = page.htmxPost(path, meta.group(1));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("<div id=\"mine\"").contains("Reward claimed.");
+        assertThat(api.get("/api/tokens/balances/" + user + "/BTA-REWARD", Api.token(user))
+                        .text("available"))
+                .isEqualTo("10");
+        var again = page.htmxPost(path, meta.group(1));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("class=\"error\"");
     }
 
     @Test
