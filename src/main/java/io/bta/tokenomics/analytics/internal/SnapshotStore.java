@@ -106,8 +106,7 @@ public class SnapshotStore {
                     .param(s.id())
                     .param(s.tokenId().value())
                     .param(s.kind().name())
-                    .param(new SqlParameterValue(
-                            Types.TIMESTAMP_WITH_TIMEZONE, s.dueAt() == null ? null : Timestamp.from(s.dueAt())))
+                    .param(new SqlParameterValue(Types.TIMESTAMP, s.dueAt() == null ? null : Timestamp.from(s.dueAt())))
                     .param(Timestamp.from(s.takenAt()))
                     .param(s.takenBy().value())
                     .param(s.afterSequence())
