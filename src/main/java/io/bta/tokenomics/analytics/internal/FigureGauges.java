@@ -4,6 +4,7 @@ import io.bta.tokenomics.analytics.Metric;
 import io.bta.tokenomics.analytics.TokenSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,14 +52,16 @@ public class FigureGauges {
     }
 
     private void register(String symbol) {
-        GAUGES.forEach((name, metric) -> Gauge.builder(name, shown, s -> value(s.get(symbol), metric))
+        GAUGES.forEach((name, metric) -> Gauge.builder(name, () -> figure(symbol, metric))
                 .description("the latest analytics snapshot's " + metric.key())
                 .tag("token", symbol)
                 .strongReference(true)
                 .register(registry));
     }
 
-    private static double value(TokenSnapshot snapshot, Metric metric) {
-        return snapshot == null ? Double.NaN : snapshot.value(metric).doubleValue();
+    /** The shown figure, exact; Micrometer converts it (and reports a missing one as NaN). */
+    private BigDecimal figure(String symbol, Metric metric) {
+        var snapshot = shown.get(symbol);
+        return snapshot == null ? null : snapshot.value(metric);
     }
 }
