@@ -148,7 +148,7 @@ class AnalyticsTest {
                 util,
                 reward,
                 "analytics " + UUID.randomUUID(),
-                new BigDecimal("10"),
+                BigDecimal.ZERO, // no accrual: the stake leaves nothing behind for later tests
                 Amount.of(1),
                 0,
                 BigDecimal.ZERO,
