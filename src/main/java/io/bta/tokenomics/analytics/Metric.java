@@ -42,8 +42,9 @@ public enum Metric {
         return kind;
     }
 
+    /** The metric named by its key, ignoring case ({@code totalSupply}, {@code totalsupply}). */
     public static Optional<Metric> ofKey(String key) {
-        return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(m -> m.key.equalsIgnoreCase(key)).findFirst();
     }
 
     public static String keys() {

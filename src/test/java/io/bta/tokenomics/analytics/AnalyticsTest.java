@@ -382,6 +382,36 @@ class AnalyticsTest {
     }
 
     @Test
+    void scheduledAndOnDemandSnapshotsShareOneChainSoABucketSumsEachTransactionOnce() {
+        var day = freshDay();
+        analytics.snapshotNow(ADMIN); // closes what happened before, in the bucket before the range
+        var x = entity("chain");
+        clock.set(day.plus(Duration.ofMinutes(65)));
+        ledger.mint(guar, x, Amount.of("2"), null, ADMIN);
+        analytics.snapshotNow(ADMIN);
+        clock.set(day.plus(Duration.ofMinutes(70)));
+        ledger.mint(guar, x, Amount.of("3"), null, ADMIN);
+        var scheduled = byToken(analytics.snapshotDue()).get(guar);
+        assertThat(scheduled.kind()).isEqualTo(SnapshotKind.SCHEDULED);
+        assertThat(scheduled.minted()).isEqualByComparingTo("3");
+        clock.set(day.plus(Duration.ofMinutes(80)));
+        ledger.mint(guar, x, Amount.of("4"), null, ADMIN);
+        analytics.snapshotNow(ADMIN);
+
+        var hour = day.plus(Duration.ofHours(1));
+        var minted =
+                analytics.series("BTA-GUAR", Metric.MINTED, BucketSize.ONE_HOUR, hour, hour.plus(Duration.ofHours(1)));
+        assertThat(values(minted)).containsExactly("9");
+        assertThat(minted.points().get(0).snapshots()).isEqualTo(3);
+        var transactions = analytics.series(
+                "BTA-GUAR", Metric.TRANSACTIONS, BucketSize.ONE_HOUR, hour, hour.plus(Duration.ofHours(1)));
+        assertThat(values(transactions)).containsExactly("3");
+        assertThat(analytics.snapshots("BTA-GUAR", hour, hour.plus(Duration.ofHours(1))))
+                .extracting(TokenSnapshot::kind)
+                .containsExactly(SnapshotKind.ON_DEMAND, SnapshotKind.SCHEDULED, SnapshotKind.ON_DEMAND);
+    }
+
+    @Test
     void twoConcurrentTakersStoreOneScheduledSnapshot() throws Exception {
         var day = freshDay();
         clock.set(day.plus(Duration.ofMinutes(3)));
