@@ -292,6 +292,27 @@ public class Ledger {
         return queries.transactionsAfter(afterSequence, limit);
     }
 
+    /**
+     * Every token's supply and holdings now, and its activity in the transactions after
+     * {@code afterSequence}: one statement, so all the figures describe the same committed state.
+     */
+    @Transactional(readOnly = true)
+    public LedgerFigures figures(long afterSequence) {
+        if (afterSequence < 0) {
+            throw new IllegalArgumentException("afterSequence must not be negative");
+        }
+        return queries.figures(afterSequence, treasury);
+    }
+
+    /** The largest holdings (available + locked) of a token, largest first, ties by entity id. */
+    @Transactional(readOnly = true)
+    public List<Balance> topHolders(TokenId token, int limit) {
+        if (limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("limit must be 1 to 1000");
+        }
+        return queries.topHolders(token, limit);
+    }
+
     /** An entity's holding (available + locked) of a checkpointed token as of a past sequence. */
     @Transactional(readOnly = true)
     public Amount balanceAt(EntityId entity, TokenId token, long sequence) {

@@ -123,6 +123,12 @@ public class Staking {
         return view(repository.pool(id, false).orElseThrow(() -> StakingProblems.unknownPool(id.toString())));
     }
 
+    /** The total value locked in staking: the principal staked in all pools, per staked token. */
+    @Transactional(readOnly = true)
+    public Map<TokenId, Amount> stakedByToken() {
+        return repository.stakedByToken();
+    }
+
     /**
      * Changes a pool's APY, status or minimum trust score. Rewards up to now accrue at the old terms
      * (the index is settled first); the new ones apply from now on. No stake is rewritten.
