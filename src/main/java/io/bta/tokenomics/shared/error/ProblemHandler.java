@@ -105,10 +105,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var tooLarge = causeOf(ex, RequestBodyTooLarge.class);
-        if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.limitBytes()));
-        }
         var field = fieldOf(ex);
         var unknown = causeOf(ex, UnrecognizedPropertyException.class) != null;
         var problem = field == null

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code tokenomics.limits.*}: what one client may send. {@code max-body-size} bounds every request
- * body (413 beyond it, chunked bodies included); {@code rate-limit.*} bounds how many
+ * body (413 beyond it, chunked bodies included, which are read
+ * into memory up to the limit); {@code rate-limit.*} bounds how many
  * state-changing requests per second one caller may make on this instance (429 beyond it, see
  * ADR 0016).
  */
@@ -15,8 +16,9 @@ import org.springframework.util.unit.DataSize;
 public record AbuseLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
 
     public AbuseLimits {
-        if (maxBodySize.toBytes() < 1) {
-            throw new IllegalArgumentException("tokenomics.limits.max-body-size must be at least 1 byte");
+        if (maxBodySize.toBytes() < 1
+                || maxBodySize.toBytes() > DataSize.ofMegabytes(512).toBytes()) {
+            throw new IllegalArgumentException("tokenomics.limits.max-body-size must be from 1B to 512MB");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.bta.tokenomics.shared.web;
 
 import io.bta.tokenomics.shared.error.Problems;
-import io.bta.tokenomics.shared.error.RequestBodyTooLarge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
@@ -23,41 +23,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every request body is at most {@code tokenomics.limits.max-body-size}. A declared
- * {@code Content-Length} over it is answered 413 before anything reads the body; a chunked body is
- * counted as it is read, and the read that crosses the limit fails with {@link
- * RequestBodyTooLarge}, which ends as the same 413 wherever it surfaces. It runs before security,
- * so an oversize body costs no token check, no transaction and no JSON parsing.
+ * Every request body is at most {@code tokenomics.limits.max-body-size}, whatever the endpoint
+ * does with it. A declared {@code Content-Length} over the limit is answered 413 before anything
+ * reads the body. A chunked body (no declared length) is read here, up to one byte past the limit:
+ * over it, the same 413; within it, the request goes on with the bytes read, so the answer never
+ * depends on whether the handler would have read the body. It runs before security, so an oversize
+ * body costs no token check, no transaction and no JSON parsing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final int maxBytes;
     private final JsonMapper json;
 
     BodySizeLimitFilter(AbuseLimits limits, JsonMapper json) {
-        this.maxBytes = limits.maxBodySize().toBytes();
+        this.maxBytes = (int) limits.maxBodySize().toBytes();
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             refuse(response);
             return;
         }
-        try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (tooLarge(e) && !response.isCommitted()) {
-                response.reset();
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            var body = request.getInputStream().readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
                 refuse(response);
                 return;
             }
-            throw e;
+            chain.doFilter(new ReadBodyRequest(request, body), response);
+            return;
         }
+        chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -68,94 +70,66 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), Problems.tooLarge(maxBytes));
     }
 
-    private static boolean tooLarge(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestBodyTooLarge) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** The request with its chunked body already read, and its length now known. */
+    private static final class ReadBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-    /** The request whose body stream fails once it has given more than the limit. */
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        ReadBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
-            }
-            return stream;
+        public int getContentLength() {
+            return body.length;
         }
 
         @Override
-        public BufferedReader getReader() throws IOException {
-            var encoding = getCharacterEncoding();
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body was read already");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
             Charset charset;
             try {
+                var encoding = getCharacterEncoding();
                 charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
             } catch (IllegalArgumentException e) {
                 charset = StandardCharsets.UTF_8;
             }
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-    }
-
-    private static final class LimitedStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long maxBytes;
-        private long read;
-
-        LimitedStream(ServletInputStream in, long maxBytes) {
-            this.in = in;
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws RequestBodyTooLarge {
-            read += n;
-            if (read > maxBytes) {
-                throw new RequestBodyTooLarge(maxBytes);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
