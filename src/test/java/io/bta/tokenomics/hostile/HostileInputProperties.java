@@ -689,11 +689,32 @@ class HostileInputProperties {
     // ---- inputs -------------------------------------------------------------------------------------
 
     /** One hostile request and what it is. */
-    record Input(Row row, String what, String method, String path, String contentType, byte[] body, boolean chunked) {
+    record Input(
+            Row row,
+            String what,
+            String method,
+            String path,
+            String contentType,
+            byte[] body,
+            boolean chunked,
+            String accept,
+            String idempotencyKey) {
+
+        Input(Row row, String what, String method, String path, String contentType, byte[] body, boolean chunked) {
+            this(row, what, method, path, contentType, body, chunked, null, null);
+        }
+
+        /** The same input with an Accept header and an Idempotency-Key (either may be null). */
+        Input with(String accept, String idempotencyKey) {
+            return new Input(row, what, method, path, contentType, body, chunked, accept, idempotencyKey);
+        }
+
         @Override
         public String toString() {
             var shown = body == null ? "" : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-            return row.endpoint() + " [" + what + "] " + method + " " + abbreviate(path) + " " + contentType + " "
+            return row.endpoint() + " [" + what + "] " + method + " " + abbreviate(path) + " " + contentType
+                    + (accept == null ? "" : " Accept: " + accept)
+                    + (idempotencyKey == null ? "" : " Idempotency-Key: " + abbreviate(idempotencyKey)) + " "
                     + shown;
         }
     }
@@ -723,7 +744,24 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<Input> hostileInputs() {
-        return Arbitraries.of(ROWS).flatMap(HostileInputProperties::inputsFor);
+        var accepts = Arbitraries.of(
+                null,
+                null,
+                "application/json",
+                "*/*",
+                "application/problem+json",
+                "application/xml",
+                "text/html",
+                "text/event-stream",
+                "image/png");
+        var keys = Arbitraries.oneOf(
+                Arbitraries.just((String) null),
+                Arbitraries.just((String) null),
+                Arbitraries.strings().alpha().ofMinLength(8).ofMaxLength(32),
+                Arbitraries.of("a bad key", "x".repeat(300), ""));
+        return Arbitraries.of(ROWS)
+                .flatMap(HostileInputProperties::inputsFor)
+                .flatMap(input -> accepts.flatMap(accept -> keys.map(key -> input.with(accept, key))));
     }
 
     static Arbitrary<Input> inputsFor(Row row) {
@@ -743,6 +781,7 @@ class HostileInputProperties {
             kinds.add(unknownField(row));
             kinds.add(brokenJson(row));
             kinds.add(wrongContentType(row));
+            kinds.add(extremeJson(row));
             if (row.fields().stream().anyMatch(Field::required)) {
                 kinds.add(missingField(row));
             }
@@ -900,6 +939,23 @@ class HostileInputProperties {
                         row, "broken JSON", row.method(), validPath(row), "application/json", utf8(body), false));
     }
 
+    /** JSON at the edges of what a parser takes: deep nesting, huge numbers and strings, bytes that are not UTF-8. */
+    static Arbitrary<Input> extremeJson(Row row) {
+        var field = row.fields().get(0).name();
+        var bodies = Arbitraries.of(
+                utf8("[".repeat(5000) + "]".repeat(5000)),
+                utf8("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)),
+                utf8("{\"" + field + "\":" + "9".repeat(5000) + "}"),
+                utf8("{\"" + field + "\":0." + "1".repeat(5000) + "}"),
+                utf8("{\"" + field + "\":\"" + "7".repeat(60_000) + "\"}"),
+                utf8("{\"" + field + "\":\"" + "\\u0000".repeat(1000) + "\"}"),
+                new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', ']'},
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0});
+        return bodies.map(
+                body -> new Input(row, "extreme JSON", row.method(), validPath(row), "application/json", body, false));
+    }
+
     static Arbitrary<Input> wrongContentType(Row row) {
         return Arbitraries.of(
                         "text/plain",
@@ -976,6 +1032,12 @@ class HostileInputProperties {
                 .method(input.method(), publisher);
         if (input.body() != null) {
             builder.header("Content-Type", input.contentType());
+        }
+        if (input.accept() != null) {
+            builder.header("Accept", input.accept());
+        }
+        if (input.idempotencyKey() != null) {
+            builder.header("Idempotency-Key", input.idempotencyKey());
         }
         try {
             var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
