@@ -85,8 +85,10 @@ public class RateLimiter {
         if (buckets.size() >= settings.maxTrackedCallers()) {
             // every tracked caller is mid-burst: forgetting one lets it start a new burst, which is
             // the lesser harm than growing without bound
-            var first = buckets.keys().nextElement();
-            buckets.remove(first);
+            var any = buckets.keySet().iterator();
+            if (any.hasNext()) {
+                buckets.remove(any.next());
+            }
         }
     }
 
