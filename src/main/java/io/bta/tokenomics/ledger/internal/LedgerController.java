@@ -19,7 +19,7 @@ import io.bta.tokenomics.shared.error.Problems;
 import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
 import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -299,15 +299,11 @@ class LedgerController {
         }
         var fromTime = instant(in, "from", from);
         var toTime = instant(in, "to", to);
-        int pageSize = 0;
-        try {
-            pageSize = Cursors.limit(limit, 50, 100);
-        } catch (RuntimeException e) {
-            in.reject("limit", "must be between 1 and 100");
-        }
+        int pageSize = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
         in.check();
         TokenId token = tokenId == null ? null : ledger.resolve(tokenId);
-        return ledger.history(entity, new HistoryFilter(token, txType, fromTime, toTime), pageSize, cursor)
+        return ledger.history(entity, new HistoryFilter(token, txType, fromTime, toTime), pageSize, position)
                 .map(TransactionView::of);
     }
 
