@@ -25,7 +25,7 @@ import org.springframework.scheduling.support.CronExpression;
  * running fast on both. Afterwards the ledger's invariants hold and each job ran once per due
  * time: one staking distribution per cron firing, one chain of audit blocks with no overlap or
  * fork, one delivery attempt per webhook message and due time (none received twice), one expiry
- * per guarantee.
+ * per guarantee and per reward.
  *
  * <p>{@code -Dreliability.two-instances.seconds} (8) how long the load runs.
  */
@@ -45,7 +45,8 @@ class TwoInstancesTest {
                 "--tokenomics.webhooks.follow-interval-ms=200",
                 "--tokenomics.webhooks.dispatch-interval-ms=200",
                 "--tokenomics.guarantees.expiry-interval-ms=1000",
-                "--tokenomics.rewards.expiry-interval-ms=1000");
+                "--tokenomics.rewards.expiry-interval-ms=1000",
+                "--tokenomics.rewards.claim-window=3s");
         var first = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--tokenomics.data-dir="
@@ -79,6 +80,7 @@ class TwoInstancesTest {
             var stakesOpened = Instant.now(); // just before: an upper bound on each stake's due times
             var stakes = openStakes(apiA, name, 4);
             var allocations = allocateExpiring(apiB, name, 6, Instant.now().plusSeconds(3));
+            var rewards = distributeExpiring(apiA, name, 6);
 
             var loadStarted = Instant.now();
             bank.start(8, 2);
@@ -199,6 +201,28 @@ class TwoInstancesTest {
             }
             findings.add("guarantee expiry: " + allocations.size() + " allocations, each expired once");
 
+            // Reward expiry: every reward expired, and each epoch's reservation equals its pending
+            // rewards (a reservation released twice would fall below them, or below zero).
+            long expiredRewards = jdbc.sql(
+                            "select count(*) from rewards where id::text = any(?::text[]) and status = 'EXPIRED'")
+                    .param(rewards.toArray(String[]::new))
+                    .query(Long.class)
+                    .single();
+            var reservations = jdbc.sql(
+                            """
+                    select e.epoch from rewards_epochs e
+                    where e.reserved <> coalesce((select sum(r.amount) from rewards r
+                                                  where r.epoch = e.epoch and r.status = 'PENDING'), 0)
+                    """)
+                    .query(Integer.class)
+                    .list();
+            if (expiredRewards != rewards.size() || !reservations.isEmpty()) {
+                violations.add("reward expiry: " + expiredRewards + " of " + rewards.size()
+                        + " expired; epochs whose reservation differs from their pending rewards: " + reservations);
+            }
+            findings.add("reward expiry: " + expiredRewards + " of " + rewards.size()
+                    + " rewards expired, each reservation released once");
+
             // Analytics snapshots (once per due time, by a unique key) are checked here when they land.
 
             Reliability.print(
@@ -284,5 +308,28 @@ class TwoInstancesTest {
             allocations.add(Map.entry(guarantee, allocation.text("id")));
         }
         return allocations;
+    }
+
+    /** Rewards that expire after the claim window (3 s): their ids. */
+    private static List<String> distributeExpiring(Api api, String name, int count) {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            var reward = api.post(
+                    "/api/rewards",
+                    Api.adminToken(),
+                    json(
+                            "recipientId",
+                            name + "-learner-" + i,
+                            "type",
+                            "LEARNING",
+                            "sourceRef",
+                            name + "-course-" + i,
+                            "amount",
+                            "2"));
+            assertThat(reward.status()).as(reward.body()).isEqualTo(201);
+            assertThat(reward.text("expiresAt")).isNotNull();
+            ids.add(reward.text("id"));
+        }
+        return ids;
     }
 }
