@@ -180,6 +180,25 @@ public class Ledger {
                 .toList();
     }
 
+    /**
+     * The balances of every token of several entities, in the order given, and the last sequence,
+     * all from one snapshot of the database (see {@link BalanceSnapshot}).
+     */
+    @Transactional(readOnly = true)
+    public BalanceSnapshot snapshot(List<EntityId> entities) {
+        var cut = queries.cut(entities);
+        var zero = new LedgerQueries.Holding(Amount.ZERO, Amount.ZERO);
+        var balances = new ArrayList<Balance>();
+        for (var entity : entities.stream().distinct().toList()) {
+            var holdings = cut.holdings().getOrDefault(entity, java.util.Map.of());
+            for (var t : catalog.all()) {
+                var h = holdings.getOrDefault(t.id(), zero);
+                balances.add(new Balance(entity, t.id(), t.symbol(), h.available(), h.locked()));
+            }
+        }
+        return new BalanceSnapshot(cut.sequence(), balances);
+    }
+
     public LedgerTransaction transfer(
             TokenId token, EntityId from, EntityId to, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Transfer(token, from, to, amount, memo, actor));

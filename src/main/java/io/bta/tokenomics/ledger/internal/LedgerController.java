@@ -160,6 +160,36 @@ class LedgerController {
                 .toList();
     }
 
+    /** At most this many entities in one snapshot read. */
+    static final int MAX_SNAPSHOT_ENTITIES = 100;
+
+    record BalanceSnapshotView(long sequence, List<BalanceView> balances) {}
+
+    @GetMapping("/balance-snapshot")
+    @Operation(
+            summary = "Several entities' balances read at one moment, with the ledger sequence they reflect"
+                    + " (each entity the caller's own, or admin)")
+    BalanceSnapshotView balanceSnapshot(@RequestParam(name = "entityId", required = false) List<String> entityIds) {
+        var caller = Caller.current();
+        var in = new Inputs();
+        if (entityIds == null || entityIds.isEmpty()) {
+            in.reject("entityId", "name at least one entity");
+        } else if (entityIds.size() > MAX_SNAPSHOT_ENTITIES) {
+            in.reject("entityId", "at most " + MAX_SNAPSHOT_ENTITIES + " entities");
+        }
+        in.check();
+        var entities = new ArrayList<EntityId>();
+        for (var raw : entityIds) {
+            entities.add(in.entityId("entityId", raw));
+        }
+        in.check();
+        entities.forEach(caller::requireSelfOrAdmin);
+        var snapshot = ledger.snapshot(entities);
+        return new BalanceSnapshotView(
+                snapshot.sequence(),
+                snapshot.balances().stream().map(BalanceView::of).toList());
+    }
+
     @GetMapping("/balances/{entityId}")
     @Operation(summary = "An entity's balances (owner or admin)")
     List<BalanceView> balances(@PathVariable String entityId) {

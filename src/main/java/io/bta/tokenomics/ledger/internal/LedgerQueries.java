@@ -55,6 +55,37 @@ public class LedgerQueries {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Several entities' holdings and the ledger's last sequence, all read in one snapshot. */
+    public record Cut(long sequence, Map<EntityId, Map<TokenId, Holding>> holdings) {}
+
+    /**
+     * One statement, so one MVCC snapshot even under Read Committed: every writer changes the
+     * balances and {@code ledger_head} in one transaction, so the cut holds either all of a
+     * commit or none of it, and {@code sequence} names the last commit it holds.
+     */
+    public Cut cut(Collection<EntityId> entities) {
+        var ids = entities.stream().map(EntityId::value).distinct().toArray(String[]::new);
+        var holdings = new java.util.HashMap<EntityId, Map<TokenId, Holding>>();
+        var sequence = new long[1];
+        jdbc.sql(
+                        """
+                        select h.last_sequence, b.entity_id, b.token_id, b.available, b.locked
+                        from ledger_head h
+                        left join ledger_balances b on b.entity_id = any(?::text[])
+                        """)
+                .param(ids)
+                .query(rs -> {
+                    sequence[0] = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        holdings.computeIfAbsent(new EntityId(rs.getString(2)), e -> new java.util.HashMap<>())
+                                .put(
+                                        new TokenId(rs.getObject(3, UUID.class)),
+                                        new Holding(Amount.of(rs.getBigDecimal(4)), Amount.of(rs.getBigDecimal(5))));
+                    }
+                });
+        return new Cut(sequence[0], holdings);
+    }
+
     /**
      * An entity's history, newest first, from before {@code beforeSequence}. Two index scans (as
      * sender, as recipient) merged, so that even the treasury's long history pages cheaply.
