@@ -357,6 +357,15 @@ public class Governance {
     }
 
     /** Stored tallies next to the tallies recomputed from the votes. */
+    /** Proposals by status now, votes cast and distinct voters, over all proposals. */
+    @Transactional(readOnly = true)
+    public Participation participation() {
+        var byStatus = proposals.countByStatus(clock.instant());
+        var votes = proposals.voteCounts();
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Participation(total, byStatus, votes[0], votes[1]);
+    }
+
     public record TallyCheck(
             UUID proposalId,
             boolean consistent,

@@ -180,6 +180,25 @@ public class Ledger {
                 .toList();
     }
 
+    /**
+     * The balances of every token of several entities, in the order given, and the last sequence,
+     * all from one snapshot of the database (see {@link BalanceSnapshot}).
+     */
+    @Transactional(readOnly = true)
+    public BalanceSnapshot snapshot(List<EntityId> entities) {
+        var cut = queries.cut(entities);
+        var zero = new LedgerQueries.Holding(Amount.ZERO, Amount.ZERO);
+        var balances = new ArrayList<Balance>();
+        for (var entity : entities.stream().distinct().toList()) {
+            var holdings = cut.holdings().getOrDefault(entity, java.util.Map.of());
+            for (var t : catalog.all()) {
+                var h = holdings.getOrDefault(t.id(), zero);
+                balances.add(new Balance(entity, t.id(), t.symbol(), h.available(), h.locked()));
+            }
+        }
+        return new BalanceSnapshot(cut.sequence(), balances);
+    }
+
     public LedgerTransaction transfer(
             TokenId token, EntityId from, EntityId to, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Transfer(token, from, to, amount, memo, actor));
@@ -290,6 +309,27 @@ public class Ledger {
             throw new IllegalArgumentException("limit must be 1 to 10000");
         }
         return queries.transactionsAfter(afterSequence, limit);
+    }
+
+    /**
+     * Every token's supply and holdings now, and its activity in the transactions after
+     * {@code afterSequence}: one statement, so all the figures describe the same committed state.
+     */
+    @Transactional(readOnly = true)
+    public LedgerFigures figures(long afterSequence) {
+        if (afterSequence < 0) {
+            throw new IllegalArgumentException("afterSequence must not be negative");
+        }
+        return queries.figures(afterSequence, treasury);
+    }
+
+    /** The largest holdings (available + locked) of a token, largest first, ties by entity id. */
+    @Transactional(readOnly = true)
+    public List<Balance> topHolders(TokenId token, int limit) {
+        if (limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("limit must be 1 to 1000");
+        }
+        return queries.topHolders(token, limit);
     }
 
     /** An entity's holding (available + locked) of a checkpointed token as of a past sequence. */

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -287,6 +288,16 @@ public class Rewards {
             tokens.add(new RewardTotals.TokenTotal(token, ledger.symbolOf(token), sum, types));
         });
         return new RewardTotals(recipient, tokens);
+    }
+
+    /**
+     * Every reward ever claimed (and so minted), summed per token: a running total that only grows,
+     * so the difference between two readings is what was paid in between. Staking payouts count
+     * once their records are written, just after the payout commits.
+     */
+    @Transactional(readOnly = true)
+    public Map<TokenId, Amount> claimedTotals() {
+        return store.claimedByToken();
     }
 
     /** The policies in force, one per reward type. */

@@ -8,6 +8,7 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.scheduling.JobRuns;
 import io.bta.tokenomics.staking.StakingEvents.Payout;
 import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +73,7 @@ public class Staking {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final StakingProperties properties;
+    private final JobRuns jobRuns;
 
     Staking(
             StakingRepository repository,
@@ -79,7 +82,8 @@ public class Staking {
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            StakingProperties properties) {
+            StakingProperties properties,
+            JobRuns jobRuns) {
         this.repository = repository;
         this.ledger = ledger;
         this.trust = trust;
@@ -87,6 +91,7 @@ public class Staking {
         this.events = events;
         this.transactions = transactions;
         this.properties = properties;
+        this.jobRuns = jobRuns;
     }
 
     @Transactional
@@ -121,6 +126,12 @@ public class Staking {
     @Transactional(readOnly = true)
     public StakingPool pool(UUID id) {
         return view(repository.pool(id, false).orElseThrow(() -> StakingProblems.unknownPool(id.toString())));
+    }
+
+    /** The total value locked in staking: the principal staked in all pools, per staked token. */
+    @Transactional(readOnly = true)
+    public Map<TokenId, Amount> stakedByToken() {
+        return repository.stakedByToken();
     }
 
     /**
@@ -308,9 +319,21 @@ public class Staking {
         return new Distribution(poolIds.size(), paid, totals);
     }
 
+    /** The {@code job_runs} name of the scheduled distribution. */
+    public static final String DISTRIBUTION_JOB = "staking.distribution";
+
+    /**
+     * Every instance's scheduler fires at the due time; only the one that claims the due time
+     * distributes, so a due time pays once however many instances share the database.
+     */
     @Scheduled(cron = "${tokenomics.staking.distribution-cron:-}")
     void scheduledDistribution() {
-        distribute(null);
+        distributeIfDue(CronExpression.parse(properties.distributionCron()));
+    }
+
+    /** Distributes if this call claims the latest due time of {@code cron}; null if another had. */
+    Distribution distributeIfDue(CronExpression cron) {
+        return jobRuns.claimCron(DISTRIBUTION_JOB, cron) ? distribute(null) : null;
     }
 
     private record Chunk(int paid, Amount total, String symbol, UUID last) {}

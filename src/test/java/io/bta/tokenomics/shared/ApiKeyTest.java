@@ -224,4 +224,34 @@ class ApiKeyTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("API_KEY_NAME_TAKEN");
     }
+
+    @Autowired
+    io.bta.tokenomics.shared.apikeys.ApiKeys keys;
+
+    @Test
+    void aKeysCallerIsKeptForTheRequestsLaterDispatches() throws Exception {
+        // an event stream ends with an async dispatch: it must still know the key's caller
+        var name = name();
+        var secret = keys.create(name, java.util.Set.of("trust:write"), null, EntityId.of("admin"))
+                .secret();
+        var filter = new io.bta.tokenomics.shared.apikeys.ApiKeyAuthenticationFilter(keys, (request, response, e) -> {
+            throw new AssertionError("the key was refused");
+        });
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/events/stream");
+        request.addHeader("X-API-Key", secret);
+        try {
+            filter.doFilter(
+                    request,
+                    new org.springframework.mock.web.MockHttpServletResponse(),
+                    new org.springframework.mock.web.MockFilterChain());
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        var kept = new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()
+                .loadDeferredContext(request)
+                .get()
+                .getAuthentication();
+        assertThat(kept).isNotNull();
+        assertThat(kept.getName()).isEqualTo("service:" + name);
+    }
 }

@@ -30,9 +30,12 @@ import org.springframework.context.annotation.Import;
             "tokenomics.webhooks.dispatch-interval-ms=3600000",
             "tokenomics.webhooks.purge-interval-ms=3600000",
             "tokenomics.webhooks.stream-poll-interval-ms=3600000",
+            "tokenomics.analytics.snapshot-interval=1h",
             // short, so that a test reaches them; the tests' own endpoints are the only ones
             "tokenomics.webhooks.disable-after-failures=6",
-            "tokenomics.webhooks.request-timeout=5s"
+            "tokenomics.webhooks.request-timeout=5s",
+            // tests send many requests as one caller; the rate limit has its own test (AbuseLimitsTest)
+            "tokenomics.limits.rate-limit.enabled=false"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

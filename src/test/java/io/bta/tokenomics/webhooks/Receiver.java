@@ -22,24 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
  * signature with its own implementation (not the service's), and answers with the status its plan
  * gives for the n-th request (1-based): tests make it fail on purpose.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as received; {@code answered} is the status the receiver sent back. */
-    record Received(
+    public record Received(
             String webhookId, long timestamp, String signature, String body, boolean signatureValid, int answered) {
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String type() {
+        public String type() {
             return json().get("type").asString();
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return json().get("data");
         }
 
-        boolean acknowledged() {
+        public boolean acknowledged() {
             return answered >= 200 && answered < 300;
         }
     }
@@ -52,7 +52,7 @@ final class Receiver implements AutoCloseable {
     private volatile IntUnaryOperator plan = n -> 200;
     private volatile List<String> secrets = List.of();
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             try (exchange) {
@@ -74,20 +74,20 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The secrets a valid signature may use (the header may carry one per secret). */
-    void trust(String... secrets) {
+    public void trust(String... secrets) {
         this.secrets = List.of(secrets);
     }
 
-    void plan(IntUnaryOperator statusForNthRequest) {
+    public void plan(IntUnaryOperator statusForNthRequest) {
         this.plan = statusForNthRequest;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 

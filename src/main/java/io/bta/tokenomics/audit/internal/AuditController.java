@@ -10,9 +10,10 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -182,7 +183,11 @@ class AuditController {
     Page<BlockView> blocks(
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         boolean admin = Caller.current().isAdmin();
-        return audit.blocks(Cursors.limit(limit, 50, 100), cursor).map(b -> BlockView.of(b, admin));
+        var in = new Inputs();
+        int size = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
+        in.check();
+        return audit.blocks(size, position).map(b -> BlockView.of(b, admin));
     }
 
     @GetMapping("/api/audit/blocks/{height}")

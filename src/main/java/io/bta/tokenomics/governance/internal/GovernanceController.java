@@ -11,6 +11,7 @@ import io.bta.tokenomics.governance.VotingPower;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -208,9 +209,10 @@ class GovernanceController {
             }
         }
         var proposer = in.optionalEntityId("proposerId", proposerId);
-        int size = pageSize(in, limit);
+        int size = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
         in.check();
-        return governance.proposals(wanted, proposer, size, cursor).map(p -> ProposalView.of(p, null));
+        return governance.proposals(wanted, proposer, size, position).map(p -> ProposalView.of(p, null));
     }
 
     @GetMapping("/proposals/{proposalId}")
@@ -261,9 +263,10 @@ class GovernanceController {
         Caller.current();
         var id = proposalId(proposalId);
         var in = new Inputs();
-        int size = pageSize(in, limit);
+        int size = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
         in.check();
-        return governance.votes(id, size, cursor).map(VoteView::of);
+        return governance.votes(id, size, position).map(VoteView::of);
     }
 
     @PostMapping("/proposals/{proposalId}/cancel")
@@ -341,14 +344,6 @@ class GovernanceController {
         } catch (IllegalArgumentException e) {
             throw GovernanceProblems.unknownProposal(value.length() > 64 ? value.substring(0, 64) : value);
         }
-    }
-
-    private static int pageSize(Inputs in, Integer limit) {
-        if (limit != null && (limit < 1 || limit > 100)) {
-            in.reject("limit", "must be between 1 and 100");
-            return 0;
-        }
-        return limit == null ? 50 : limit;
     }
 
     private static String text(Object value) {

@@ -166,6 +166,23 @@ public class ProposalRepository {
     }
 
     /** The tallies recomputed from the votes themselves: {FOR, AGAINST, ABSTAIN, count}. */
+    /** The number of proposals in each status at {@code now} (statuses without proposals are absent). */
+    public Map<ProposalStatus, Long> countByStatus(Instant now) {
+        var counts = new java.util.EnumMap<ProposalStatus, Long>(ProposalStatus.class);
+        jdbc.sql("select governance_status(p, ?) as status, count(*) from governance_proposals p group by 1")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> counts.put(ProposalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** The votes cast on all proposals, and the distinct entities that cast them. */
+    public long[] voteCounts() {
+        return jdbc.sql("select count(*), count(distinct voter_id) from governance_votes")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
     public Map<String, BigDecimal> recount(UUID proposalId) {
         return jdbc.sql(
                         """

@@ -10,6 +10,7 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -156,9 +157,7 @@ class GuaranteesController {
                 in.reject("status", "must be ACTIVE, RELEASED, CLAIMED or EXPIRED");
             }
         }
-        if (limit != null && (limit < 1 || limit > 100)) {
-            in.reject("limit", "must be between 1 and 100");
-        }
+        int size = Paging.limit(in, limit);
         in.check();
         EntityId party = null;
         if (!caller.mayUse(SCOPE)) {
@@ -169,7 +168,7 @@ class GuaranteesController {
             }
             party = caller.id();
         }
-        return guarantees.allocations(guarantor, beneficiary, wanted, party, limit == null ? 50 : limit).stream()
+        return guarantees.allocations(guarantor, beneficiary, wanted, party, size).stream()
                 .map(AllocationView::of)
                 .toList();
     }

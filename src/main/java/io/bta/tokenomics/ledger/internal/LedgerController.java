@@ -19,7 +19,7 @@ import io.bta.tokenomics.shared.error.Problems;
 import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
 import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -158,6 +158,36 @@ class LedgerController {
         return ledger.balances(Caller.current().id()).stream()
                 .map(BalanceView::of)
                 .toList();
+    }
+
+    /** At most this many entities in one snapshot read. */
+    static final int MAX_SNAPSHOT_ENTITIES = 100;
+
+    record BalanceSnapshotView(long sequence, List<BalanceView> balances) {}
+
+    @GetMapping("/balance-snapshot")
+    @Operation(
+            summary = "Several entities' balances read at one moment, with the ledger sequence they reflect"
+                    + " (each entity the caller's own, or admin)")
+    BalanceSnapshotView balanceSnapshot(@RequestParam(name = "entityId", required = false) List<String> entityIds) {
+        var caller = Caller.current();
+        var in = new Inputs();
+        if (entityIds == null || entityIds.isEmpty()) {
+            in.reject("entityId", "name at least one entity");
+        } else if (entityIds.size() > MAX_SNAPSHOT_ENTITIES) {
+            in.reject("entityId", "at most " + MAX_SNAPSHOT_ENTITIES + " entities");
+        }
+        in.check();
+        var entities = new ArrayList<EntityId>();
+        for (var raw : entityIds) {
+            entities.add(in.entityId("entityId", raw));
+        }
+        in.check();
+        entities.forEach(caller::requireSelfOrAdmin);
+        var snapshot = ledger.snapshot(entities);
+        return new BalanceSnapshotView(
+                snapshot.sequence(),
+                snapshot.balances().stream().map(BalanceView::of).toList());
     }
 
     @GetMapping("/balances/{entityId}")
@@ -299,15 +329,11 @@ class LedgerController {
         }
         var fromTime = instant(in, "from", from);
         var toTime = instant(in, "to", to);
-        int pageSize = 0;
-        try {
-            pageSize = Cursors.limit(limit, 50, 100);
-        } catch (RuntimeException e) {
-            in.reject("limit", "must be between 1 and 100");
-        }
+        int pageSize = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
         in.check();
         TokenId token = tokenId == null ? null : ledger.resolve(tokenId);
-        return ledger.history(entity, new HistoryFilter(token, txType, fromTime, toTime), pageSize, cursor)
+        return ledger.history(entity, new HistoryFilter(token, txType, fromTime, toTime), pageSize, position)
                 .map(TransactionView::of);
     }
 

@@ -1,6 +1,8 @@
 package io.bta.tokenomics.ledger.internal;
 
+import io.bta.tokenomics.ledger.Balance;
 import io.bta.tokenomics.ledger.HistoryFilter;
+import io.bta.tokenomics.ledger.LedgerFigures;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
@@ -51,6 +53,37 @@ public class LedgerQueries {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Several entities' holdings and the ledger's last sequence, all read in one snapshot. */
+    public record Cut(long sequence, Map<EntityId, Map<TokenId, Holding>> holdings) {}
+
+    /**
+     * One statement, so one MVCC snapshot even under Read Committed: every writer changes the
+     * balances and {@code ledger_head} in one transaction, so the cut holds either all of a
+     * commit or none of it, and {@code sequence} names the last commit it holds.
+     */
+    public Cut cut(Collection<EntityId> entities) {
+        var ids = entities.stream().map(EntityId::value).distinct().toArray(String[]::new);
+        var holdings = new java.util.HashMap<EntityId, Map<TokenId, Holding>>();
+        var sequence = new long[1];
+        jdbc.sql(
+                        """
+                        select h.last_sequence, b.entity_id, b.token_id, b.available, b.locked
+                        from ledger_head h
+                        left join ledger_balances b on b.entity_id = any(?::text[])
+                        """)
+                .param(ids)
+                .query(rs -> {
+                    sequence[0] = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        holdings.computeIfAbsent(new EntityId(rs.getString(2)), e -> new java.util.HashMap<>())
+                                .put(
+                                        new TokenId(rs.getObject(3, UUID.class)),
+                                        new Holding(Amount.of(rs.getBigDecimal(4)), Amount.of(rs.getBigDecimal(5))));
+                    }
+                });
+        return new Cut(sequence[0], holdings);
     }
 
     /**
@@ -158,6 +191,83 @@ public class LedgerQueries {
                 .optional()
                 .map(Amount::of)
                 .orElse(Amount.ZERO);
+    }
+
+    /**
+     * Supply, holdings and the activity in {@code (afterSequence, last]} per token, where last is
+     * the head as seen by this same statement: the head and the transactions commit together, so
+     * the range holds exactly the transactions visible to it.
+     */
+    public LedgerFigures figures(long afterSequence, EntityId treasury) {
+        var last = new long[] {-1};
+        var tokens = jdbc.sql(
+                        """
+                        with head as (select last_sequence from ledger_head),
+                        holdings as (
+                            select token_id,
+                                   count(*) filter (where available + locked > 0) as holders,
+                                   coalesce(sum(locked), 0) as locked,
+                                   coalesce(sum(available + locked) filter (where entity_id = :treasury), 0) as treasury
+                            from ledger_balances group by token_id),
+                        activity as (
+                            select token_id,
+                                   count(*) as transactions,
+                                   coalesce(sum(amount) filter (where type = 'TRANSFER'), 0) as volume,
+                                   coalesce(sum(amount) filter (where type = 'MINT'), 0) as minted,
+                                   coalesce(sum(amount) filter (where type = 'BURN'), 0) as burned
+                            from ledger_transactions
+                            where sequence > :after and sequence <= (select last_sequence from head)
+                            group by token_id)
+                        select t.id, t.total_supply, t.total_minted, t.total_burned,
+                               coalesce(h.treasury, 0) as treasury, coalesce(h.locked, 0) as locked,
+                               coalesce(h.holders, 0) as holders, coalesce(a.transactions, 0) as transactions,
+                               coalesce(a.volume, 0) as volume, coalesce(a.minted, 0) as minted,
+                               coalesce(a.burned, 0) as burned, (select last_sequence from head) as last_sequence
+                        from ledger_tokens t
+                        left join holdings h on h.token_id = t.id
+                        left join activity a on a.token_id = t.id
+                        order by array_position(array['GOVERNANCE', 'REWARD', 'UTILITY', 'GUARANTEE'], t.type)
+                        """)
+                .param("treasury", treasury.value())
+                .param("after", afterSequence)
+                .query((rs, n) -> {
+                    last[0] = rs.getLong("last_sequence");
+                    var token = new TokenId(rs.getObject("id", UUID.class));
+                    return new LedgerFigures.TokenFigures(
+                            token,
+                            catalog.definition(token).symbol(),
+                            Amount.of(rs.getBigDecimal("total_supply")),
+                            Amount.of(rs.getBigDecimal("total_minted")),
+                            Amount.of(rs.getBigDecimal("total_burned")),
+                            Amount.of(rs.getBigDecimal("treasury")),
+                            Amount.of(rs.getBigDecimal("locked")),
+                            rs.getLong("holders"),
+                            rs.getLong("transactions"),
+                            rs.getBigDecimal("volume"),
+                            rs.getBigDecimal("minted"),
+                            rs.getBigDecimal("burned"));
+                })
+                .list();
+        return new LedgerFigures(afterSequence, tokens.isEmpty() ? lastSequence() : last[0], tokens);
+    }
+
+    public List<Balance> topHolders(TokenId token, int limit) {
+        var symbol = catalog.definition(token).symbol();
+        return jdbc.sql(
+                        """
+                        select entity_id, available, locked from ledger_balances
+                        where token_id = ? and available + locked > 0
+                        order by available + locked desc, entity_id limit ?
+                        """)
+                .param(token.value())
+                .param(limit)
+                .query((rs, n) -> new Balance(
+                        EntityId.of(rs.getString(1)),
+                        token,
+                        symbol,
+                        Amount.of(rs.getBigDecimal(2)),
+                        Amount.of(rs.getBigDecimal(3))))
+                .list();
     }
 
     /** The last committed sequence, with a share lock on the head: no write commits until the caller's transaction ends. */

@@ -51,10 +51,14 @@ public class TokenCatalog {
         if (identifier == null || identifier.isBlank() || identifier.length() > 64) {
             return Optional.empty();
         }
-        var found = lookup(identifier);
-        if (found.isEmpty() && definitions.size() < TokenType.values().length) {
+        // One read of the cache for both the look-up and the size check: read twice, another
+        // thread's reload in between would show a full cache after a look-up in the empty one, and
+        // a known token would be reported unknown (seen on the first requests after a restart).
+        var known = definitions;
+        var found = lookup(known, identifier);
+        if (found.isEmpty() && known.size() < TokenType.values().length) {
             reload(); // tokens may have been initialized by another instance since the cache was filled
-            found = lookup(identifier);
+            found = lookup(definitions, identifier);
         }
         return found;
     }
@@ -117,7 +121,7 @@ public class TokenCatalog {
                 .collect(Collectors.toUnmodifiableMap(d -> d.id().value(), Function.identity()));
     }
 
-    private Optional<Definition> lookup(String identifier) {
+    private static Optional<Definition> lookup(Map<UUID, Definition> definitions, String identifier) {
         var all = definitions.values();
         try {
             var uuid = UUID.fromString(identifier);

@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -231,6 +233,16 @@ public class RewardStore {
                         Amount.of(rs.getBigDecimal("expired")),
                         rs.getLong("n")))
                 .list();
+    }
+
+    /** The sum of all claimed (so minted) rewards ever, per token. */
+    public Map<TokenId, Amount> claimedByToken() {
+        var totals = new LinkedHashMap<TokenId, Amount>();
+        jdbc.sql(
+                        "select token_id, sum(amount) from rewards where status = 'CLAIMED' group by token_id order by token_id")
+                .query((rs, n) -> totals.put(new TokenId(rs.getObject(1, UUID.class)), Amount.of(rs.getBigDecimal(2))))
+                .list();
+        return totals;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -14,7 +14,7 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -290,14 +290,10 @@ class RewardsController {
                 in.reject("status", "must be one of PENDING, CLAIMED, EXPIRED");
             }
         }
-        int pageSize = 0;
-        try {
-            pageSize = Cursors.limit(limit, 50, 100);
-        } catch (io.bta.tokenomics.shared.error.InvalidInput e) {
-            in.reject("limit", "must be between 1 and 100");
-        }
+        int pageSize = Paging.limit(in, limit);
+        var position = Paging.cursor(in, cursor);
         in.check();
-        return rewards.rewards(recipient, rewardType, rewardStatus, pageSize, cursor)
+        return rewards.rewards(recipient, rewardType, rewardStatus, pageSize, position)
                 .map(RewardView::of);
     }
 

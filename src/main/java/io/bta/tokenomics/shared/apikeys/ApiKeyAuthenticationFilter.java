@@ -13,6 +13,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,6 +27,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
 
     private final ApiKeys keys;
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
     private final AuthenticationEntryPoint entryPoint;
 
     public ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
@@ -66,6 +69,9 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        // kept for the request's later dispatches too (an event stream's async dispatch), as the
+        // bearer-token filter does; without it they would run unauthenticated and be refused
+        contexts.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -89,6 +90,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "TRY_AGAIN",
                         "Service unavailable",
                         "the request could not be completed now; nothing was changed, retry it"));
+    }
+
+    /**
+     * The commit or the rollback itself failed: the database went away as the transaction ended
+     * (a killed PostgreSQL). Whether a commit took effect is unknown, so say so; a client retrying
+     * with its Idempotency-Key learns the outcome.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionEndFailed(TransactionSystemException e) {
+        log.warn("the database failed as a transaction ended", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "OUTCOME_UNKNOWN",
+                        "Service unavailable",
+                        "the database failed as the request's transaction ended; retry with the same"
+                                + " Idempotency-Key to learn whether it took effect"));
     }
 
     @ExceptionHandler(Exception.class)

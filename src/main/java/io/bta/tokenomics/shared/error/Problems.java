@@ -2,6 +2,7 @@ package io.bta.tokenomics.shared.error;
 
 import java.net.URI;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -26,6 +27,15 @@ public final class Problems {
         var problem = of(e.status(), e.code(), e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The answer to a request body over the configured limit. */
+    public static ProblemDetail tooLarge(long limitBytes) {
+        return of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "Payload too large",
+                "the request body exceeds " + limitBytes + " bytes");
     }
 
     /** A code for a status when nothing more specific is known. */

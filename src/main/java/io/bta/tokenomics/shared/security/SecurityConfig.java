@@ -5,6 +5,8 @@ import io.bta.tokenomics.shared.apikeys.ApiKeyAuthenticationFilter;
 import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.db.DataDirectory;
 import io.bta.tokenomics.shared.error.Problems;
+import io.bta.tokenomics.shared.web.RateLimitFilter;
+import io.bta.tokenomics.shared.web.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -47,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ApiKeys apiKeys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ApiKeys apiKeys, RateLimiter rateLimiter)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             write(
@@ -106,8 +109,9 @@ class SecurityConfig {
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(apiKeys, unauthenticated),
-                        BearerTokenAuthenticationFilter.class);
+                        new ApiKeyAuthenticationFilter(apiKeys, unauthenticated), BearerTokenAuthenticationFilter.class)
+                // after authentication (it counts per caller), before authorization and idempotency
+                .addFilterAfter(new RateLimitFilter(rateLimiter, json), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -35,15 +35,4 @@ public final class Cursors {
             throw InvalidInput.field("cursor", "is not a cursor returned by this API");
         }
     }
-
-    /** The page size asked for, checked against the allowed range. */
-    public static int limit(Integer requested, int defaultLimit, int maxLimit) {
-        if (requested == null) {
-            return defaultLimit;
-        }
-        if (requested < 1 || requested > maxLimit) {
-            throw InvalidInput.field("limit", "must be between 1 and " + maxLimit);
-        }
-        return requested;
-    }
 }

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -99,6 +101,15 @@ public class StakingRepository {
         return jdbc.sql("select * from staking_pools order by created_at, id")
                 .query(StakingRepository::poolRow)
                 .list();
+    }
+
+    /** The principal staked in all pools, per staked token (pools with nothing staked count as zero). */
+    public Map<TokenId, Amount> stakedByToken() {
+        var totals = new LinkedHashMap<TokenId, Amount>();
+        jdbc.sql("select token_id, sum(total_staked) from staking_pools group by token_id order by token_id")
+                .query((rs, n) -> totals.put(new TokenId(rs.getObject(1, UUID.class)), Amount.of(rs.getBigDecimal(2))))
+                .list();
+        return totals;
     }
 
     /** Settles the index at {@code now} (with the APY and status in force until now) and sets the new terms. */

@@ -2,7 +2,7 @@ package io.bta.tokenomics.trust.internal;
 
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.Paging;
 import io.bta.tokenomics.trust.Trust;
 import io.bta.tokenomics.trust.TrustScore;
 import io.bta.tokenomics.trust.TrustScoreChanged;
@@ -61,10 +61,9 @@ class TrustController {
     List<ChangeView> history(@PathVariable String entityId, @RequestParam(required = false) Integer limit) {
         var in = new Inputs();
         var entity = in.entityId("entityId", entityId);
+        int size = Paging.limit(in, limit);
         in.check();
-        return trust.history(entity, Cursors.limit(limit, 50, 100)).stream()
-                .map(ChangeView::of)
-                .toList();
+        return trust.history(entity, size).stream().map(ChangeView::of).toList();
     }
 
     @PutMapping("/{entityId}")

@@ -2,6 +2,7 @@ package io.bta.tokenomics.webhooks.internal;
 
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Paging;
 import io.bta.tokenomics.webhooks.DeliveryAttempt;
 import io.bta.tokenomics.webhooks.WebhookEndpoint;
 import io.bta.tokenomics.webhooks.WebhookEndpoint.CreatedEndpoint;
@@ -345,10 +346,7 @@ class WebhooksController {
     }
 
     private static int limit(Inputs in, Integer limit) {
-        if (limit != null && (limit < 1 || limit > 500)) {
-            in.reject("limit", "must be between 1 and 500");
-        }
-        return limit == null ? 100 : limit;
+        return Paging.limit(in, limit, Paging.MAX_LIMIT);
     }
 
     /** A message id as a UUID, or as its webhook-id ({@code msg_} + the UUID). */

@@ -1,0 +1,892 @@
+package io.bta.tokenomics.hostile;
+
+import static io.bta.tokenomics.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import io.bta.tokenomics.TokenomicsApplication;
+import io.bta.tokenomics.shared.apikeys.ApiKeys;
+import io.bta.tokenomics.shared.security.TokenIssuer;
+import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.ApiCatalog;
+import io.bta.tokenomics.support.ApiCatalog.Endpoint;
+import io.bta.tokenomics.support.Invariants;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Suite 5, the authorization matrix: every endpoint of the API, called by every kind of caller,
+ * gets exactly the answer {@link #MATRIX} allows. The table is the single source of truth: the
+ * test fails when the OpenAPI document names an endpoint the table lacks (or the reverse), and
+ * when {@code docs/SECURITY.md} does not show the table as rendered here
+ * ({@code -Dauthz.writeDoc=true} rewrites it).
+ *
+ * <p>An allowed call is one that authorization lets through: any answer but 401 and 403 (and never
+ * a 5xx): a 404 for an unknown id or a 409 for a second vote is the business speaking. Denied
+ * calls must be exactly 401 (no valid credentials) or 403 (valid credentials, not enough rights),
+ * as problem documents.
+ */
+class AuthorizationMatrixTest {
+
+    /** The kinds of caller. The first five never hold valid credentials. */
+    enum Who {
+        NONE("none"),
+        EXPIRED("expired token"),
+        FORGED("forged signature"),
+        ALG_NONE("alg: none"),
+        REVOKED_KEY("revoked key"),
+        OTHER("other user"),
+        OWNER("owner"),
+        SERVICE_TOKEN("service token"),
+        KEY_IN_SCOPE("key with scope"),
+        KEY_OUT_OF_SCOPE("key without scope"),
+        ADMIN("admin");
+
+        final String label;
+
+        Who(String label) {
+            this.label = label;
+        }
+
+        boolean unauthenticated() {
+            return ordinal() <= REVOKED_KEY.ordinal();
+        }
+    }
+
+    /** Who may call: the rule of one row. */
+    enum Rule {
+        /** Any caller with valid credentials. */
+        AUTHENTICATED("any caller", w -> true),
+        /** The entity the request names (its own account), or an admin. */
+        OWNER_OR_ADMIN("owner or admin", w -> w == Who.OWNER || w == Who.ADMIN),
+        /** The entity the request names and nobody else, not even an admin. */
+        OWNER_ONLY("owner only", w -> w == Who.OWNER),
+        /** The entity the request names, or an admin, a service token or a key with the scope. */
+        OWNER_OR_SCOPE(
+                "owner or scope",
+                w -> w == Who.OWNER || w == Who.ADMIN || w == Who.SERVICE_TOKEN || w == Who.KEY_IN_SCOPE),
+        /** An admin, a service token, or a key with the row's scope. */
+        SCOPE("scope", w -> w == Who.ADMIN || w == Who.SERVICE_TOKEN || w == Who.KEY_IN_SCOPE),
+        ADMIN("admin only", w -> w == Who.ADMIN);
+
+        final String label;
+        final java.util.function.Predicate<Who> allows;
+
+        Rule(String label, java.util.function.Predicate<Who> allows) {
+            this.label = label;
+            this.allows = allows;
+        }
+
+        /** 0 = allowed, else the status a denied caller gets. */
+        int expected(Who who) {
+            if (who.unauthenticated()) {
+                return 401;
+            }
+            return allows.test(who) ? 0 : 403;
+        }
+    }
+
+    /** One request to send: method, path with query, body (or null). */
+    record Call(String method, String path, String body) {}
+
+    /** One row: an endpoint, who may call it, the scope that matters, and how to build a call. */
+    record Row(Endpoint endpoint, Rule rule, String scope, Function<Fixture, Call> call) {}
+
+    private static Row row(String method, String path, Rule rule, String scope, Function<Fixture, Call> call) {
+        return new Row(new Endpoint(method, path), rule, scope, call);
+    }
+
+    private static Row row(String method, String path, Rule rule, Function<Fixture, Call> call) {
+        return row(method, path, rule, null, call);
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static Call post(String path, String body) {
+        return new Call("POST", path, body);
+    }
+
+    /** THE TABLE: every endpoint of the API and who may call it. */
+    static final List<Row> MATRIX = List.of(
+            // ---- ledger
+            row("GET", "/api/tokens", Rule.AUTHENTICATED, f -> get("/api/tokens")),
+            row("GET", "/api/tokens/{identifier}", Rule.AUTHENTICATED, f -> get("/api/tokens/BTA-UTIL")),
+            row("POST", "/api/tokens/initialize", Rule.ADMIN, f -> post("/api/tokens/initialize", null)),
+            row("GET", "/api/tokens/balances", Rule.AUTHENTICATED, f -> get("/api/tokens/balances")),
+            row(
+                    "GET",
+                    "/api/tokens/balances/{entityId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/balances/" + f.owner)),
+            row(
+                    "GET",
+                    "/api/tokens/balances/{entityId}/{tokenId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/balances/" + f.owner + "/BTA-UTIL")),
+            row(
+                    "POST",
+                    "/api/tokens/transfer",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> post(
+                            "/api/tokens/transfer",
+                            json(
+                                    "fromEntityId",
+                                    f.owner,
+                                    "toEntityId",
+                                    f.other,
+                                    "tokenId",
+                                    "BTA-UTIL",
+                                    "amount",
+                                    "0.000001"))),
+            row(
+                    "POST",
+                    "/api/tokens/transfers/batch",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> post(
+                            "/api/tokens/transfers/batch",
+                            "{\"mode\":\"ATOMIC\",\"transfers\":[{\"fromEntityId\":\"" + f.owner
+                                    + "\",\"toEntityId\":\"" + f.other
+                                    + "\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"0.000001\"}]}")),
+            row(
+                    "POST",
+                    "/api/tokens/mint",
+                    Rule.ADMIN,
+                    f -> post("/api/tokens/mint", json("entityId", f.owner, "tokenId", "BTA-GUAR", "amount", "1"))),
+            row(
+                    "POST",
+                    "/api/tokens/burn",
+                    Rule.ADMIN,
+                    f -> post("/api/tokens/burn", json("entityId", f.owner, "tokenId", "BTA-GUAR", "amount", "1"))),
+            row(
+                    "POST",
+                    "/api/tokens/lock",
+                    Rule.SCOPE,
+                    "ledger:lock",
+                    f -> post(
+                            "/api/tokens/lock",
+                            json("entityId", f.owner, "tokenId", "BTA-UTIL", "amount", "0.000001"))),
+            row(
+                    "POST",
+                    "/api/tokens/unlock",
+                    Rule.SCOPE,
+                    "ledger:lock",
+                    f -> post(
+                            "/api/tokens/unlock",
+                            json("entityId", f.owner, "tokenId", "BTA-UTIL", "amount", "0.000001"))),
+            row("GET", "/api/tokens/transactions", Rule.AUTHENTICATED, f -> get("/api/tokens/transactions")),
+            row(
+                    "GET",
+                    "/api/tokens/transactions/{entityId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/transactions/" + f.owner)),
+            // the owner is a party of the transaction; before sealing the answer is 409, which is allowed
+            row(
+                    "GET",
+                    "/api/tokens/transactions/{id}/proof",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/transactions/" + f.ownersTransaction + "/proof")),
+            // ---- trust
+            row("GET", "/api/trust/{entityId}", Rule.AUTHENTICATED, f -> get("/api/trust/" + f.owner)),
+            row(
+                    "GET",
+                    "/api/trust/{entityId}/history",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/trust/" + f.owner + "/history")),
+            row(
+                    "PUT",
+                    "/api/trust/{entityId}",
+                    Rule.SCOPE,
+                    "trust:write",
+                    f -> new Call("PUT", "/api/trust/" + f.owner, "{\"score\": 60}")),
+            // ---- audit
+            row("GET", "/api/audit/blocks", Rule.AUTHENTICATED, f -> get("/api/audit/blocks")),
+            row("GET", "/api/audit/blocks/{height}", Rule.AUTHENTICATED, f -> get("/api/audit/blocks/1")),
+            row("POST", "/api/audit/verify", Rule.ADMIN, f -> post("/api/audit/verify", null)),
+            // ---- events
+            row("GET", "/api/events/stream", Rule.AUTHENTICATED, f -> get("/api/events/stream")),
+            // ---- governance
+            row("GET", "/api/governance/proposals", Rule.AUTHENTICATED, f -> get("/api/governance/proposals")),
+            row(
+                    "POST",
+                    "/api/governance/proposals",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/governance/proposals", json("title", "matrix"))),
+            row(
+                    "GET",
+                    "/api/governance/proposals/{proposalId}",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/governance/proposals/" + f.proposal)),
+            row(
+                    "GET",
+                    "/api/governance/proposals/{proposalId}/voting-power",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/governance/proposals/" + f.proposal + "/voting-power")),
+            row(
+                    "GET",
+                    "/api/governance/proposals/{proposalId}/votes",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/governance/proposals/" + f.proposal + "/votes")),
+            row(
+                    "POST",
+                    "/api/governance/proposals/{proposalId}/vote",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/governance/proposals/" + f.proposal + "/vote", json("support", "FOR"))),
+            // a fresh proposal of the owner's for every call, so that one caller's cancel cannot hide the next one's
+            // answer
+            row(
+                    "POST",
+                    "/api/governance/proposals/{proposalId}/cancel",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> post("/api/governance/proposals/" + f.freshProposal() + "/cancel", null)),
+            row(
+                    "POST",
+                    "/api/governance/proposals/{proposalId}/execute",
+                    Rule.ADMIN,
+                    f -> post("/api/governance/proposals/" + f.proposal + "/execute", null)),
+            row(
+                    "POST",
+                    "/api/governance/proposals/{proposalId}/verify-tally",
+                    Rule.ADMIN,
+                    f -> post("/api/governance/proposals/" + f.proposal + "/verify-tally", null)),
+            row(
+                    "POST",
+                    "/api/governance/delegate",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/governance/delegate", json("delegateeId", f.other))),
+            row("GET", "/api/governance/delegate", Rule.AUTHENTICATED, f -> get("/api/governance/delegate")),
+            row(
+                    "DELETE",
+                    "/api/governance/delegate",
+                    Rule.AUTHENTICATED,
+                    f -> new Call("DELETE", "/api/governance/delegate", null)),
+            row("GET", "/api/governance/parameters", Rule.AUTHENTICATED, f -> get("/api/governance/parameters")),
+            // ---- staking
+            row("GET", "/api/staking/pools", Rule.AUTHENTICATED, f -> get("/api/staking/pools")),
+            row(
+                    "POST",
+                    "/api/staking/pools",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/staking/pools",
+                            "{\"tokenId\":\"BTA-UTIL\",\"name\":\"m-" + UUID.randomUUID()
+                                    + "\",\"apy\":5,\"minStakeAmount\":\"1\",\"lockPeriod\":0}")),
+            row(
+                    "PATCH",
+                    "/api/staking/pools/{poolId}",
+                    Rule.ADMIN,
+                    f -> new Call("PATCH", "/api/staking/pools/" + f.pool, "{\"apy\":10}")),
+            row(
+                    "POST",
+                    "/api/staking/stake",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/staking/stake", json("poolId", f.pool, "amount", "1"))),
+            row(
+                    "POST",
+                    "/api/staking/unstake/{stakeId}",
+                    Rule.OWNER_ONLY,
+                    f -> post("/api/staking/unstake/" + f.freshStake(), null)),
+            row("GET", "/api/staking/stakes", Rule.AUTHENTICATED, f -> get("/api/staking/stakes")),
+            row(
+                    "GET",
+                    "/api/staking/stakes/{stakerId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/staking/stakes/" + f.owner)),
+            row(
+                    "GET",
+                    "/api/staking/stakes/{stakerId}/rewards",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/staking/stakes/" + f.owner + "/rewards")),
+            row("POST", "/api/staking/distribute", Rule.ADMIN, f -> post("/api/staking/distribute", "{}")),
+            // ---- rewards
+            row("GET", "/api/rewards", Rule.AUTHENTICATED, f -> get("/api/rewards")),
+            row("GET", "/api/rewards/{recipientId}", Rule.OWNER_OR_ADMIN, f -> get("/api/rewards/" + f.owner)),
+            row(
+                    "GET",
+                    "/api/rewards/{recipientId}/totals",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/rewards/" + f.owner + "/totals")),
+            row(
+                    "POST",
+                    "/api/rewards/{rewardId}/claim",
+                    Rule.OWNER_ONLY,
+                    f -> post("/api/rewards/" + f.freshReward() + "/claim", null)),
+            row(
+                    "POST",
+                    "/api/rewards",
+                    Rule.SCOPE,
+                    "rewards:write",
+                    f -> post(
+                            "/api/rewards",
+                            json(
+                                    "recipientId",
+                                    f.other,
+                                    "type",
+                                    "MANUAL",
+                                    "sourceRef",
+                                    "m-" + UUID.randomUUID(),
+                                    "amount",
+                                    "1"))),
+            row(
+                    "POST",
+                    "/api/rewards/triggers/transaction",
+                    Rule.SCOPE,
+                    "rewards:write",
+                    f -> post(
+                            "/api/rewards/triggers/transaction",
+                            json(
+                                    "entityId",
+                                    f.other,
+                                    "transactionRef",
+                                    "m-" + UUID.randomUUID(),
+                                    "transactionValue",
+                                    "100"))),
+            row(
+                    "POST",
+                    "/api/rewards/triggers/learning",
+                    Rule.SCOPE,
+                    "rewards:write",
+                    f -> post(
+                            "/api/rewards/triggers/learning",
+                            json("entityId", f.other, "courseId", "m-" + UUID.randomUUID()))),
+            row(
+                    "POST",
+                    "/api/rewards/triggers/referral",
+                    Rule.SCOPE,
+                    "rewards:write",
+                    f -> post(
+                            "/api/rewards/triggers/referral",
+                            json("referrerId", f.other, "refereeId", "m-" + UUID.randomUUID()))),
+            row("GET", "/api/rewards/policies", Rule.AUTHENTICATED, f -> get("/api/rewards/policies")),
+            row("GET", "/api/rewards/emission", Rule.AUTHENTICATED, f -> get("/api/rewards/emission")),
+            // ---- guarantees
+            row(
+                    "POST",
+                    "/api/guarantees/allocations",
+                    Rule.SCOPE,
+                    "guarantees:write",
+                    f -> post(
+                            "/api/guarantees/allocations",
+                            json(
+                                    "guaranteeId",
+                                    "g-" + UUID.randomUUID(),
+                                    "guarantorId",
+                                    f.owner,
+                                    "beneficiaryId",
+                                    f.other,
+                                    "amount",
+                                    "1"))),
+            row(
+                    "GET",
+                    "/api/guarantees/allocations",
+                    Rule.OWNER_OR_SCOPE,
+                    "guarantees:write",
+                    f -> get("/api/guarantees/allocations?guarantorId=" + f.owner)),
+            row(
+                    "GET",
+                    "/api/guarantees/allocations/{id}",
+                    Rule.OWNER_OR_SCOPE,
+                    "guarantees:write",
+                    f -> get("/api/guarantees/allocations/" + f.allocation)),
+            row(
+                    "POST",
+                    "/api/guarantees/allocations/{id}/release",
+                    Rule.SCOPE,
+                    "guarantees:write",
+                    f -> post("/api/guarantees/allocations/" + f.freshAllocation() + "/release", null)),
+            row(
+                    "POST",
+                    "/api/guarantees/allocations/{id}/claim",
+                    Rule.SCOPE,
+                    "guarantees:write",
+                    f -> post("/api/guarantees/allocations/" + f.freshAllocation() + "/claim", null)),
+            // ---- auctions
+            row("GET", "/api/auctions/{auctionId}", Rule.AUTHENTICATED, f -> get("/api/auctions/" + f.auction)),
+            row(
+                    "PUT",
+                    "/api/auctions/{auctionId}",
+                    Rule.SCOPE,
+                    "auctions:write",
+                    f -> new Call("PUT", "/api/auctions/" + f.auction, json("baseBond", "10"))),
+            row(
+                    "GET",
+                    "/api/auctions/{auctionId}/bond-quote",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/auctions/" + f.auction + "/bond-quote")),
+            row(
+                    "POST",
+                    "/api/auctions/{auctionId}/participants",
+                    Rule.OWNER_OR_SCOPE,
+                    "auctions:write",
+                    f -> post("/api/auctions/" + f.auction + "/participants", json("bidderId", f.owner))),
+            row(
+                    "GET",
+                    "/api/auctions/{auctionId}/participants",
+                    Rule.SCOPE,
+                    "auctions:write",
+                    f -> get("/api/auctions/" + f.auction + "/participants")),
+            row(
+                    "GET",
+                    "/api/auctions/{auctionId}/participants/{bidderId}",
+                    Rule.OWNER_OR_SCOPE,
+                    "auctions:write",
+                    f -> get("/api/auctions/" + f.auction + "/participants/" + f.owner)),
+            row(
+                    "POST",
+                    "/api/auctions/{auctionId}/settle",
+                    Rule.SCOPE,
+                    "auctions:write",
+                    f -> post("/api/auctions/" + f.freshAuction() + "/settle", "{}")),
+            // ---- API keys (admin)
+            row("GET", "/api/admin/api-keys", Rule.ADMIN, f -> get("/api/admin/api-keys")),
+            row(
+                    "POST",
+                    "/api/admin/api-keys",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/admin/api-keys",
+                            "{\"name\":\"m-" + UUID.randomUUID() + "\",\"scopes\":[\"trust:write\"]}")),
+            row(
+                    "DELETE",
+                    "/api/admin/api-keys/{id}",
+                    Rule.ADMIN,
+                    f -> new Call("DELETE", "/api/admin/api-keys/" + f.freshKeyId(), null)),
+            // ---- webhooks (admin)
+            row("GET", "/api/admin/webhooks", Rule.ADMIN, f -> get("/api/admin/webhooks")),
+            row("POST", "/api/admin/webhooks", Rule.ADMIN, f -> post("/api/admin/webhooks", Fixture.WEBHOOK)),
+            row("GET", "/api/admin/webhooks/event-types", Rule.ADMIN, f -> get("/api/admin/webhooks/event-types")),
+            row("GET", "/api/admin/webhooks/messages", Rule.ADMIN, f -> get("/api/admin/webhooks/messages")),
+            row(
+                    "GET",
+                    "/api/admin/webhooks/messages/{messageId}",
+                    Rule.ADMIN,
+                    f -> get("/api/admin/webhooks/messages/" + UUID.randomUUID())),
+            row(
+                    "GET",
+                    "/api/admin/webhooks/messages/{messageId}/attempts",
+                    Rule.ADMIN,
+                    f -> get("/api/admin/webhooks/messages/" + UUID.randomUUID() + "/attempts")),
+            row("GET", "/api/admin/webhooks/{id}", Rule.ADMIN, f -> get("/api/admin/webhooks/" + f.webhook)),
+            row(
+                    "PATCH",
+                    "/api/admin/webhooks/{id}",
+                    Rule.ADMIN,
+                    f -> new Call("PATCH", "/api/admin/webhooks/" + f.webhook, "{\"description\":\"m\"}")),
+            row(
+                    "DELETE",
+                    "/api/admin/webhooks/{id}",
+                    Rule.ADMIN,
+                    f -> new Call("DELETE", "/api/admin/webhooks/" + f.freshWebhook(), null)),
+            row(
+                    "GET",
+                    "/api/admin/webhooks/{id}/attempts",
+                    Rule.ADMIN,
+                    f -> get("/api/admin/webhooks/" + f.webhook + "/attempts")),
+            row(
+                    "POST",
+                    "/api/admin/webhooks/{id}/replay",
+                    Rule.ADMIN,
+                    f -> post("/api/admin/webhooks/" + f.webhook + "/replay", json("since", "2026-01-01T00:00:00Z"))),
+            row(
+                    "POST",
+                    "/api/admin/webhooks/{id}/rotate-secret",
+                    Rule.ADMIN,
+                    f -> post("/api/admin/webhooks/" + f.webhook + "/rotate-secret", null)));
+
+    static ConfigurableApplicationContext context;
+    static Api api;
+    static int port;
+    static Fixture fixture;
+
+    @BeforeAll
+    static void start() {
+        context = new SpringApplicationBuilder(TokenomicsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tokenomics.data-dir=target/test-data/authz-" + UUID.randomUUID(),
+                        "--tokenomics.security.jwt-secret=" + Api.SECRET,
+                        "--tokenomics.governance.proposal-threshold=1000",
+                        "--tokenomics.limits.rate-limit.enabled=false",
+                        "--tokenomics.webhooks.follow-interval-ms=3600000",
+                        "--tokenomics.webhooks.dispatch-interval-ms=3600000",
+                        "--tokenomics.audit.seal-interval=1h",
+                        "--logging.level.io.bta.tokenomics.requests=WARN");
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        api = new Api(port);
+        fixture = new Fixture(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void theTableCoversEveryEndpointOfTheApiAndNothingElse() {
+        var described = ApiCatalog.of(api);
+        var inTable = MATRIX.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(MATRIX).as("one row per endpoint").hasSameSizeAs(inTable);
+        var missing = new TreeSet<>(described);
+        missing.removeAll(inTable);
+        var stale = new TreeSet<>(inTable);
+        stale.removeAll(described);
+        assertThat(missing)
+                .as("endpoints the OpenAPI document describes but the authorization matrix lacks")
+                .isEmpty();
+        assertThat(stale)
+                .as("rows of the authorization matrix for endpoints that do not exist")
+                .isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsExactlyTheAnswerTheTableAllows() {
+        var violations = new ArrayList<String>();
+        var byStatus = new TreeMap<Integer, Integer>();
+        int calls = 0;
+        for (var row : MATRIX) {
+            var seen = new EnumMap<Who, Integer>(Who.class);
+            for (var who : Who.values()) {
+                var call = row.call().apply(fixture);
+                var answer = send(call, who, row.scope());
+                calls++;
+                byStatus.merge(answer.status, 1, Integer::sum);
+                seen.put(who, answer.status);
+                int expected = row.rule().expected(who);
+                String wrong = null;
+                if (answer.status >= 500) {
+                    wrong = "a server error";
+                } else if (expected == 0 && (answer.status == 401 || answer.status == 403)) {
+                    wrong = "refused, but the table allows it";
+                } else if (expected != 0 && answer.status != expected) {
+                    wrong = "expected " + expected;
+                } else if (answer.status >= 400 && !answer.problem) {
+                    wrong = "a refusal that is not a problem document";
+                }
+                if (wrong != null) {
+                    violations.add(row.endpoint() + " as " + who.label + " -> " + answer.status + ": " + wrong + " "
+                            + abbreviate(answer.body));
+                }
+            }
+            System.out.printf("authz %-55s %-15s %s%n", row.endpoint(), row.rule().label, seen);
+        }
+        System.out.printf(
+                "authz matrix: %d endpoints x %d kinds of caller = %d calls; statuses %s; violations %d%n",
+                MATRIX.size(), Who.values().length, calls, byStatus, violations.size());
+        violations.forEach(v -> System.out.println("authz VIOLATION " + v));
+        assertThat(violations).as("calls whose answer differs from the table").isEmpty();
+        Invariants.assertHold(context.getBean(JdbcClient.class));
+    }
+
+    @Test
+    void docsSecurityShowsTheTable() throws IOException {
+        var doc = Path.of("docs/SECURITY.md");
+        var text = Files.readString(doc);
+        int start = text.indexOf(DOC_START);
+        int end = text.indexOf(DOC_END);
+        var rendered = renderTable();
+        if (Boolean.getBoolean("authz.writeDoc") && start >= 0 && end > start) {
+            text = text.substring(0, start + DOC_START.length()) + "\n" + rendered + text.substring(end);
+            Files.writeString(doc, text);
+            return;
+        }
+        assertThat(start).as("docs/SECURITY.md has the marker " + DOC_START).isNotNegative();
+        assertThat(end).as("docs/SECURITY.md has the marker " + DOC_END).isGreaterThan(start);
+        assertThat(text.substring(start + DOC_START.length() + 1, end))
+                .as("the table in docs/SECURITY.md, which must be the test's table"
+                        + " (mvn test -Dtest=AuthorizationMatrixTest -Dauthz.writeDoc=true rewrites it)")
+                .isEqualTo(rendered);
+    }
+
+    static final String DOC_START = "<!-- authorization-matrix:start (generated by AuthorizationMatrixTest) -->";
+    static final String DOC_END = "<!-- authorization-matrix:end -->";
+
+    /** The table as Markdown: ✓ allowed, 403 refused; every row is 401 for the five kinds without valid credentials. */
+    static String renderTable() {
+        var shown = List.of(Who.OTHER, Who.OWNER, Who.SERVICE_TOKEN, Who.KEY_IN_SCOPE, Who.KEY_OUT_OF_SCOPE, Who.ADMIN);
+        var sb = new StringBuilder();
+        sb.append("| Method | Path | Rule | Scope |");
+        shown.forEach(w -> sb.append(' ').append(w.label).append(" |"));
+        sb.append("\n| --- | --- | --- | --- |");
+        shown.forEach(w -> sb.append(" --- |"));
+        sb.append('\n');
+        var sorted = new ArrayList<>(MATRIX);
+        sorted.sort((a, b) -> a.endpoint().compareTo(b.endpoint()));
+        for (var row : sorted) {
+            sb.append("| ")
+                    .append(row.endpoint().method())
+                    .append(" | `")
+                    .append(row.endpoint().path())
+                    .append("` | ")
+                    .append(row.rule().label)
+                    .append(" | ")
+                    .append(row.scope() == null ? "" : "`" + row.scope() + "`")
+                    .append(" |");
+            for (var w : shown) {
+                sb.append(' ').append(row.rule().expected(w) == 0 ? "✓" : "403").append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ---- sending as each kind of caller -------------------------------------------------------------
+
+    record Answer(int status, boolean problem, String body) {}
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Answer send(Call call, Who who, String scope) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        call.method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()));
+        if (call.body() != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        switch (who) {
+            case NONE -> {}
+            case EXPIRED -> bearer(builder, fixture.expired);
+            case FORGED -> bearer(builder, fixture.forged);
+            case ALG_NONE -> bearer(builder, fixture.unsigned);
+            case REVOKED_KEY -> builder.header("X-API-Key", fixture.revokedKey);
+            case OTHER -> bearer(builder, Api.token(fixture.other));
+            case OWNER -> bearer(builder, Api.token(fixture.owner));
+            case SERVICE_TOKEN -> bearer(builder, Api.token("platform-service", "SERVICE"));
+            case KEY_IN_SCOPE -> builder.header("X-API-Key", fixture.keyWith(scope));
+            case KEY_OUT_OF_SCOPE -> builder.header("X-API-Key", fixture.keyWithout(scope));
+            case ADMIN -> bearer(builder, Api.adminToken());
+        }
+        try {
+            // headers first: an allowed call of the event stream never ends on its own
+            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            var contentType = response.headers().firstValue("Content-Type").orElse("");
+            String body;
+            try (var in = response.body()) {
+                body = contentType.startsWith("text/event-stream")
+                        ? ""
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            boolean problem = false;
+            if (contentType.startsWith("application/problem+json")) {
+                var node = JSON.readTree(body);
+                problem = node.has("type") && node.has("title") && node.has("status") && node.has("detail");
+            }
+            return new Answer(response.statusCode(), problem, body);
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(e);
+        }
+    }
+
+    private static void bearer(HttpRequest.Builder builder, String token) {
+        builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+
+    /** The data the calls act on, created through the API as an admin or as the owner. */
+    static final class Fixture {
+        static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"*\"]}";
+
+        final Api api;
+        final String owner = "owner-" + UUID.randomUUID();
+        final String other = "other-" + UUID.randomUUID();
+        /** The beneficiary of the owner's guarantees: a party too, so neither "owner" nor "other". */
+        final String beneficiary = "beneficiary-" + UUID.randomUUID();
+
+        final String expired;
+        final String forged;
+        final String unsigned;
+        final String revokedKey;
+        final String ownersTransaction;
+        final String proposal;
+        final String pool;
+        final String allocation;
+        final String auction;
+        final String webhook;
+        private final Map<String, String> keys = new LinkedHashMap<>();
+
+        Fixture(Api api) {
+            this.api = api;
+            var admin = Api.adminToken();
+            expired = new TokenIssuer(Api.SECRET.getBytes(StandardCharsets.UTF_8))
+                    .issue("admin", List.of("ADMIN"), Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+            forged = new TokenIssuer(
+                            "another-secret-that-is-also-long-enough-0123456789".getBytes(StandardCharsets.UTF_8))
+                    .issue("admin", List.of("ADMIN"), Instant.now(), Duration.ofHours(1));
+            unsigned = new PlainJWT(new JWTClaimsSet.Builder()
+                            .subject("admin")
+                            .claim("roles", List.of("ADMIN"))
+                            .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                            .build())
+                    .serialize();
+            ok(api.post("/api/tokens/initialize", admin, null));
+            ownersTransaction = ok(api.post(
+                            "/api/tokens/transfer",
+                            admin,
+                            json(
+                                    "fromEntityId",
+                                    "treasury",
+                                    "toEntityId",
+                                    owner,
+                                    "tokenId",
+                                    "BTA-UTIL",
+                                    "amount",
+                                    "1000")))
+                    .text("id");
+            ok(api.post(
+                    "/api/tokens/transfer",
+                    admin,
+                    json("fromEntityId", "treasury", "toEntityId", owner, "tokenId", "BTA-GOV", "amount", "100000")));
+            ok(api.post("/api/tokens/mint", admin, json("entityId", owner, "tokenId", "BTA-GUAR", "amount", "1000")));
+            var revoked = createKey("trust:write");
+            ok(api.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + port + "/api/admin/api-keys/" + revoked.text("id")))
+                            .DELETE(),
+                    admin,
+                    null));
+            revokedKey = revoked.text("secret");
+            proposal = freshProposal();
+            pool = ok(api.post(
+                            "/api/staking/pools",
+                            admin,
+                            "{\"tokenId\":\"BTA-UTIL\",\"name\":\"matrix\",\"apy\":5,\"minStakeAmount\":\"1\","
+                                    + "\"lockPeriod\":0}"))
+                    .text("id");
+            allocation = freshAllocation();
+            auction = freshAuction();
+            webhook = freshWebhook();
+        }
+
+        String keyWith(String scope) {
+            return scope == null ? key(ApiKeys.SCOPES) : key(List.of(scope));
+        }
+
+        /** A key with every scope but the row's; for a row with none, a key with one scope. */
+        String keyWithout(String scope) {
+            if (scope == null) {
+                return key(List.of("trust:write"));
+            }
+            return key(ApiKeys.SCOPES.stream().filter(s -> !s.equals(scope)).toList());
+        }
+
+        private String key(java.util.Collection<String> scopes) {
+            var sorted = new TreeSet<>(scopes);
+            return keys.computeIfAbsent(String.join(",", sorted), k -> createKey(sorted.toArray(String[]::new))
+                    .text("secret"));
+        }
+
+        Api.Response createKey(String... scopes) {
+            var list = java.util.Arrays.stream(scopes).map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+            return ok(api.post(
+                    "/api/admin/api-keys",
+                    Api.adminToken(),
+                    "{\"name\":\"m-" + UUID.randomUUID() + "\",\"scopes\":[" + list + "]}"));
+        }
+
+        String freshKeyId() {
+            return createKey("trust:write").text("id");
+        }
+
+        String freshProposal() {
+            return ok(api.post("/api/governance/proposals", Api.token(owner), json("title", "matrix")))
+                    .text("id");
+        }
+
+        String freshStake() {
+            return ok(api.post("/api/staking/stake", Api.token(owner), json("poolId", pool, "amount", "1")))
+                    .text("id");
+        }
+
+        String freshReward() {
+            return ok(api.post(
+                            "/api/rewards",
+                            Api.adminToken(),
+                            json(
+                                    "recipientId",
+                                    owner,
+                                    "type",
+                                    "MANUAL",
+                                    "sourceRef",
+                                    "m-" + UUID.randomUUID(),
+                                    "amount",
+                                    "1")))
+                    .text("id");
+        }
+
+        String freshAllocation() {
+            return ok(api.post(
+                            "/api/guarantees/allocations",
+                            Api.adminToken(),
+                            json(
+                                    "guaranteeId",
+                                    "g-" + UUID.randomUUID(),
+                                    "guarantorId",
+                                    owner,
+                                    "beneficiaryId",
+                                    beneficiary,
+                                    "amount",
+                                    "1")))
+                    .text("id");
+        }
+
+        String freshAuction() {
+            var id = "a-" + UUID.randomUUID();
+            ok(api.put("/api/auctions/" + id, Api.adminToken(), json("baseBond", "10")));
+            return id;
+        }
+
+        String freshWebhook() {
+            return ok(api.post("/api/admin/webhooks", Api.adminToken(), WEBHOOK))
+                    .text("id");
+        }
+
+        private static Api.Response ok(Api.Response r) {
+            if (r.status() >= 300) {
+                throw new IllegalStateException("fixture set-up failed: " + r.status() + " " + r.body());
+            }
+            return r;
+        }
+    }
+}
