@@ -14,6 +14,7 @@ import io.bta.tokenomics.trust.Trust;
 import io.bta.tokenomics.trust.TrustScore;
 import io.bta.tokenomics.webhooks.WebhookEventTypes;
 import io.bta.tokenomics.webhooks.Webhooks;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Each form re-renders the page with its own errors ({@code errors} keyed by {@code form.field}).
  */
 @Controller
+@Hidden // pages, not part of the API description
 class AdminPages {
 
     private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");

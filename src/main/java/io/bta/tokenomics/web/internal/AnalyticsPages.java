@@ -7,6 +7,7 @@ import io.bta.tokenomics.analytics.Series;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * each chart also has its values as a table, for screen readers and for no script.
  */
 @Controller
+@Hidden // pages, not part of the API description
 class AnalyticsPages {
 
     static final int BUCKETS = 30;

@@ -7,6 +7,7 @@ import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Proposals by status, one proposal with its live tally and the vote form, proposing, delegating. */
 @Controller
+@Hidden // pages, not part of the API description
 class GovernancePages {
 
     static final int PAGE_SIZE = 20;

@@ -6,6 +6,7 @@ import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The caller's rewards, their totals by type, claim buttons and the emission budget. */
 @Controller
+@Hidden // pages, not part of the API description
 class RewardsPages {
 
     static final int PAGE_SIZE = 20;

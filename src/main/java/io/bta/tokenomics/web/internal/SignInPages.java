@@ -7,6 +7,7 @@ import io.bta.tokenomics.shared.security.JwtSecrets;
 import io.bta.tokenomics.shared.security.SecurityProperties;
 import io.bta.tokenomics.shared.security.TokenIssuer;
 import io.bta.tokenomics.web.WebProperties;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * session cookie; the development sign-in issues one itself and exists only when enabled.
  */
 @Controller
+@Hidden // pages, not part of the API description
 class SignInPages {
 
     private final JwtDecoder decoder;

@@ -4,6 +4,7 @@ import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.staking.Staking;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Pools, the stake form, the caller's positions with pending rewards, unstaking. */
 @Controller
+@Hidden // pages, not part of the API description
 class StakingPages {
 
     private final Staking staking;

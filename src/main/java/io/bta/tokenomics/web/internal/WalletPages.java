@@ -11,6 +11,7 @@ import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The wallet: balances, a transfer form and the caller's history with each transaction's proof. */
 @Controller
+@Hidden // pages, not part of the API description
 class WalletPages {
 
     static final int PAGE_SIZE = 20;
