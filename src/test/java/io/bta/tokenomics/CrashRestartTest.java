@@ -41,7 +41,8 @@ class CrashRestartTest {
                         TokenomicsApplication.class.getName(),
                         "--server.port=0",
                         "--tokenomics.data-dir=" + dataDir,
-                        "--tokenomics.security.jwt-secret=" + Api.SECRET)
+                        "--tokenomics.security.jwt-secret=" + Api.SECRET,
+                        "--tokenomics.limits.rate-limit.enabled=false")
                 .redirectErrorStream(true)
                 .start();
         var output = new ArrayList<String>();

@@ -229,6 +229,20 @@ class AuthorizationMatrixTest {
                     "trust:write",
                     f -> new Call("PUT", "/api/trust/" + f.owner, "{\"score\": 60}")),
             // ---- audit
+            row(
+                    "GET",
+                    "/api/tokens/balance-snapshot",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/balance-snapshot?entityId=" + f.owner)),
+            // ---- analytics
+            row(
+                    "GET",
+                    "/api/analytics/tokens/{tokenId}/series",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/analytics/tokens/BTA-UTIL/series?metric=totalSupply&interval=1h"
+                            + "&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z")),
+            row("GET", "/api/analytics/overview", Rule.AUTHENTICATED, f -> get("/api/analytics/overview")),
+            row("POST", "/api/analytics/snapshots", Rule.ADMIN, f -> post("/api/analytics/snapshots", null)),
             row("GET", "/api/audit/blocks", Rule.AUTHENTICATED, f -> get("/api/audit/blocks")),
             row("GET", "/api/audit/blocks/{height}", Rule.AUTHENTICATED, f -> get("/api/audit/blocks/1")),
             row("POST", "/api/audit/verify", Rule.ADMIN, f -> post("/api/audit/verify", null)),

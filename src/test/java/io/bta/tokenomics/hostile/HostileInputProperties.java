@@ -270,6 +270,19 @@ class HostileInputProperties {
             on("GET", "/api/tokens/transactions/{id}/proof")
                     .var("id", Kind.UUID)
                     .row(),
+            on("GET", "/api/tokens/balance-snapshot")
+                    .query("entityId", Kind.ENTITY)
+                    .row(),
+            // analytics
+            on("GET", "/api/analytics/tokens/{tokenId}/series")
+                    .var("tokenId", Kind.TOKEN)
+                    .query("metric", Kind.ENUM)
+                    .query("interval", Kind.ENUM)
+                    .query("from", Kind.INSTANT)
+                    .query("to", Kind.INSTANT)
+                    .row(),
+            on("GET", "/api/analytics/overview").query("limit", Kind.LIMIT).row(),
+            on("POST", "/api/analytics/snapshots").row(),
             // trust
             on("GET", "/api/trust/{entityId}").var("entityId", Kind.ENTITY).row(),
             on("GET", "/api/trust/{entityId}/history")

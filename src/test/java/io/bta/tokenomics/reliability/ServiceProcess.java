@@ -47,7 +47,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 TokenomicsApplication.class.getName(),
-                "--tokenomics.security.jwt-secret=" + Api.SECRET));
+                "--tokenomics.security.jwt-secret=" + Api.SECRET,
+                // The suites' clients all act as one admin: the per-caller rate limit is not under test here.
+                "--tokenomics.limits.rate-limit.enabled=false"));
         command.addAll(args);
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var port = new CompletableFuture<Integer>();

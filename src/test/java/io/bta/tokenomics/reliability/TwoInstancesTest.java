@@ -46,7 +46,8 @@ class TwoInstancesTest {
                 "--tokenomics.webhooks.dispatch-interval-ms=200",
                 "--tokenomics.guarantees.expiry-interval-ms=1000",
                 "--tokenomics.rewards.expiry-interval-ms=1000",
-                "--tokenomics.rewards.claim-window=3s");
+                "--tokenomics.rewards.claim-window=3s",
+                "--tokenomics.analytics.snapshot-interval=1s");
         var first = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--tokenomics.data-dir="
@@ -223,7 +224,21 @@ class TwoInstancesTest {
             findings.add("reward expiry: " + expiredRewards + " of " + rewards.size()
                     + " rewards expired, each reservation released once");
 
-            // Analytics snapshots (once per due time, by a unique key) are checked here when they land.
+            // Analytics snapshots: each due time (every second) snapshotted once, every token in it,
+            // whichever instance took it.
+            var snapshots = jdbc.sql(
+                            """
+                    select count(*) as due_times,
+                           count(*) filter (where tokens <> (select count(*) from ledger_tokens)) as partial
+                    from (select due_at, count(*) as tokens from analytics_snapshots
+                          where kind = 'SCHEDULED' group by due_at) d
+                    """)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
+            if (snapshots[1] != 0) {
+                violations.add(snapshots[1] + " analytics due times without exactly one snapshot per token");
+            }
+            findings.add("analytics snapshots: " + snapshots[0] + " due times, each with one snapshot per token");
 
             Reliability.print(
                     "two instances",
@@ -235,6 +250,7 @@ class TwoInstancesTest {
             assertThat(violations).isEmpty();
             assertThat(runs).as("distributions ran").isNotEmpty();
             assertThat(chain[0]).as("blocks sealed").isPositive();
+            assertThat(snapshots[0]).as("analytics due times snapshotted").isPositive();
             Invariants.assertHold(jdbc);
             Invariants.assertHistoryReplaysToBalances(jdbc);
         }

@@ -12,7 +12,6 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
-import io.bta.tokenomics.shared.web.Cursors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -241,8 +240,9 @@ class AnalyticsController {
     @Operation(
             summary = "Every token's figures now, top holders (limit per token), staking TVL, governance participation")
     OverviewView overview(@RequestParam(required = false) Integer limit) {
-        return OverviewView.of(analytics.overview(Cursors.limit(
-                limit, Math.min(DEFAULT_TOP_HOLDERS, properties.maxTopHolders()), properties.maxTopHolders())));
+        // The facade refuses a limit outside 1..max-top-holders (a 400 naming limit).
+        return OverviewView.of(
+                analytics.overview(limit == null ? Math.min(DEFAULT_TOP_HOLDERS, properties.maxTopHolders()) : limit));
     }
 
     private static Instant instant(Inputs in, String field, String raw) {
