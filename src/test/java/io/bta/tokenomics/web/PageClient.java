@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 final class PageClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern REQUEST_ID = Pattern.compile("name=\"requestId\" value=\"([^\"]+)\"");
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
@@ -65,10 +66,25 @@ final class PageClient {
         return m.group(1);
     }
 
-    /** Fields plus the CSRF token of the page the form is on. */
+    /** The one-time request id of the first form on the page that has one, or null. */
+    static String requestIdIn(String html) {
+        var m = REQUEST_ID.matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Fields plus the CSRF token (and the first form's one-time request id, if any) of a page. */
     Map<String, String> withCsrf(String page, Map<String, String> fields) {
+        var html = get(page).body();
+        var m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + page);
+        }
         var all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrfFrom(page));
+        all.put("_csrf", m.group(1));
+        var requestId = requestIdIn(html);
+        if (requestId != null) {
+            all.putIfAbsent("requestId", requestId);
+        }
         return all;
     }
 

@@ -25,6 +25,14 @@ public final class IdempotentRequest {
         this.fingerprint = Objects.requireNonNull(fingerprint);
     }
 
+    /**
+     * A key that a handler keeps itself, with no {@code Idempotency-Key} header: the one-time
+     * request id of a web form, say, claimed and completed through {@link IdempotencyKeys}.
+     */
+    public static IdempotentRequest of(String caller, String key, String fingerprint) {
+        return new IdempotentRequest(caller, key, fingerprint);
+    }
+
     /** The request's idempotency, or null when it carries no key (or its path is not deferred). */
     public static IdempotentRequest of(HttpServletRequest request) {
         return (IdempotentRequest) request.getAttribute(ATTRIBUTE);

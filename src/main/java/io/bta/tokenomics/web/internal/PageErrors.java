@@ -30,6 +30,9 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
         if (e instanceof DomainProblem problem) {
             return page(response, problem.status().value(), problem.title(), problem.getMessage());
         }
+        if (e instanceof PageRequests.FormAlreadySent sent) {
+            return page(response, 409, "Already sent", sent.getMessage());
+        }
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
             return page(response, 400, "Bad request", mismatch.getName() + " is malformed");
         }

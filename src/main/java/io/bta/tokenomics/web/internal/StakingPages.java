@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Pools, the stake form, the caller's positions with pending rewards, unstaking. */
 @Controller
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class StakingPages {
 
     private final Staking staking;
+    private final PageRequests requests;
 
-    StakingPages(Staking staking) {
+    StakingPages(Staking staking, PageRequests requests) {
         this.staking = staking;
+        this.requests = requests;
     }
 
     @GetMapping("/app/staking")
@@ -41,7 +44,12 @@ class StakingPages {
     }
 
     @PostMapping("/app/staking/stake")
-    String stake(PageForms.Stake form, Model model, HttpServletResponse response) {
+    String stake(
+            PageForms.Stake form,
+            @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
+            Model model,
+            HttpServletResponse response) {
+        var id = PageRequests.parse(requestId);
         try {
             var in = new Inputs();
             UUID pool = null;
@@ -52,11 +60,15 @@ class StakingPages {
             }
             var amount = in.positiveAmount("amount", Forms.given(form.amount()));
             in.check();
-            staking.stake(Caller.current().id(), pool, amount);
-            return "redirect:/app/staking?done=staked";
+            var poolId = pool;
+            return requests.once("stake", id, () -> {
+                staking.stake(Caller.current().id(), poolId, amount);
+                return "/app/staking?done=staked";
+            });
         } catch (DomainProblem p) {
             response.setStatus(422);
             model.addAttribute("form", form);
+            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
             model.addAttribute(
                     "errors",
                     Forms.errors(

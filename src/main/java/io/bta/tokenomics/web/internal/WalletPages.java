@@ -32,10 +32,12 @@ class WalletPages {
 
     private final Ledger ledger;
     private final Audit audit;
+    private final PageRequests requests;
 
-    WalletPages(Ledger ledger, Audit audit) {
+    WalletPages(Ledger ledger, Audit audit, PageRequests requests) {
         this.ledger = ledger;
         this.audit = audit;
+        this.requests = requests;
     }
 
     @GetMapping("/app/wallet")
@@ -56,8 +58,13 @@ class WalletPages {
     }
 
     @PostMapping("/app/wallet/transfer")
-    String transfer(PageForms.Transfer form, Model model, HttpServletResponse response) {
+    String transfer(
+            PageForms.Transfer form,
+            @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
+            Model model,
+            HttpServletResponse response) {
         var caller = Caller.current();
+        var id = PageRequests.parse(requestId);
         try {
             var in = new Inputs();
             var to = in.entityId("toEntityId", Forms.given(form.toEntityId()));
@@ -68,11 +75,14 @@ class WalletPages {
                 in.reject("toEntityId", "must be another entity than yourself");
             }
             in.check();
-            ledger.transfer(ledger.resolve(tokenId), caller.id(), to, amount, memo, caller.id());
-            return "redirect:/app/wallet?done=transferred";
+            return requests.once("transfer", id, () -> {
+                ledger.transfer(ledger.resolve(tokenId), caller.id(), to, amount, memo, caller.id());
+                return "/app/wallet?done=transferred";
+            });
         } catch (DomainProblem p) {
             response.setStatus(422);
             model.addAttribute("form", form);
+            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
             model.addAttribute(
                     "errors",
                     Forms.errors(

@@ -1,0 +1,214 @@
+package io.bta.tokenomics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bta.tokenomics.ledger.HistoryFilter;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The value-moving forms apply once per one-time request id, whatever the browser sends again. */
+@IntegrationTest
+class PageRequestsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ledger ledger;
+
+    Api api;
+    PageClient page;
+    String user;
+    String recipient;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        page = new PageClient(port);
+        ledger.initializeTokens(EntityId.of("admin"));
+        user = fundedEntity();
+        recipient = "to-" + UUID.randomUUID().toString().substring(0, 8);
+        page.signIn(Api.token(user));
+    }
+
+    @Test
+    void theSameTransferFormPostedTwiceMovesValueOnce() {
+        var form = transferForm(page, "5");
+        var first = page.post("/app/wallet/transfer", form);
+        var second = page.post("/app/wallet/transfer", form);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/app/wallet?done=transferred");
+        assertThat(second.statusCode()).isEqualTo(302);
+        assertThat(location(second)).endsWith("/app/wallet?done=transferred&again=1");
+        assertThat(page.get("/app/wallet?done=transferred&again=1").body())
+                .contains("Transfer sent.")
+                .contains("already been sent");
+        assertMovedOnce(user, "5");
+    }
+
+    @Test
+    void twoConcurrentPostsWithTheSameIdMoveValueOnce() throws Exception {
+        var form = transferForm(page, "5");
+        var barrier = new CyclicBarrier(2);
+        var answers = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(barrier);
+                            return page.post("/app/wallet/transfer", form);
+                        },
+                        pool));
+            }
+            for (var a : answers) {
+                var r = a.get();
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+                assertThat(location(r)).contains("/app/wallet?done=transferred");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers.stream().map(a -> location(a.join())).filter(l -> l.endsWith("&again=1")))
+                .hasSize(1);
+        assertMovedOnce(user, "5");
+    }
+
+    @Test
+    void requestIdsArePerCaller() {
+        var form = transferForm(page, "5");
+        var other = fundedEntity();
+        var otherPage = new PageClient(port);
+        otherPage.signIn(Api.token(other));
+        var theirs = new LinkedHashMap<>(otherPage.withCsrf("/app/wallet", Map.of()));
+        theirs.putAll(Map.of("toEntityId", recipient, "tokenId", "BTA-UTIL", "amount", "5"));
+        theirs.put("requestId", form.get("requestId")); // someone else's id, sent by another caller
+
+        assertThat(location(otherPage.post("/app/wallet/transfer", theirs))).endsWith("?done=transferred");
+        assertThat(location(page.post("/app/wallet/transfer", form))).endsWith("?done=transferred");
+
+        assertThat(available(user)).isEqualTo("95");
+        assertThat(available(other)).isEqualTo("95");
+        assertThat(available(recipient)).isEqualTo("10");
+        assertThat(historyCount(recipient)).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingOrMalformedRequestIdIsA4xxPageAndChangesNothing() {
+        var form = transferForm(page, "5");
+        for (var bad : new String[] {null, "", "not-a-uuid", "123", UUID.randomUUID() + "x"}) {
+            var sent = new LinkedHashMap<>(form);
+            if (bad == null) {
+                sent.remove("requestId");
+            } else {
+                sent.put("requestId", bad);
+            }
+            var r = page.post("/app/wallet/transfer", sent);
+            assertThat(r.statusCode()).as("request id %s", bad).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(r.body()).contains("requestId");
+        }
+        assertThat(available(user)).isEqualTo("100");
+        assertThat(historyCount(recipient)).isZero();
+    }
+
+    @Test
+    void afterARefusalTheFormKeepsItsIdAndTheCorrectedSubmitAppliesOnce() {
+        var form = transferForm(page, "1000"); // more than the 100 held
+        var refused = page.post("/app/wallet/transfer", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(PageClient.requestIdIn(refused.body())).isEqualTo(form.get("requestId"));
+        assertThat(available(user)).isEqualTo("100");
+
+        var corrected = new LinkedHashMap<>(form);
+        corrected.put("amount", "5");
+        assertThat(location(page.post("/app/wallet/transfer", corrected))).endsWith("?done=transferred");
+        // Sent again (a browser retry), and sent back edited: neither applies again.
+        assertThat(location(page.post("/app/wallet/transfer", corrected))).endsWith("&again=1");
+        corrected.put("amount", "7");
+        assertThat(location(page.post("/app/wallet/transfer", corrected))).endsWith("&again=1");
+        assertMovedOnce(user, "5");
+    }
+
+    @Test
+    void anIdSentToAnotherFormIsRefusedAndAppliesNothing() {
+        var form = transferForm(page, "5");
+        assertThat(location(page.post("/app/wallet/transfer", form))).endsWith("?done=transferred");
+        var stake = page.post(
+                "/app/staking/stake",
+                Map.of(
+                        "poolId", UUID.randomUUID().toString(),
+                        "amount", "5",
+                        "_csrf", form.get("_csrf"),
+                        "requestId", form.get("requestId")));
+        assertThat(stake.statusCode()).isEqualTo(409);
+        assertThat(stake.body()).contains("already used");
+        assertMovedOnce(user, "5");
+    }
+
+    private Map<String, String> transferForm(PageClient client, String amount) {
+        var form = client.withCsrf(
+                "/app/wallet", Map.of("toEntityId", recipient, "tokenId", "BTA-UTIL", "amount", amount));
+        assertThat(form.get("requestId")).as("the transfer form's request id").isNotNull();
+        assertThat(UUID.fromString(form.get("requestId")).version()).isEqualTo(7);
+        return form;
+    }
+
+    private void assertMovedOnce(String from, String amount) {
+        assertThat(Amount.of(available(from))).isEqualTo(Amount.of("100").minus(Amount.of(amount)));
+        assertThat(Amount.of(available(recipient))).isEqualTo(Amount.of(amount));
+        assertThat(historyCount(recipient)).isEqualTo(1);
+    }
+
+    private String fundedEntity() {
+        var id = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"),
+                ledger.treasury(),
+                EntityId.of(id),
+                Amount.of("100"),
+                null,
+                EntityId.of("admin"));
+        return id;
+    }
+
+    private String available(String entity) {
+        return api.get("/api/tokens/balances/" + entity + "/BTA-UTIL", Api.token(entity))
+                .text("available");
+    }
+
+    private int historyCount(String entity) {
+        return ledger.history(EntityId.of(entity), HistoryFilter.NONE, 100, null)
+                .items()
+                .size();
+    }
+
+    private static String location(HttpResponse<String> r) {
+        return r.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError(r.statusCode() + " " + r.body()));
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
