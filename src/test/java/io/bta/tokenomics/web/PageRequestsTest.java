@@ -2,12 +2,15 @@ package io.bta.tokenomics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bta.tokenomics.governance.Governance;
 import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,12 @@ class PageRequestsTest {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    Staking staking;
+
+    @Autowired
+    Governance governance;
 
     Api api;
     PageClient page;
@@ -159,6 +168,55 @@ class PageRequestsTest {
         assertThat(stake.statusCode()).isEqualTo(409);
         assertThat(stake.body()).contains("already used");
         assertMovedOnce(user, "5");
+    }
+
+    @Test
+    void theStakeFormPostedTwiceOpensOneStake() {
+        var pool = staking.createPool(new Staking.PoolTerms(
+                ledger.resolve("BTA-UTIL"),
+                ledger.resolve("BTA-REWARD"),
+                "once " + user,
+                new BigDecimal("10"),
+                Amount.of("1"),
+                0,
+                BigDecimal.ZERO,
+                null,
+                null));
+        var form = page.withCsrf("/app/staking", Map.of("poolId", pool.id().toString(), "amount", "30"));
+        assertThat(location(page.post("/app/staking/stake", form))).endsWith("/app/staking?done=staked");
+        assertThat(location(page.post("/app/staking/stake", form))).endsWith("/app/staking?done=staked&again=1");
+        assertThat(staking.stakesOf(EntityId.of(user))).hasSize(1);
+        assertThat(Amount.of(available(user))).isEqualTo(Amount.of("70"));
+    }
+
+    @Test
+    void theMintFormPostedTwiceMintsOnce() {
+        var admin = new PageClient(port);
+        admin.signIn(Api.adminToken());
+        var form = admin.withCsrf(
+                "/app/admin", Map.of("entityId", recipient, "tokenId", "BTA-UTIL", "amount", "3", "operation", "mint"));
+        assertThat(location(admin.post("/app/admin/supply", form))).endsWith("/app/admin?done=minted");
+        assertThat(location(admin.post("/app/admin/supply", form))).endsWith("/app/admin?done=minted&again=1");
+        assertThat(Amount.of(available(recipient))).isEqualTo(Amount.of("3"));
+        assertThat(historyCount(recipient)).isEqualTo(1);
+    }
+
+    @Test
+    void theProposalFormPostedTwiceCreatesOneProposal() {
+        ledger.transfer(
+                ledger.resolve("BTA-GOV"),
+                ledger.treasury(),
+                EntityId.of(user),
+                Amount.of("5000"),
+                null,
+                EntityId.of("admin"));
+        var form = page.withCsrf("/app/governance/new", Map.of("title", "Once " + user, "description", "twice sent"));
+        var first = location(page.post("/app/governance/proposals", form));
+        var second = location(page.post("/app/governance/proposals", form));
+        assertThat(first).contains("/app/governance/").endsWith("?done=proposed");
+        assertThat(second).isEqualTo(first + "&again=1");
+        assertThat(governance.proposals(null, EntityId.of(user), 10, null).items())
+                .hasSize(1);
     }
 
     private Map<String, String> transferForm(PageClient client, String amount) {

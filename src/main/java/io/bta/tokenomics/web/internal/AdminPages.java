@@ -52,14 +52,23 @@ class AdminPages {
     private final ApiKeys apiKeys;
     private final Webhooks webhooks;
     private final Audit audit;
+    private final PageRequests requests;
 
-    AdminPages(Ledger ledger, Staking staking, Trust trust, ApiKeys apiKeys, Webhooks webhooks, Audit audit) {
+    AdminPages(
+            Ledger ledger,
+            Staking staking,
+            Trust trust,
+            ApiKeys apiKeys,
+            Webhooks webhooks,
+            Audit audit,
+            PageRequests requests) {
         this.ledger = ledger;
         this.staking = staking;
         this.trust = trust;
         this.apiKeys = apiKeys;
         this.webhooks = webhooks;
         this.audit = audit;
+        this.requests = requests;
     }
 
     @GetMapping("/app/admin")
@@ -140,9 +149,11 @@ class AdminPages {
     String mintOrBurn(
             PageForms.EntityAmount form,
             @RequestParam(defaultValue = "mint") String operation,
+            @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
             Model model,
             HttpServletResponse response) {
         var me = admin().id();
+        var id = PageRequests.parse(requestId);
         try {
             var in = new Inputs();
             var entity = in.entityId("entityId", Forms.given(form.entityId()));
@@ -153,14 +164,17 @@ class AdminPages {
                 in.reject("operation", "must be mint or burn");
             }
             in.check();
-            var tokenId = ledger.resolve(token);
-            if (operation.equals("mint")) {
-                ledger.mint(tokenId, entity, amount, memo, me);
-                return "redirect:/app/admin?done=minted";
-            }
-            ledger.burn(tokenId, entity, amount, memo, me);
-            return "redirect:/app/admin?done=burned";
+            return requests.once("supply", id, () -> {
+                var tokenId = ledger.resolve(token);
+                if (operation.equals("mint")) {
+                    ledger.mint(tokenId, entity, amount, memo, me);
+                    return "/app/admin?done=minted";
+                }
+                ledger.burn(tokenId, entity, amount, memo, me);
+                return "/app/admin?done=burned";
+            });
         } catch (DomainProblem p) {
+            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
             return refused(
                     model,
                     response,

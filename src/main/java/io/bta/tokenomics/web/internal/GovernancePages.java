@@ -30,9 +30,11 @@ class GovernancePages {
     static final int VOTES_SHOWN = 50;
 
     private final Governance governance;
+    private final PageRequests requests;
 
-    GovernancePages(Governance governance) {
+    GovernancePages(Governance governance, PageRequests requests) {
         this.governance = governance;
+        this.requests = requests;
     }
 
     @GetMapping("/app/governance")
@@ -64,7 +66,12 @@ class GovernancePages {
     }
 
     @PostMapping("/app/governance/proposals")
-    String propose(PageForms.Proposal form, Model model, HttpServletResponse response) {
+    String propose(
+            PageForms.Proposal form,
+            @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
+            Model model,
+            HttpServletResponse response) {
+        var id = PageRequests.parse(requestId);
         try {
             var in = new Inputs();
             var title = in.required("title", Forms.given(form.title()), Governance.MAX_TITLE_LENGTH);
@@ -92,11 +99,14 @@ class GovernancePages {
                 actions.add(new ProposalAction(type, parameters));
             }
             in.check();
-            var proposal = governance.propose(Caller.current().id(), title, description, actions);
-            return "redirect:/app/governance/" + proposal.id() + "?done=proposed";
+            return requests.once("propose", id, () -> {
+                var proposal = governance.propose(Caller.current().id(), title, description, actions);
+                return "/app/governance/" + proposal.id() + "?done=proposed";
+            });
         } catch (DomainProblem p) {
             response.setStatus(422);
             model.addAttribute("form", form);
+            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
             var errors = new LinkedHashMap<String, String>();
             // an action's errors are named actions[0].type, actions[0] or actions[0].<parameter>
             Forms.errors(p, Map.of())
