@@ -12,6 +12,9 @@ import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +42,9 @@ class PageRequestsTest {
 
     @Autowired
     Governance governance;
+
+    @Autowired
+    Clock clock;
 
     Api api;
     PageClient page;
@@ -120,7 +126,17 @@ class PageRequestsTest {
     @Test
     void aMissingOrMalformedRequestIdIsA4xxPageAndChangesNothing() {
         var form = transferForm(page, "5");
-        for (var bad : new String[] {null, "", "not-a-uuid", "123", UUID.randomUUID() + "x"}) {
+        for (var bad : new String[] {
+            null,
+            "",
+            "not-a-uuid",
+            "123",
+            "1-1-1-1-1",
+            UUID.randomUUID().toString(), // not time-ordered: not one the pages make
+            form.get("requestId") + "x",
+            uuidV7At(clock.instant().minus(Duration.ofHours(25))).toString(), // older than its key would be kept
+            uuidV7At(clock.instant().plus(Duration.ofHours(1))).toString()
+        }) {
             var sent = new LinkedHashMap<>(form);
             if (bad == null) {
                 sent.remove("requestId");
@@ -254,6 +270,12 @@ class PageRequestsTest {
         return ledger.history(EntityId.of(entity), HistoryFilter.NONE, 100, null)
                 .items()
                 .size();
+    }
+
+    private static UUID uuidV7At(Instant instant) {
+        var sample = UUID.randomUUID();
+        long msb = (instant.toEpochMilli() << 16) | 0x7000L | (sample.getMostSignificantBits() & 0xFFFL);
+        return new UUID(msb, sample.getLeastSignificantBits());
     }
 
     private static String location(HttpResponse<String> r) {

@@ -110,6 +110,11 @@ public class IdempotencyKeys {
         return refused;
     }
 
+    /** How long a claimed key is kept at least: a repeat within this time is always recognized. */
+    public Duration ttl() {
+        return ttl;
+    }
+
     /** Records the responses of claimed requests, in the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void completeAll(Map<IdempotentRequest, StoredResponse> responses) {

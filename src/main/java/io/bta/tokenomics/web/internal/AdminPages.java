@@ -153,7 +153,7 @@ class AdminPages {
             Model model,
             HttpServletResponse response) {
         var me = admin().id();
-        var id = PageRequests.parse(requestId);
+        var id = requests.requestId(requestId);
         try {
             var in = new Inputs();
             var entity = in.entityId("entityId", Forms.given(form.entityId()));

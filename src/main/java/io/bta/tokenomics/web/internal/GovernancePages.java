@@ -71,7 +71,7 @@ class GovernancePages {
             @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
             Model model,
             HttpServletResponse response) {
-        var id = PageRequests.parse(requestId);
+        var id = requests.requestId(requestId);
         try {
             var in = new Inputs();
             var title = in.required("title", Forms.given(form.title()), Governance.MAX_TITLE_LENGTH);

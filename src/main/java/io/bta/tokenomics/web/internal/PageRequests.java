@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,6 +48,9 @@ public class PageRequests {
     static final String KEY_PREFIX = "web:";
     static final String AGAIN = "again";
 
+    /** How far the clocks of two instances may differ, for the age of a request id. */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+
     private final IdempotencyKeys keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -60,21 +66,32 @@ public class PageRequests {
         return Ids.newId(clock).toString();
     }
 
-    /** The id a form was sent with; a missing or malformed one is refused (400) before any work. */
-    static UUID parse(String value) {
+    /**
+     * The id a form was sent with. A missing or malformed one is refused (400) before any work, and
+     * so is one made longer ago than the keys are kept (less a margin for clocks that differ):
+     * within that time a repeat always finds the first claim, after it a repeat could apply again.
+     */
+    UUID requestId(String value) {
         var given = Forms.given(value);
         if (given == null) {
             throw InvalidInput.field(FIELD, "is missing: open the page again and send the form from there");
         }
+        UUID id;
         try {
-            var id = UUID.fromString(given);
-            if (!id.toString().equals(given.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException(given);
-            }
-            return id;
+            id = UUID.fromString(given);
         } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        if (id == null || !id.toString().equals(given.toLowerCase(Locale.ROOT)) || id.version() != 7) {
             throw InvalidInput.field(FIELD, "is malformed: open the page again and send the form from there");
         }
+        var made = Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+        var now = clock.instant();
+        if (made.isAfter(now.plus(CLOCK_MARGIN))
+                || !made.isAfter(now.minus(keys.ttl()).plus(CLOCK_MARGIN))) {
+            throw InvalidInput.field(FIELD, "is out of date: open the page again and send the form from there");
+        }
+        return id;
     }
 
     /**

@@ -49,7 +49,7 @@ class StakingPages {
             @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
             Model model,
             HttpServletResponse response) {
-        var id = PageRequests.parse(requestId);
+        var id = requests.requestId(requestId);
         try {
             var in = new Inputs();
             UUID pool = null;

@@ -64,7 +64,7 @@ class WalletPages {
             Model model,
             HttpServletResponse response) {
         var caller = Caller.current();
-        var id = PageRequests.parse(requestId);
+        var id = requests.requestId(requestId);
         try {
             var in = new Inputs();
             var to = in.entityId("toEntityId", Forms.given(form.toEntityId()));
