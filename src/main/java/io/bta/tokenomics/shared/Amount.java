@@ -44,7 +44,11 @@ public final class Amount implements Comparable<Amount> {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("amount is required");
         }
-        var trimmed = text.strip();
+        if (!text.equals(text.strip())) {
+            // Strict, like the 18-decimal rule: an amount is exactly its digits, never padded.
+            throw new IllegalArgumentException("amount must be a decimal number without spaces, e.g. \"12.5\"");
+        }
+        var trimmed = text;
         if (trimmed.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("amount is too long");
         }

@@ -45,7 +45,8 @@ class AmountTest {
 
     @Test
     void refusesTextThatIsNotANumber() {
-        for (var text : new String[] {"abc", "1,5", "1.2.3", "0x10", "NaN", "Infinity", " "}) {
+        for (var text :
+                new String[] {"abc", "1,5", "1.2.3", "0x10", "NaN", "Infinity", " ", " 1", "1 ", "\t2", "3\n"}) {
             assertThatThrownBy(() -> Amount.of(text)).as(text).isInstanceOf(IllegalArgumentException.class);
         }
     }

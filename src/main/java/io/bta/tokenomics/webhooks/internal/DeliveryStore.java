@@ -56,6 +56,7 @@ public class DeliveryStore {
                           and not exists (
                               select 1 from webhook_deliveries p
                               where p.status = 'PENDING' and p.endpoint_id = d.endpoint_id
+                                and p.message_seq <= d.message_seq
                                 and p.ordering_keys && d.ordering_keys
                                 and (p.message_seq, p.created_at, p.id) < (d.message_seq, d.created_at, d.id))
                         order by d.next_attempt_at, d.message_seq
