@@ -2,18 +2,10 @@ package io.bta.tokenomics.shared.web;
 
 import io.bta.tokenomics.shared.error.Problems;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -56,7 +48,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 refuse(response);
                 return;
             }
-            chain.doFilter(new ReadBodyRequest(request, body), response);
+            chain.doFilter(new CachedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -68,68 +60,5 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         // the rest of the body is not read: the connection is closed rather than drained
         response.setHeader("Connection", "close");
         json.writeValue(response.getOutputStream(), Problems.tooLarge(maxBytes));
-    }
-
-    /** The request with its chunked body already read, and its length now known. */
-    private static final class ReadBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReadBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body was read already");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            Charset charset;
-            try {
-                var encoding = getCharacterEncoding();
-                charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            } catch (IllegalArgumentException e) {
-                charset = StandardCharsets.UTF_8;
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
     }
 }
