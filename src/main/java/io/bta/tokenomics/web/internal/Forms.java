@@ -2,8 +2,11 @@ package io.bta.tokenomics.web.internal;
 
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.InvalidInput;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.ui.Model;
 
 /**
  * The errors of one submitted form, by field, for the template to show next to each field
@@ -14,6 +17,18 @@ final class Forms {
     static final String FORM = "form";
 
     private Forms() {}
+
+    /**
+     * A refused value-moving form, shown again: 422, what was typed, the errors by field, and the
+     * same one-time request id (nothing was applied, so the corrected resend may use it).
+     */
+    static void showAgain(
+            Model model, HttpServletResponse response, Object form, UUID requestId, Map<String, String> errors) {
+        response.setStatus(422);
+        model.addAttribute("form", form);
+        model.addAttribute(PageRequests.FIELD, requestId.toString());
+        model.addAttribute("errors", errors);
+    }
 
     /**
      * A refusal as field errors: each bad field of an {@code INVALID_INPUT}, or the problem's

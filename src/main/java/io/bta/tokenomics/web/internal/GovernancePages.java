@@ -104,9 +104,6 @@ class GovernancePages {
                 return "/app/governance/" + proposal.id() + "?done=proposed";
             });
         } catch (DomainProblem p) {
-            response.setStatus(422);
-            model.addAttribute("form", form);
-            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
             var errors = new LinkedHashMap<String, String>();
             // an action's errors are named actions[0].type, actions[0] or actions[0].<parameter>
             Forms.errors(p, Map.of())
@@ -120,7 +117,7 @@ class GovernancePages {
                         .findFirst()
                         .ifPresent(e -> errors.putIfAbsent("parameters", e.message()));
             }
-            model.addAttribute("errors", errors);
+            Forms.showAgain(model, response, form, id, errors);
             return proposalForm(model);
         }
     }

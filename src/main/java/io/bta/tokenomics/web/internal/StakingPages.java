@@ -66,11 +66,11 @@ class StakingPages {
                 return "/app/staking?done=staked";
             });
         } catch (DomainProblem p) {
-            response.setStatus(422);
-            model.addAttribute("form", form);
-            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
-            model.addAttribute(
-                    "errors",
+            Forms.showAgain(
+                    model,
+                    response,
+                    form,
+                    id,
                     Forms.errors(
                             p,
                             Map.of(

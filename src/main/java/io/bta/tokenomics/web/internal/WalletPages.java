@@ -80,11 +80,11 @@ class WalletPages {
                 return "/app/wallet?done=transferred";
             });
         } catch (DomainProblem p) {
-            response.setStatus(422);
-            model.addAttribute("form", form);
-            model.addAttribute(PageRequests.FIELD, id.toString()); // nothing applied: the same id again
-            model.addAttribute(
-                    "errors",
+            Forms.showAgain(
+                    model,
+                    response,
+                    form,
+                    id,
                     Forms.errors(
                             p,
                             Map.of(
