@@ -35,7 +35,7 @@ public final class GovernanceProblems {
                     case EXECUTED -> "the proposal was executed";
                     default -> "voting has ended";
                 };
-        return Conflict.of("VOTING_NOT_OPEN", why + " (status " + status + ")").with("status", status.name());
+        return Conflict.of("VOTING_NOT_OPEN", why + " (status " + status + ")").with("proposalStatus", status.name());
     }
 
     public static DomainProblem alreadyVoted(String voter) {
@@ -50,12 +50,12 @@ public final class GovernanceProblems {
 
     public static DomainProblem notExecutable(ProposalStatus status, String detail) {
         return Conflict.of("PROPOSAL_NOT_EXECUTABLE", detail + " (status " + status + ")")
-                .with("status", status.name());
+                .with("proposalStatus", status.name());
     }
 
     public static DomainProblem notCancelable(ProposalStatus status, String detail) {
         return Conflict.of("PROPOSAL_NOT_CANCELABLE", detail + " (status " + status + ")")
-                .with("status", status.name());
+                .with("proposalStatus", status.name());
     }
 
     public static DomainProblem actionFailed(int index, String type, DomainProblem cause) {

@@ -24,7 +24,7 @@ public final class GuaranteeProblems {
 
     public static DomainProblem notActive(String status) {
         return Conflict.of("ALLOCATION_NOT_ACTIVE", "the allocation is " + status + "; only an ACTIVE one can change")
-                .with("status", status);
+                .with("allocationStatus", status);
     }
 
     public static DomainProblem expired(String expiresAt) {

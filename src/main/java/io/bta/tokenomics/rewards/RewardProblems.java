@@ -69,7 +69,7 @@ public final class RewardProblems {
 
         public static NotPending of(UUID id, RewardStatus status) {
             var e = new NotPending("reward " + id + " is " + status + ", only a PENDING reward can be claimed");
-            e.with("status", status.name());
+            e.with("rewardStatus", status.name());
             return e;
         }
     }

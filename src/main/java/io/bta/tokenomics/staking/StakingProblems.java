@@ -20,7 +20,7 @@ public final class StakingProblems {
 
     public static DomainProblem poolNotActive(String status) {
         return Conflict.of("POOL_NOT_ACTIVE", "the pool takes no stakes while " + status)
-                .with("status", status);
+                .with("poolStatus", status);
     }
 
     public static DomainProblem belowMinimumStake(String amount, String minimum) {

@@ -204,6 +204,8 @@ class GovernanceTest {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("VOTING_NOT_OPEN");
         assertThat(r.text("detail")).contains("not started");
+        assertThat(r.json().get("status").asInt()).isEqualTo(409);
+        assertThat(r.text("proposalStatus")).isEqualTo("PENDING");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Suite 5, the authorization matrix: every endpoint of the API, called by every kind of caller,
@@ -594,22 +592,22 @@ class AuthorizationMatrixTest {
                 var call = row.call().apply(fixture);
                 var answer = send(call, who, row.scope());
                 calls++;
-                byStatus.merge(answer.status, 1, Integer::sum);
-                seen.put(who, answer.status);
+                byStatus.merge(answer.status(), 1, Integer::sum);
+                seen.put(who, answer.status());
                 int expected = row.rule().expected(who);
                 String wrong = null;
-                if (answer.status >= 500) {
+                if (answer.status() >= 500) {
                     wrong = "a server error";
-                } else if (expected == 0 && (answer.status == 401 || answer.status == 403)) {
+                } else if (expected == 0 && (answer.status() == 401 || answer.status() == 403)) {
                     wrong = "refused, but the table allows it";
-                } else if (expected != 0 && answer.status != expected) {
+                } else if (expected != 0 && answer.status() != expected) {
                     wrong = "expected " + expected;
-                } else if (answer.status >= 400 && !answer.problem) {
+                } else if (answer.status() >= 400 && !answer.problem()) {
                     wrong = "a refusal that is not a problem document";
                 }
                 if (wrong != null) {
-                    violations.add(row.endpoint() + " as " + who.label + " -> " + answer.status + ": " + wrong + " "
-                            + abbreviate(answer.body));
+                    violations.add(row.endpoint() + " as " + who.label + " -> " + answer.status() + ": " + wrong + " "
+                            + abbreviate(answer.body()));
                 }
             }
             System.out.printf("authz %-55s %-15s %s%n", row.endpoint(), row.rule().label, seen);
@@ -676,11 +674,8 @@ class AuthorizationMatrixTest {
 
     // ---- sending as each kind of caller -------------------------------------------------------------
 
-    record Answer(int status, boolean problem, String body) {}
-
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Answer send(Call call, Who who, String scope) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
@@ -707,21 +702,7 @@ class AuthorizationMatrixTest {
             case ADMIN -> bearer(builder, Api.adminToken());
         }
         try {
-            // headers first: an allowed call of the event stream never ends on its own
-            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            var contentType = response.headers().firstValue("Content-Type").orElse("");
-            String body;
-            try (var in = response.body()) {
-                body = contentType.startsWith("text/event-stream")
-                        ? ""
-                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            boolean problem = false;
-            if (contentType.startsWith("application/problem+json")) {
-                var node = JSON.readTree(body);
-                problem = node.has("type") && node.has("title") && node.has("status") && node.has("detail");
-            }
-            return new Answer(response.statusCode(), problem, body);
+            return Answer.send(HTTP, builder.build());
         } catch (IOException e) {
             throw new RuntimeException(e);
         } catch (InterruptedException e) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -1038,8 +1037,6 @@ class HostileInputProperties {
 
     // ---- sending and observing --------------------------------------------------------------------------
 
-    record Answer(int status, boolean problem, String body) {}
-
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -1070,24 +1067,7 @@ class HostileInputProperties {
             builder.header("X-Filler", "f".repeat(input.fillerBytes()));
         }
         try {
-            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            var contentType = response.headers().firstValue("Content-Type").orElse("");
-            String body;
-            try (var in = response.body()) {
-                body = contentType.startsWith("text/event-stream")
-                        ? "(an event stream)"
-                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            boolean problem = false;
-            if (contentType.startsWith("application/problem+json")) {
-                var node = JSON.readTree(body);
-                problem = node.has("type")
-                        && node.has("title")
-                        && node.has("status")
-                        && node.has("detail")
-                        && node.get("status").asInt() == response.statusCode();
-            }
-            return new Answer(response.statusCode(), problem, body);
+            return Answer.send(HTTP, builder.build());
         } catch (IOException e) {
             // the server may close the connection on an oversize body before reading it all
             if (input.what().startsWith("oversize")) {

@@ -391,7 +391,8 @@ class RewardsApiTest {
 
         var claim = api.post("/api/rewards/" + first + "/claim", aliceToken, null);
         assertThat(claim.status()).isEqualTo(409);
-        assertThat(claim.text("status")).isEqualTo("EXPIRED");
+        assertThat(claim.text("rewardStatus")).isEqualTo("EXPIRED");
+        assertThat(claim.json().get("status").asInt()).isEqualTo(409);
         assertThat(rewardBalance(alice)).isEqualTo(Amount.ZERO);
         assertThat(emission("reserved")).isEqualTo(reservedBefore.plus(Amount.of(10)));
 
