@@ -101,7 +101,8 @@ class CrashRestartTest {
                 .run(
                         "--server.port=0",
                         "--tokenomics.data-dir=" + dataDir,
-                        "--tokenomics.security.jwt-secret=" + Api.SECRET)) {
+                        "--tokenomics.security.jwt-secret=" + Api.SECRET,
+                        "--tokenomics.limits.rate-limit.enabled=false")) {
             var api = new Api(
                     ((WebServerApplicationContext) restarted).getWebServer().getPort());
             var balance = api.get("/api/tokens/balances/erin/BTA-UTIL", Api.token("erin"));

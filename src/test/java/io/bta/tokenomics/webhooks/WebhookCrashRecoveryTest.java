@@ -59,7 +59,7 @@ class WebhookCrashRecoveryTest {
                                         """
                                         select count(*) from event_publication
                                         where event_type like '%TrustScoreChanged' and completion_date is null
-                                          and completion_attempts >= 1
+                                          and status = 'FAILED'
                                         """)
                                 .query(Long.class)
                                 .single()
