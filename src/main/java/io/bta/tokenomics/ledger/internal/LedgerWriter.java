@@ -27,8 +27,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,26 +39,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's only write path. It applies a list of operations in the caller's database
- * transaction, in five steps:
+ * transaction, in four steps:
  *
  * <ol>
  *   <li>lock the token rows whose supply changes (mint, burn), ordered by id. {@code FOR NO KEY
  *       UPDATE}, not {@code FOR UPDATE}: the foreign keys of every row inserted below take a key
  *       share lock on their token, which {@code FOR UPDATE} would block (a deadlock with the head);
- *   <li>lock every balance row involved, creating the missing ones, ordered by (entity, token), in
- *       one statement, so that every writer takes its locks in the same global order and none can
- *       deadlock another;
- *   <li>read the locked balances and lock and read the ledger head, last, in one statement: the
- *       head's row lock is held until commit, so the sequences handed out are gap-free and follow
- *       commit order;
+ *   <li>lock and read every balance row involved, ordered by (entity, token), in one statement
+ *       (creating the missing ones first, in the same order, when a row has not been seen before),
+ *       so that every writer takes its locks in the same global order and none can deadlock another;
  *   <li>apply the operations one by one to the locked state in memory: an operation that breaks a
  *       rule (overdraft, max supply) is refused alone and changes nothing;
- *   <li>write everything in one statement: changed balances and supplies, the head, the
- *       transactions and the governance checkpoints.
+ *   <li>write everything in one statement: the ledger head (advanced by the number of applied
+ *       operations, which locks it until commit, so the sequences handed out are gap-free and follow
+ *       commit order), the changed balances and supplies, the transactions with their sequences and
+ *       the governance checkpoints.
  * </ol>
  *
- * Four round trips (three without a mint or burn) whatever the number of operations: one call
- * serves one operation inside a module's transaction, and a whole group-commit batch.
+ * Two round trips (three with a mint or burn, one more the first time a balance row is met)
+ * whatever the number of operations: one call serves one operation inside a module's transaction,
+ * and a whole group-commit batch. The head is locked only from the write to the commit.
  */
 @Component
 public class LedgerWriter {
@@ -65,6 +67,11 @@ public class LedgerWriter {
     private final TokenCatalog catalog;
     private final Clock clock;
     private final ObjectProvider<MintPolicy> mintPolicies;
+
+    /** Balance rows known to exist (they are never deleted); cleared when it grows past the limit. */
+    private final Set<Key> existing = ConcurrentHashMap.newKeySet();
+
+    private static final int KNOWN_ROWS_LIMIT = 500_000;
 
     LedgerWriter(JdbcClient jdbc, TokenCatalog catalog, Clock clock, ObjectProvider<MintPolicy> mintPolicies) {
         this.jdbc = jdbc;
@@ -122,7 +129,7 @@ public class LedgerWriter {
         }
         var supplies = lockSupplies(operations);
         var held = new HashMap<Key, Held>();
-        long head = lockBalancesAndHead(operations, held);
+        lockBalances(operations, held);
 
         var outcomes = new OperationOutcome[operations.size()];
         var pending = new ArrayList<Pending>();
@@ -138,13 +145,16 @@ public class LedgerWriter {
             return List.of(outcomes);
         }
 
-        long first = head + 1;
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var transactions = new ArrayList<LedgerTransaction>(pending.size());
+        var ids = new ArrayList<UUID>(pending.size());
+        for (int k = 0; k < pending.size(); k++) {
+            ids.add(Ids.newId(clock));
+        }
+        long first = write(held, supplies, ids, pending, now);
         for (int k = 0; k < pending.size(); k++) {
             var p = pending.get(k);
-            var tx = new LedgerTransaction(
-                    Ids.newId(clock),
+            outcomes[p.index()] = new OperationOutcome.Applied(new LedgerTransaction(
+                    ids.get(k),
                     first + k,
                     p.op().type(),
                     p.op().tokenId(),
@@ -154,11 +164,8 @@ public class LedgerWriter {
                     p.op().amount(),
                     p.op().memo(),
                     p.op().actor(),
-                    now);
-            transactions.add(tx);
-            outcomes[p.index()] = new OperationOutcome.Applied(tx);
+                    now));
         }
-        write(held, supplies, head, transactions, pending, now);
         return List.of(outcomes);
     }
 
@@ -282,7 +289,13 @@ public class LedgerWriter {
         return supplies;
     }
 
-    private long lockBalancesAndHead(List<LedgerOperation> operations, Map<Key, Held> held) {
+    /**
+     * Locks (and reads) every balance row the operations touch, in one statement, in {@code (entity,
+     * token)} order. A row that this writer has not seen yet may not exist: then the missing rows are
+     * created first, by an upsert that also takes its locks in that order. Balance rows are never
+     * deleted, so a row seen once exists for good, and the common case is one plain locking read.
+     */
+    private void lockBalances(List<LedgerOperation> operations, Map<Key, Held> held) {
         var keys = new LinkedHashSet<Key>();
         for (var op : operations) {
             if (op instanceof Transfer t) {
@@ -300,43 +313,49 @@ public class LedgerWriter {
         }
         var entities = keys.stream().map(k -> k.entity().value()).toArray(String[]::new);
         var tokens = keys.stream().map(k -> k.token().toString()).toArray(String[]::new);
-        // The WHERE false never updates: it makes ON CONFLICT lock the existing row without writing
-        // a new version of it, while missing rows are created, all in the statement's sorted order.
+        boolean allExist = existing.containsAll(keys);
+        if (!allExist) {
+            // The WHERE false never updates: it makes ON CONFLICT lock the existing row without
+            // writing a new version of it, while missing rows are created, all in sorted order.
+            jdbc.sql(
+                            """
+                            insert into ledger_balances (entity_id, token_id)
+                            select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
+                            on conflict (entity_id, token_id) do update set available = ledger_balances.available
+                            where false
+                            """)
+                    .param(entities)
+                    .param(tokens)
+                    .update();
+        }
+        // LockRows runs above the sort: the rows are locked in (entity, token) order, the global
+        // order every writer follows. Under Read Committed a row that was waited for is read again
+        // as its previous holder committed it.
         jdbc.sql(
                         """
-                        insert into ledger_balances (entity_id, token_id)
-                        select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
-                        on conflict (entity_id, token_id) do update set available = ledger_balances.available
-                        where false
-                        """)
-                .param(entities)
-                .param(tokens)
-                .update();
-        // The head is locked last, after every balance row (the global order: tokens, balances, head),
-        // and read in the same round trip: it is held until commit, so the sequences handed out
-        // below are this transaction's alone and follow commit order.
-        var head = new long[] {-1};
-        jdbc.sql(
-                        """
-                        with head as (select last_sequence from ledger_head for update)
-                        select b.entity_id, b.token_id, b.available, b.locked, head.last_sequence
-                        from head left join (ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
-                          on b.entity_id = k.e and b.token_id = k.t::uuid) on true
+                        select b.entity_id, b.token_id, b.available, b.locked
+                        from ledger_balances b join unnest(?::text[], ?::text[]) as k(e, t)
+                          on b.entity_id = k.e and b.token_id = k.t::uuid
+                        order by b.entity_id, b.token_id
+                        for no key update of b
                         """)
                 .param(entities)
                 .param(tokens)
                 .query(rs -> {
-                    head[0] = rs.getLong(5);
-                    if (rs.getString(1) != null) {
-                        held.put(
-                                new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
-                                new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
-                    }
+                    held.put(
+                            new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
+                            new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
                 });
         if (held.size() != keys.size()) {
+            existing.clear();
             throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
         }
-        return head[0];
+        if (!allExist) {
+            if (existing.size() > KNOWN_ROWS_LIMIT) {
+                existing.clear();
+            }
+            existing.addAll(keys);
+        }
     }
 
     /**
@@ -344,13 +363,8 @@ public class LedgerWriter {
      * the changed supplies, the head, the transactions and the governance checkpoints. Parts with
      * nothing to write get empty arrays and touch no row.
      */
-    private void write(
-            Map<Key, Held> held,
-            Map<TokenId, Supply> supplies,
-            long head,
-            List<LedgerTransaction> transactions,
-            List<Pending> pending,
-            Instant now) {
+    private long write(
+            Map<Key, Held> held, Map<TokenId, Supply> supplies, List<UUID> ids, List<Pending> pending, Instant now) {
         var changed = held.entrySet().stream()
                 .filter(e -> e.getValue().changed)
                 .sorted(Comparator.comparing(
@@ -367,7 +381,7 @@ public class LedgerWriter {
         var spTotals = new ArrayList<String>();
         for (int k = 0; k < pending.size(); k++) {
             var p = pending.get(k);
-            var sequence = Long.toString(head + 1 + k);
+            var sequence = Long.toString(k + 1); // an offset from the head, added in SQL
             for (var c : p.checkpoints()) {
                 cpEntities.add(c.entity().value());
                 cpTokens.add(p.op().tokenId().toString());
@@ -380,10 +394,12 @@ public class LedgerWriter {
                 spTotals.add(p.supplyAfter().toString());
             }
         }
-        long newHead = head + transactions.size();
-        int headsMoved = jdbc.sql(
+        long first = jdbc.sql(
                         """
-                        with balances as (
+                        with head as (
+                          update ledger_head set last_sequence = last_sequence + ?
+                          returning last_sequence - ? as base
+                        ), balances as (
                           update ledger_balances b set available = v.a::numeric, locked = v.l::numeric
                           from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, a, l)
                           where b.entity_id = v.e and b.token_id = v.t::uuid
@@ -392,25 +408,27 @@ public class LedgerWriter {
                           set total_supply = v.s::numeric, total_minted = v.m::numeric, total_burned = v.b::numeric
                           from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(t, s, m, b)
                           where k.id = v.t::uuid
-                        ), head as (
-                          update ledger_head set last_sequence = ? where last_sequence = ? returning 1
                         ), transactions as (
                           insert into ledger_transactions
                               (id, sequence, type, token_id, from_entity_id, to_entity_id, amount, memo, actor,
                                created_at)
-                          select id::uuid, seq::bigint, type, token::uuid, f, t, amount::numeric, memo, actor, ?
+                          select id::uuid, (select base from head) + n, type, token::uuid, f, t, amount::numeric, memo,
+                                 actor, ?
                           from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                      ?::text[], ?::text[]) as v(id, seq, type, token, f, t, amount, memo, actor)
+                                      ?::text[]) with ordinality as v(id, type, token, f, t, amount, memo, actor, n)
                         ), balance_checkpoints as (
                           insert into ledger_balance_checkpoints (entity_id, token_id, sequence, balance)
-                          select e, t::uuid, s::bigint, b::numeric
+                          select e, t::uuid, (select base from head) + s::bigint, b::numeric
                           from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(e, t, s, b)
                         ), supply_checkpoints as (
                           insert into ledger_supply_checkpoints (token_id, sequence, total_supply)
-                          select t::uuid, s::bigint, v::numeric from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
+                          select t::uuid, (select base from head) + s::bigint, v::numeric
+                          from unnest(?::text[], ?::text[], ?::text[]) as x(t, s, v)
                         )
-                        select count(*)::int from head
+                        select base + 1 from head
                         """)
+                .param(pending.size())
+                .param(pending.size())
                 .param(changed.stream().map(e -> e.getKey().entity().value()).toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getKey().token().toString()).toArray(String[]::new))
                 .param(changed.stream()
@@ -427,24 +445,15 @@ public class LedgerWriter {
                 .param(supplyRows.stream()
                         .map(e -> e.getValue().burned.toString())
                         .toArray(String[]::new))
-                .param(newHead)
-                .param(head)
                 .param(Timestamp.from(now))
-                .param(column(transactions, tx -> tx.id().toString()))
-                .param(column(transactions, tx -> Long.toString(tx.sequence())))
-                .param(column(transactions, tx -> tx.type().name()))
-                .param(column(transactions, tx -> tx.tokenId().toString()))
-                .param(column(
-                        transactions,
-                        tx -> tx.fromEntityId() == null
-                                ? null
-                                : tx.fromEntityId().value()))
-                .param(column(
-                        transactions,
-                        tx -> tx.toEntityId() == null ? null : tx.toEntityId().value()))
-                .param(column(transactions, tx -> tx.amount().toString()))
-                .param(column(transactions, LedgerTransaction::memo))
-                .param(column(transactions, tx -> tx.actor().value()))
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param(column(pending, p -> p.op().type().name()))
+                .param(column(pending, p -> p.op().tokenId().toString()))
+                .param(column(pending, p -> p.from() == null ? null : p.from().value()))
+                .param(column(pending, p -> p.to() == null ? null : p.to().value()))
+                .param(column(pending, p -> p.op().amount().toString()))
+                .param(column(pending, p -> p.op().memo()))
+                .param(column(pending, p -> p.op().actor().value()))
                 .param(cpEntities.toArray(String[]::new))
                 .param(cpTokens.toArray(String[]::new))
                 .param(cpSequences.toArray(String[]::new))
@@ -452,15 +461,12 @@ public class LedgerWriter {
                 .param(spTokens.toArray(String[]::new))
                 .param(spSequences.toArray(String[]::new))
                 .param(spTotals.toArray(String[]::new))
-                .query(Integer.class)
+                .query(Long.class)
                 .single();
-        if (headsMoved != 1) {
-            throw new IllegalStateException("the ledger head moved under its lock; rolling back");
-        }
+        return first;
     }
 
-    private static String[] column(
-            List<LedgerTransaction> rows, java.util.function.Function<LedgerTransaction, String> f) {
+    private static String[] column(List<Pending> rows, java.util.function.Function<Pending, String> f) {
         return rows.stream().map(f).toArray(String[]::new);
     }
 }
