@@ -577,6 +577,23 @@ class RewardsApiTest {
         transactions.executeWithoutResult(s -> events.publishEvent(vote));
         transactions.executeWithoutResult(s -> events.publishEvent(again));
 
+        long open = awaitListeners(proposal);
+        var published = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                .param("%" + proposal + "%")
+                .query(Long.class)
+                .single();
+        assertThat(published).isGreaterThanOrEqualTo(2);
+        assertThat(open).as("event publications still incomplete").isZero();
+
+        var items = api.get("/api/rewards?type=GOVERNANCE", aliceToken).json().get("items");
+        assertThat(items.size()).isEqualTo(1);
+        assertThat(items.get(0).get("sourceRef").asString()).isEqualTo(proposal.toString());
+        assertThat(items.get(0).get("amount").asString()).isEqualTo("1");
+        assertThat(items.get(0).get("status").asString()).isEqualTo("PENDING");
+    }
+
+    /** Waits until no publication of an event naming {@code proposal} is incomplete; the count left. */
+    long awaitListeners(UUID proposal) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long open;
         do {
@@ -590,17 +607,42 @@ class RewardsApiTest {
                     .query(Long.class)
                     .single();
         } while (open > 0 && System.nanoTime() < deadline);
-        var published = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                .param("%" + proposal + "%")
-                .query(Long.class)
-                .single();
-        assertThat(published).isGreaterThanOrEqualTo(2);
-        assertThat(open).as("event publications still incomplete").isZero();
+        return open;
+    }
 
-        var items = api.get("/api/rewards?type=GOVERNANCE", aliceToken).json().get("items");
-        assertThat(items.size()).isEqualTo(1);
-        assertThat(items.get(0).get("sourceRef").asString()).isEqualTo(proposal.toString());
-        assertThat(items.get(0).get("amount").asString()).isEqualTo("1");
-        assertThat(items.get(0).get("status").asString()).isEqualTo("PENDING");
+    @Test
+    void aVoteThePolicyRefusesPaysNothingAndItsEventStillCompletes() throws InterruptedException {
+        // The refusal rolls back to a savepoint inside the listener's transaction: the listener then
+        // completes normally (its publication is marked complete), with no reward and nothing else.
+        trust.record(EntityId.of(alice), new BigDecimal("10"), ADMIN);
+        var proposal = UUID.randomUUID();
+        var vote = new VoteCast(
+                proposal,
+                EntityId.of(alice),
+                Support.FOR,
+                Amount.of(100),
+                new BigDecimal("10"),
+                new BigDecimal("10"),
+                clock.instant());
+        withParameter("rewards.governance.min-trust", "90", () -> {
+            transactions.executeWithoutResult(s -> events.publishEvent(vote));
+            try {
+                assertThat(awaitListeners(proposal))
+                        .as("event publications still incomplete")
+                        .isZero();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(api.get("/api/rewards?type=GOVERNANCE", aliceToken)
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from rewards where recipient_id = ?")
+                        .param(alice)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pays the governance reward for each vote, after the vote commits. A repeated event finds the
  * existing reward. A vote the policy refuses (trust too low, budget spent) is logged and not
- * retried: the refusal runs in a transaction of its own, so the event still completes.
+ * retried: the grant runs as a nested transaction (a savepoint in the listener's own transaction),
+ * so a refusal rolls back only what the grant wrote and the event still completes, in one commit
+ * and on one connection.
  */
 @Component
 class GovernanceRewards {
@@ -22,18 +24,18 @@ class GovernanceRewards {
     private static final Logger log = LoggerFactory.getLogger(GovernanceRewards.class);
 
     private final Rewards rewards;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate nested;
 
     GovernanceRewards(Rewards rewards, PlatformTransactionManager transactions) {
         this.rewards = rewards;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @ApplicationModuleListener
     void on(VoteCast vote) {
         try {
-            ownTransaction.executeWithoutResult(s -> rewards.rewardGovernance(vote.voterId(), vote.proposalId()));
+            nested.executeWithoutResult(s -> rewards.rewardGovernance(vote.voterId(), vote.proposalId()));
         } catch (DomainProblem refused) {
             log.info(
                     "no governance reward for {} on proposal {}: {}",
