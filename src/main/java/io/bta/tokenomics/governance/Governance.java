@@ -8,6 +8,7 @@ import io.bta.tokenomics.governance.internal.DelegationRepository;
 import io.bta.tokenomics.governance.internal.GovernanceSettings;
 import io.bta.tokenomics.governance.internal.ProposalActions;
 import io.bta.tokenomics.governance.internal.ProposalRepository;
+import io.bta.tokenomics.governance.internal.VoteCommitter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
@@ -31,7 +32,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The governance facade: proposals, trust-weighted votes on BTA-GOV holdings at the proposal's
@@ -57,6 +61,9 @@ public class Governance {
     private final Trust trust;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final VoteCommitter votes;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate writing;
 
     Governance(
             ProposalRepository proposals,
@@ -66,7 +73,9 @@ public class Governance {
             Ledger ledger,
             Trust trust,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            VoteCommitter votes,
+            PlatformTransactionManager transactionManager) {
         this.proposals = proposals;
         this.delegations = delegations;
         this.settings = settings;
@@ -75,6 +84,10 @@ public class Governance {
         this.trust = trust;
         this.clock = clock;
         this.events = events;
+        this.votes = votes;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactionManager);
     }
 
     /** Creates a proposal; its actions are validated now, its snapshot is the ledger's last sequence. */
@@ -179,12 +192,27 @@ public class Governance {
     }
 
     /**
-     * Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. The proposal is
-     * read without a lock; the tally is updated last, under the proposal row's lock and only if the
-     * proposal is still ACTIVE, so concurrent votes on one proposal serialize on the commit alone.
+     * Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. The checks
+     * read without locks; the vote is then recorded with others in one transaction (group commit,
+     * see {@code VoteCommitter}), or inside the caller's transaction if there is one, and added to
+     * the tally last, under the proposal row's lock and only if the proposal is still ACTIVE.
      */
-    @Transactional
     public Vote castVote(UUID proposalId, EntityId voter, Support support, String reason) {
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        var vote = inTransaction
+                ? checkedVote(proposalId, voter, support, reason)
+                : readOnly.execute(s -> checkedVote(proposalId, voter, support, reason));
+        if (inTransaction) {
+            return votes.recordNow(vote);
+        }
+        if (votes.enabled()) {
+            return votes.submitAndWait(vote);
+        }
+        return writing.execute(s -> votes.recordNow(vote));
+    }
+
+    /** The vote as it would count now, or the reason it cannot be cast. */
+    private Vote checkedVote(UUID proposalId, EntityId voter, Support support, String reason) {
         var at = now();
         var proposal =
                 proposals.find(proposalId, at, false).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
@@ -195,18 +223,11 @@ public class Governance {
         if (!power.votingPower().isPositive()) {
             throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
         }
-        var vote = new Vote(
-                proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, at);
-        if (!proposals.insertVote(vote)) {
+        if (proposals.findVote(proposalId, voter).isPresent()) {
             throw GovernanceProblems.alreadyVoted(voter.value());
         }
-        events.publishEvent(new VoteCast(
-                proposalId, voter, support, vote.votingPower(), vote.trustScore(), vote.weight(), vote.createdAt()));
-        if (!proposals.countVote(vote)) {
-            // Canceled or executed while this vote was being cast: refused, and the transaction rolls back.
-            throw GovernanceProblems.votingNotOpen(proposal(proposalId).status());
-        }
-        return vote;
+        return new Vote(
+                proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, at);
     }
 
     @Transactional(readOnly = true)

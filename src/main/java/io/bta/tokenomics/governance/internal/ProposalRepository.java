@@ -12,14 +12,12 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,47 +100,64 @@ public class ProposalRepository {
         return statement.query(this::proposal).list();
     }
 
-    /** Records a vote and adds its weight to the tally; false if the voter had already voted. */
-    /** Stores the vote; false when the voter has already voted on the proposal. */
-    public boolean insertVote(Vote vote) {
-        return jdbc.sql(
-                                """
+    /**
+     * Records votes, in order, in one statement; a voter who already voted on the proposal (also
+     * earlier in the same list) is skipped. Returns the recorded ones as {@code proposalId|voterId}.
+     */
+    public java.util.Set<String> insertVotes(List<Vote> votes) {
+        var recorded = new java.util.HashSet<String>();
+        jdbc.sql(
+                        """
                         insert into governance_votes (proposal_id, voter_id, support, voting_power, trust_score, weight,
                             reason, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        select p::uuid, v, s, vp::numeric, ts::numeric, w::numeric, r, c::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[]) with ordinality as x(p, v, s, vp, ts, w, r, c, n)
+                        order by n
                         on conflict (proposal_id, voter_id) do nothing
+                        returning proposal_id, voter_id
                         """)
-                        .param(vote.proposalId())
-                        .param(vote.voterId().value())
-                        .param(vote.support().name())
-                        .param(vote.votingPower().toBigDecimal())
-                        .param(vote.trustScore())
-                        .param(vote.weight())
-                        .param(new SqlParameterValue(Types.VARCHAR, vote.reason()))
-                        .param(ts(vote.createdAt()))
-                        .update()
-                == 1;
+                .param(votes.stream().map(v -> v.proposalId().toString()).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.voterId().value()).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.support().name()).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.votingPower().toString()).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.trustScore().toPlainString()).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.weight().toPlainString()).toArray(String[]::new))
+                .param(votes.stream().map(Vote::reason).toArray(String[]::new))
+                .param(votes.stream().map(v -> v.createdAt().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    recorded.add(rs.getString(1) + "|" + rs.getString(2));
+                });
+        return recorded;
     }
 
     /**
-     * Adds the vote to the proposal's tally if the proposal is still ACTIVE at the vote's time; false
-     * when it is not (canceled, executed or outside its voting window since it was read). This takes
-     * the proposal row's lock, so the caller runs it as the last statement before commit: votes on one
-     * proposal then hold the lock for the commit only, not for the whole vote.
+     * Adds recorded votes to the proposal's tally if the proposal is still ACTIVE at {@code at} (the
+     * latest of their times); false when it is not (canceled, executed or outside its voting window
+     * since the votes were checked). This takes the proposal row's lock, so the caller runs it as the
+     * last statement before commit: votes on one proposal then hold the lock for the commit only.
      */
-    public boolean countVote(Vote vote) {
-        var column =
-                switch (vote.support()) {
-                    case FOR -> "for_votes";
-                    case AGAINST -> "against_votes";
-                    case ABSTAIN -> "abstain_votes";
-                };
-        return jdbc.sql("update governance_proposals p set " + column + " = " + column
-                                + " + :weight, voter_count = voter_count + 1"
-                                + " where p.id = :id and governance_status(p, :now) = 'ACTIVE'")
-                        .param("weight", vote.weight())
-                        .param("id", vote.proposalId())
-                        .param("now", ts(vote.createdAt()))
+    public boolean countVotes(UUID proposalId, List<Vote> votes, Instant at) {
+        var totals = new java.util.EnumMap<Support, BigDecimal>(Support.class);
+        for (var s : Support.values()) {
+            totals.put(s, BigDecimal.ZERO);
+        }
+        for (var v : votes) {
+            totals.merge(v.support(), v.weight(), BigDecimal::add);
+        }
+        return jdbc.sql(
+                                """
+                        update governance_proposals p
+                        set for_votes = for_votes + :for, against_votes = against_votes + :against,
+                            abstain_votes = abstain_votes + :abstain, voter_count = voter_count + :count
+                        where p.id = :id and governance_status(p, :now) = 'ACTIVE'
+                        """)
+                        .param("for", totals.get(Support.FOR))
+                        .param("against", totals.get(Support.AGAINST))
+                        .param("abstain", totals.get(Support.ABSTAIN))
+                        .param("count", votes.size())
+                        .param("id", proposalId)
+                        .param("now", ts(at))
                         .update()
                 == 1;
     }

@@ -1,0 +1,286 @@
+package io.bta.tokenomics.governance.internal;
+
+import io.bta.tokenomics.governance.GovernanceProblems;
+import io.bta.tokenomics.governance.ProposalStatus;
+import io.bta.tokenomics.governance.Vote;
+import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.shared.error.Unavailable;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for votes. Votes on one proposal all add to one tally row, whose lock every vote
+ * would otherwise hold from its update to its commit: one commit at a time per proposal. Here one
+ * writer thread records every queued vote (after its checks, made by the voter's thread) in one
+ * transaction: the votes in one statement, one {@link VoteCast} each, and one tally update per
+ * proposal, last, under the proposal row's lock and only if the proposal is still ACTIVE.
+ *
+ * <p>Each voter is answered after its batch commits, with its own outcome: a voter who already voted
+ * is refused alone. If a proposal of the batch is no longer ACTIVE (canceled, executed or ended
+ * meanwhile), the batch rolls back and each vote is recorded again alone, so only that proposal's
+ * votes are refused. Inside a caller's transaction, {@link #recordNow} does the same for one vote
+ * in that transaction.
+ */
+@Component
+public class VoteCommitter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(VoteCommitter.class);
+
+    private record Item(Vote vote, CompletableFuture<Vote> answer) {}
+
+    /** A proposal of a batch was not ACTIVE: the batch rolls back and its votes go one by one. */
+    private static final class ProposalClosed extends RuntimeException {
+        ProposalClosed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final ProposalRepository proposals;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final VoteCommitProperties properties;
+    private final BlockingQueue<Item> queue;
+    private final DistributionSummary batchSizes;
+    private volatile boolean running;
+    private Thread thread;
+
+    VoteCommitter(
+            ProposalRepository proposals,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            VoteCommitProperties properties,
+            MeterRegistry meters) {
+        this.proposals = proposals;
+        this.events = events;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.batchSizes = DistributionSummary.builder("governance.vote_commit.batch_size")
+                .description("votes recorded per group-commit transaction")
+                .register(meters);
+    }
+
+    public boolean enabled() {
+        return properties.enabled() && running;
+    }
+
+    /** Records a checked vote in the caller's transaction, or throws why it cannot be. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Vote recordNow(Vote vote) {
+        var recorded = record(List.of(vote));
+        if (recorded.get(0).isEmpty()) {
+            throw GovernanceProblems.alreadyVoted(vote.voterId().value());
+        }
+        return vote;
+    }
+
+    /** Queues a checked vote for the next batch and waits for the batch to commit. */
+    public Vote submitAndWait(Vote vote) {
+        var answer = new CompletableFuture<Vote>();
+        if (!running) {
+            throw Unavailable.of("GOVERNANCE_UNAVAILABLE", "votes are not being taken now; retry");
+        }
+        if (!queue.offer(new Item(vote, answer))) {
+            throw Unavailable.of("GOVERNANCE_BUSY", "too many votes are waiting; retry shortly");
+        }
+        try {
+            return answer.get(properties.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw Unavailable.of(
+                    "OUTCOME_UNKNOWN",
+                    "the vote was not recorded in time; it may still be: read your vote on the proposal to know");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Unavailable.of("OUTCOME_UNKNOWN", "interrupted while waiting for the vote to be recorded");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Records the votes (one statement), publishes a {@link VoteCast} for each recorded one, then adds
+     * them to their proposals' tallies, in proposal id order. Returns, per vote, the vote if it was
+     * recorded, empty if its voter had already voted. Throws {@link ProposalClosed} (several votes)
+     * or the refusal (one vote) if a proposal is no longer ACTIVE.
+     */
+    private List<Optional<Vote>> record(List<Vote> votes) {
+        var recorded = proposals.insertVotes(votes);
+        var results = new ArrayList<Optional<Vote>>(votes.size());
+        var byProposal = new TreeMap<UUID, List<Vote>>();
+        var latest = new LinkedHashMap<UUID, Instant>();
+        for (var vote : votes) {
+            var taken = recorded.remove(vote.proposalId() + "|" + vote.voterId().value());
+            results.add(taken ? Optional.of(vote) : Optional.empty());
+            if (taken) {
+                byProposal
+                        .computeIfAbsent(vote.proposalId(), p -> new ArrayList<>())
+                        .add(vote);
+                latest.merge(vote.proposalId(), vote.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+                events.publishEvent(new VoteCast(
+                        vote.proposalId(),
+                        vote.voterId(),
+                        vote.support(),
+                        vote.votingPower(),
+                        vote.trustScore(),
+                        vote.weight(),
+                        vote.createdAt()));
+            }
+        }
+        for (var entry : byProposal.entrySet()) {
+            if (!proposals.countVotes(entry.getKey(), entry.getValue(), latest.get(entry.getKey()))) {
+                if (votes.size() > 1) {
+                    throw new ProposalClosed();
+                }
+                // Canceled, executed or ended while this vote was being cast: refused, and it rolls back.
+                throw GovernanceProblems.votingNotOpen(proposals
+                        .find(entry.getKey(), votes.get(0).createdAt(), false)
+                        .map(p -> p.status())
+                        .orElse(ProposalStatus.CANCELED));
+            }
+        }
+        return results;
+    }
+
+    private void run() {
+        var batch = new ArrayList<Item>(properties.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, properties.maxBatch() - 1);
+                long deadline = System.nanoTime() + properties.maxWait().toNanos();
+                long left;
+                while (batch.size() < properties.maxBatch() && (left = deadline - System.nanoTime()) > 0) {
+                    var next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    queue.drainTo(batch, properties.maxBatch() - batch.size());
+                }
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                log.error("vote committer failed; failing its batch", e);
+                batch.forEach(item -> item.answer().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        Item left;
+        while ((left = queue.poll()) != null) {
+            left.answer()
+                    .completeExceptionally(
+                            Unavailable.of("GOVERNANCE_UNAVAILABLE", "the service is shutting down; retry"));
+        }
+    }
+
+    private void commit(List<Item> batch) {
+        List<Optional<Vote>> results;
+        var applied = new boolean[1];
+        try {
+            results = transactions.execute(tx -> {
+                var r = record(batch.stream().map(Item::vote).toList());
+                applied[0] = true;
+                return r;
+            });
+        } catch (ProposalClosed closed) {
+            batch.forEach(item -> commit(List.of(item)));
+            return;
+        } catch (DomainProblem refused) {
+            batch.get(0).answer().completeExceptionally(refused);
+            return;
+        } catch (RuntimeException e) {
+            if (!applied[0] && batch.size() == 1) {
+                log.warn("recording a vote failed: {}", e.toString());
+                batch.get(0).answer().completeExceptionally(e);
+                return;
+            }
+            if (applied[0]) {
+                // The commit itself failed: it may or may not have happened, so nothing is retried.
+                log.error("commit of a group of {} votes failed; outcome unknown", batch.size(), e);
+                var unknown = Unavailable.of(
+                        "OUTCOME_UNKNOWN",
+                        "the database failed while recording the vote; read your vote on the proposal to know"
+                                + " whether it counts, and cast it again if it does not");
+                batch.forEach(item -> item.answer().completeExceptionally(unknown));
+                return;
+            }
+            log.warn("group of {} votes failed ({}); recording them one at a time", batch.size(), e.toString());
+            batch.forEach(item -> commit(List.of(item)));
+            return;
+        }
+        batchSizes.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            var item = batch.get(i);
+            var result = results.get(i);
+            if (result.isPresent()) {
+                item.answer().complete(result.get());
+            } else {
+                item.answer()
+                        .completeExceptionally(GovernanceProblems.alreadyVoted(
+                                item.vote().voterId().value()));
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "governance-vote-commit");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(properties.answerTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops taking requests first) and before the data source. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+}
