@@ -24,6 +24,7 @@
 // floating-point number here: amounts are strings; only rates and times are doubles.
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
@@ -208,9 +209,17 @@ public class LoadGen {
             loop.run(rate, warmup, "w5warm");
         }
         phase("measure");
-        var m = loop.run(rate, seconds, "w5");
+        var measured = loop.run(rate, seconds, "w5");
         phase("done");
-        m.print("target_rate=" + String.format(Locale.ROOT, "%.1f", rate) + " connections=" + connections);
+        // waited_for_connection: requests queued here because every connection was busy (their wait
+        // is in their latency); max_pending: the most requests queued or on a connection at once
+        measured.m.print(String.format(
+                Locale.ROOT,
+                "target_rate=%.1f connections=%d waited_for_connection=%d max_pending=%d",
+                rate,
+                connections,
+                measured.waited,
+                measured.maxPending));
     }
 
     /** The requests of W5 as bytes: everything but the key's number and the two accounts is rendered once. */
@@ -306,6 +315,8 @@ public class LoadGen {
         final byte[] keyPrefix;
         long outstanding;
         boolean closed;
+        long waited; // written by the scheduler thread only
+        int maxPending; // written by the scheduler thread only
 
         OpenPhase(long total, String keyPrefix) {
             this.m = new Measurement(total);
@@ -393,7 +404,7 @@ public class LoadGen {
             }
         }
 
-        Measurement run(double rate, int seconds, String keyPrefix) throws InterruptedException {
+        OpenPhase run(double rate, int seconds, String keyPrefix) throws InterruptedException {
             long total = (long) Math.floor(rate * seconds);
             var phase = new OpenPhase(total, keyPrefix + "-" + RUN + "-");
             if (phase.keyPrefix.length > KEY_PREFIX_MAX) {
@@ -412,7 +423,11 @@ public class LoadGen {
                     phase.dropped(System.nanoTime() - due);
                     continue;
                 }
-                pending.incrementAndGet();
+                int now = pending.incrementAndGet();
+                if (now > connections.size()) {
+                    phase.waited++; // every connection was busy: this one waits in the queue
+                }
+                phase.maxPending = Math.max(phase.maxPending, now);
                 queue.add(new OpenJob(phase, i, due));
             }
             long sendEnd = System.nanoTime();
@@ -422,7 +437,7 @@ public class LoadGen {
             }
             close(phase);
             phase.m.elapsedNanos = Math.max(sendEnd - start, 1);
-            return phase.m;
+            return phase;
         }
 
         /** What is still queued or unanswered after the deadline counts as a timeout, from its due time. */
@@ -1052,9 +1067,16 @@ public class LoadGen {
         return b.build();
     }
 
-    /** Tells bench/run.sh when the measured part starts and ends, so it samples CPU around it only. */
+    /**
+     * Tells bench/run.sh when the measured part starts and ends, so it samples CPU around it only; with
+     * this JVM's own CPU time so far (all its threads), which run.sh can read even once this process
+     * has exited.
+     */
     static synchronized void phase(String name) {
-        System.out.println("PHASE " + name);
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+        System.out.println("PHASE " + name + (cpu >= 0 ? " cpu_ns=" + cpu : ""));
         System.out.flush();
     }
 
