@@ -9,7 +9,7 @@
 //          transfers A to each of prefix1..prefixN: 1000 per POST /api/tokens/transfers/batch, or, when
 //          that answers 404/405, one POST /api/tokens/transfer each (32 at a time).
 //   open   --url U --token T --rate R --seconds S --accounts N [--warmup S] [--timeout-ms 2000] [--from E]
-//          [--connections 64] [--max-in-flight 4096]
+//          [--connections 256] [--max-in-flight 4096]
 //          W5: transfers at a constant arrival rate (open loop) over a fixed pool of kept-alive
 //          HTTP/1.1 connections; each latency is measured from the time the request was due to be
 //          sent, so a queue in the service or here (no connection free) is not hidden.
@@ -197,7 +197,9 @@ public class LoadGen {
         var from = o.values().get("from");
         int timeoutMillis = o.integer("timeout-ms", 2_000);
         int maxInFlight = o.integer("max-in-flight", 4_096);
-        int connections = Math.max(1, Math.min(o.integer("connections", 64), maxInFlight));
+        // as many connections as the service has request threads (Tomcat's 200) and some: a request
+        // then queues here only when the service could not have started it either
+        int connections = Math.max(1, Math.min(o.integer("connections", 256), maxInFlight));
         if (!"http".equals(url.getScheme()) || url.getHost() == null) {
             fail("open needs an http:// --url, found " + url);
         }
@@ -212,14 +214,17 @@ public class LoadGen {
         var measured = loop.run(rate, seconds, "w5");
         phase("done");
         // waited_for_connection: requests queued here because every connection was busy (their wait
-        // is in their latency); max_pending: the most requests queued or on a connection at once
+        // is in their latency); max_pending: the most requests queued or on a connection at once;
+        // drain_ms: how long the answers took to come in after the last request was due (ops_per_s
+        // divides by the schedule's length only, so a large drain_ms means the rate was not kept up)
         measured.m.print(String.format(
                 Locale.ROOT,
-                "target_rate=%.1f connections=%d waited_for_connection=%d max_pending=%d",
+                "target_rate=%.1f connections=%d waited_for_connection=%d max_pending=%d drain_ms=%d",
                 rate,
                 connections,
                 measured.waited,
-                measured.maxPending));
+                measured.maxPending,
+                measured.drainNanos / 1_000_000));
     }
 
     /** The requests of W5 as bytes: everything but the key's number and the two accounts is rendered once. */
@@ -317,6 +322,7 @@ public class LoadGen {
         boolean closed;
         long waited; // written by the scheduler thread only
         int maxPending; // written by the scheduler thread only
+        long drainNanos; // from the last request's due time until the last answer (or the deadline)
 
         OpenPhase(long total, String keyPrefix) {
             this.m = new Measurement(total);
@@ -435,6 +441,7 @@ public class LoadGen {
             while (phase.outstanding() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
+            phase.drainNanos = System.nanoTime() - sendEnd;
             close(phase);
             phase.m.elapsedNanos = Math.max(sendEnd - start, 1);
             return phase;
