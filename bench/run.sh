@@ -232,7 +232,7 @@ wal_stats() {
   psql_pg -d postgres -At -F ' ' -c "select wal_bytes, wal_sync, wal_fpi from pg_stat_wal" 2>/dev/null || echo "0 0 0"
 }
 
-SNAP_T0= SNAP_SVC0= SNAP_PG0= SNAP_GEN0= SNAP_GEN_PID= SNAP_ALL0= SNAP_BATCH0= SNAP_WAL0=
+SNAP_T0= SNAP_SVC0= SNAP_PG0= SNAP_GEN0= SNAP_GEN_PID= SNAP_GEN_OUT= SNAP_ALL0= SNAP_BATCH0= SNAP_WAL0=
 snap_start() { # [pid of a load generator running in the background]
   SNAP_GEN_PID=${1:-}
   echo 5 >"/proc/$SVC_PID/clear_refs" 2>/dev/null || true # resets VmHWM, the peak RSS, for this workload
@@ -251,6 +251,14 @@ snap_end() { # sets SVC_CORES PG_CORES GEN_CORES OTHER_CORES RSS_MIB BATCH_MEAN 
   svc1=$(ticks_of "$SVC_PID")
   pg1=$(ticks_of_children "$(postmaster_pid)")
   if [[ -n "$SNAP_GEN_PID" ]]; then gen1=$(ticks_of "$SNAP_GEN_PID"); else children_ticks gen1; fi
+  # LoadGen reports its own CPU time on its PHASE lines: that reading holds even when the generator
+  # has already exited (and been reaped) by the time its "PHASE done" is seen here.
+  if [[ -n "${SNAP_GEN_OUT:-}" ]]; then
+    local own
+    own=$(awk -v hz="$CLK_TCK" '$1 == "PHASE" && $3 ~ /^cpu_ns=/ { split($3, v, "="); t[$2] = v[2] }
+      END { if (("measure" in t) && ("done" in t)) printf "%d", (t["done"] - t["measure"]) / 1e9 * hz }' "$SNAP_GEN_OUT")
+    [[ -n "$own" ]] && { SNAP_GEN0=0; gen1=$own; }
+  fi
   wall=$(( t1 - SNAP_T0 ))
   cores() { awk -v d="$1" -v hz="$CLK_TCK" -v w="$wall" 'BEGIN { printf "%.2f", d / hz / (w / 1e9) }'; }
   SVC_CORES=$(cores $((svc1 - SNAP_SVC0)))
@@ -271,9 +279,11 @@ run_phased() { # out err cmd...
   "$@" >"$out" 2>"$err" &
   local pid=$!
   while ! grep -q '^PHASE measure' "$out" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
+  SNAP_GEN_OUT=$out
   snap_start $pid
   while ! grep -q '^PHASE done' "$out" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
   snap_end
+  SNAP_GEN_OUT=
   local rc=0
   wait $pid || rc=$?
   [[ $rc -eq 0 ]] || { cat "$out" "$err" >&2; die "$(basename "$out" .out): the load generator exited with $rc"; }
