@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.Invariants;
@@ -67,6 +68,9 @@ class GovernanceTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Api api;
     EntityId proposer;
@@ -761,6 +765,119 @@ class GovernanceTest {
         }
         assertThat(governance.voteOf(p.id(), a)).isEmpty();
         assertThat(governance.proposal(p.id()).voterCount()).isZero();
+    }
+
+    /** Waits until the vote committer is blocked on a proposal row's lock and n votes queue behind it. */
+    void awaitBlockedCommitterWith(int queued) {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.sql(
+                                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%update governance_proposals%'")
+                                .query(Integer.class)
+                                .single()
+                        == 0
+                || meters.get("governance.vote_commit.queued").gauge().value() < queued) {
+            assertThat(System.nanoTime())
+                    .as("the committer waits for the lock with " + queued + " votes queued")
+                    .isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void votesQueuedTogetherAreRecordedInOneTransactionAndARepeatedVoterIsRefusedAlone() throws Exception {
+        var a = voter("1000", "50");
+        var b = voter("2000", "50");
+        var c = voter("3000", "100");
+        var d = voter("4000", "25");
+        var p = signal();
+        var q = signal();
+        advanceTo(q.votingStartsAt());
+        var pool = Executors.newFixedThreadPool(5);
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select 1 from governance_proposals where id = ? for no key update")) {
+                lock.setObject(1, p.id());
+                lock.executeQuery();
+            }
+            // The committer takes a's vote alone and waits for p's row; the others queue meanwhile.
+            var first = pool.submit(() -> governance.castVote(p.id(), a, Support.FOR, null));
+            awaitBlockedCommitterWith(0);
+            var queued = List.of(
+                    pool.submit(() -> governance.castVote(q.id(), b, Support.FOR, null)),
+                    pool.submit(() -> governance.castVote(q.id(), c, Support.AGAINST, "no")),
+                    pool.submit(() -> governance.castVote(q.id(), d, Support.ABSTAIN, null)),
+                    pool.submit(() -> governance.castVote(q.id(), b, Support.AGAINST, "again")));
+            awaitBlockedCommitterWith(4);
+            holder.rollback();
+            assertThat(first.get(30, TimeUnit.SECONDS).weight()).isEqualByComparingTo("500");
+            int refused = 0;
+            for (var f : queued) {
+                try {
+                    f.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(DomainProblem.class);
+                    assertThat(((DomainProblem) e.getCause()).code()).isEqualTo("ALREADY_VOTED");
+                    refused++;
+                }
+            }
+            assertThat(refused).as("b's second vote").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        var writers = jdbc.sql("select distinct xmin::text from governance_votes where proposal_id = ?")
+                .param(q.id())
+                .query(String.class)
+                .list();
+        assertThat(writers)
+                .as("the three votes on q were recorded by one transaction")
+                .hasSize(1);
+        var tallied = governance.proposal(q.id());
+        assertThat(tallied.voterCount()).isEqualTo(3);
+        assertThat(tallied.forVotes().add(tallied.againstVotes()))
+                .isEqualByComparingTo("4000"); // 2000×50/100 + 3000×100/100, whichever of b's votes won
+        assertThat(tallied.abstainVotes()).isEqualByComparingTo("1000");
+        assertThat(voteCasts(q.id())).hasSize(3);
+    }
+
+    @Test
+    void aProposalClosedUnderABatchRefusesOnlyItsOwnVotes() throws Exception {
+        var a = voter("1000", "50");
+        var b = voter("2000", "50");
+        var e = voter("3000", "50");
+        var p = signal();
+        var q = signal();
+        advanceTo(q.votingStartsAt());
+        var pool = Executors.newFixedThreadPool(3);
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var cancel = holder.prepareStatement(
+                    "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
+                cancel.setObject(1, p.id());
+                assertThat(cancel.executeUpdate()).isEqualTo(1);
+            }
+            // Every vote reads p as ACTIVE (the cancel is not committed yet).
+            var first = pool.submit(() -> governance.castVote(p.id(), a, Support.FOR, null));
+            awaitBlockedCommitterWith(0);
+            var onQ = pool.submit(() -> governance.castVote(q.id(), b, Support.FOR, null));
+            var onP = pool.submit(() -> governance.castVote(p.id(), e, Support.FOR, null));
+            awaitBlockedCommitterWith(2);
+            holder.commit();
+            for (var refused : List.of(first, onP)) {
+                assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS))
+                        .cause()
+                        .isInstanceOf(DomainProblem.class)
+                        .hasMessageContaining("canceled");
+            }
+            assertThat(onQ.get(30, TimeUnit.SECONDS).weight()).isEqualByComparingTo("1000");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(governance.proposal(p.id()).voterCount()).isZero();
+        assertThat(governance.voteOf(p.id(), a)).isEmpty();
+        assertThat(governance.voteOf(p.id(), e)).isEmpty();
+        assertThat(voteCasts(p.id())).isEmpty();
+        assertThat(governance.proposal(q.id()).voterCount()).isEqualTo(1);
+        assertThat(governance.proposal(q.id()).forVotes()).isEqualByComparingTo("1000");
     }
 
     /**

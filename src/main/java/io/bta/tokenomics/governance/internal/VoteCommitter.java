@@ -7,6 +7,7 @@ import io.bta.tokenomics.governance.VoteCast;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Unavailable;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,9 @@ public class VoteCommitter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSizes = DistributionSummary.builder("governance.vote_commit.batch_size")
                 .description("votes recorded per group-commit transaction")
+                .register(meters);
+        Gauge.builder("governance.vote_commit.queued", queue, BlockingQueue::size)
+                .description("votes waiting for the vote committer")
                 .register(meters);
     }
 
