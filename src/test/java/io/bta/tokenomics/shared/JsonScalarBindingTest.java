@@ -39,6 +39,9 @@ class JsonScalarBindingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JsonMapper mapper;
+
     Api api;
 
     @BeforeEach
@@ -127,6 +130,36 @@ class JsonScalarBindingTest {
         assertThat(pool.json().get("lockPeriod").asInt()).isEqualTo(30);
         assertThat(pool.text("minTrustScore")).isEqualTo("12.25");
         Invariants.assertHold(jdbc);
+    }
+
+    /**
+     * The event publication registry writes events with the service's mapper and reads them back
+     * with it after a restart: every event stored so far must still read under these rules.
+     */
+    @Test
+    void everyStoredEventReadsBackWithTheServicesMapper() throws ClassNotFoundException {
+        var holder = "binding-" + UUID.randomUUID();
+        var transfer = api.post(
+                "/api/tokens/transfer",
+                Api.adminToken(),
+                Api.json("fromEntityId", "treasury", "toEntityId", holder, "tokenId", "BTA-UTIL", "amount", "5"));
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+        var pool = api.post("/api/staking/pools", Api.adminToken(), VALID_POOL);
+        assertThat(pool.status()).as(pool.body()).isEqualTo(201);
+        var stake =
+                api.post("/api/staking/stake", Api.token(holder), Api.json("poolId", pool.text("id"), "amount", "2"));
+        assertThat(stake.status()).as(stake.body()).isEqualTo(201);
+
+        var stored = jdbc.sql("select event_type, serialized_event from event_publication")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list();
+        assertThat(stored).isNotEmpty();
+        for (var event : stored) {
+            var type = Class.forName(event.getKey());
+            assertThat(mapper.readValue(event.getValue(), type))
+                    .as(event.getKey())
+                    .isInstanceOf(type);
+        }
     }
 
     private void assertRefused(Api.Response r, String field, String messagePart) {
