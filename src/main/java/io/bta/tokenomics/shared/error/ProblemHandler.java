@@ -1,6 +1,10 @@
 package io.bta.tokenomics.shared.error;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,6 +28,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -36,6 +42,20 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private static final Set<Class<?>> INTEGRAL = Set.of(
+            Long.class,
+            long.class,
+            Integer.class,
+            int.class,
+            Short.class,
+            short.class,
+            Byte.class,
+            byte.class,
+            BigInteger.class);
+
+    private static final Set<Class<?>> DECIMAL =
+            Set.of(BigDecimal.class, Double.class, double.class, Float.class, float.class);
 
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<ProblemDetail> domain(DomainProblem e) {
@@ -128,8 +148,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         var unknown = causeOf(ex, UnrecognizedPropertyException.class) != null;
         var problem = field == null
                 ? InvalidInput.field("body", "is missing or is not valid JSON of the expected shape")
-                : InvalidInput.field(
-                        field, unknown ? "is not a field of this request" : "has a value of the wrong type or format");
+                : InvalidInput.field(field, unknown ? "is not a field of this request" : expectation(ex));
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.of(problem));
     }
 
@@ -148,6 +167,45 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return response;
+    }
+
+    /**
+     * What a field that failed binding must hold, from the type it binds to: a blank string, a
+     * quoted whole number or 1.5 for a count fails binding (StrictScalarsConfig), and the client
+     * learns what to send instead.
+     */
+    private static String expectation(Throwable ex) {
+        Class<?> type = null;
+        var mismatch = causeOf(ex, MismatchedInputException.class);
+        if (mismatch != null) {
+            type = mismatch.getTargetType();
+        } else {
+            var overflow = causeOf(ex, InputCoercionException.class);
+            type = overflow == null ? null : overflow.getTargetType();
+        }
+        if (type == null) {
+            return "has a value of the wrong type or format";
+        }
+        if (INTEGRAL.contains(type)) {
+            return "must be a whole number, written as a JSON number such as 12";
+        }
+        if (DECIMAL.contains(type)) {
+            return "must be a number such as 12.5";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type.isEnum()) {
+            var names = new StringJoiner(", ");
+            for (var constant : type.getEnumConstants()) {
+                names.add(((Enum<?>) constant).name());
+            }
+            return "must be one of " + names;
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "has a value of the wrong type or format";
     }
 
     private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
