@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published in the transaction that records a vote. {@code weight} is
+ * One recorded vote, carried by {@link VotesCast} (published by the transaction that records it).
+ * {@code weight} is
  * {@code votingPower × trustScore / 100}, exact (it may have up to 26 decimals).
  */
 public record VoteCast(

@@ -5,6 +5,7 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Events of rewards, published in the transaction that makes the change. */
@@ -23,6 +24,16 @@ public final class RewardEvents {
             BigDecimal trustScore,
             Instant expiresAt,
             Instant distributedAt) {}
+
+    /**
+     * Rewards created together, in one transaction (the governance rewards of the votes of one
+     * commit); each as its own {@link RewardDistributed}.
+     */
+    public record RewardsDistributed(List<RewardDistributed> rewards) {
+        public RewardsDistributed {
+            rewards = List.copyOf(rewards);
+        }
+    }
 
     /** The recipient claimed a reward: its amount was minted by the ledger transaction named. */
     public record RewardClaimed(

@@ -15,6 +15,7 @@ import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.error.RuleViolation;
 import io.bta.tokenomics.shared.web.Cursors;
@@ -30,9 +31,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rewards module's facade: distributes rewards in BTA-REWARD (directly or through the trigger
@@ -46,6 +53,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Rewards {
 
+    private static final Logger log = LoggerFactory.getLogger(Rewards.class);
+
     public static final int MAX_SOURCE_REF_LENGTH = 200;
     public static final int MAX_REASON_LENGTH = 500;
     private static final int EXPIRY_BATCH = 500;
@@ -57,6 +66,7 @@ public class Rewards {
     private final Trust trust;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate nested;
 
     Rewards(
             RewardStore store,
@@ -65,8 +75,11 @@ public class Rewards {
             Ledger ledger,
             Trust trust,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.events = events;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.store = store;
         this.emission = emission;
         this.settings = settings;
@@ -129,6 +142,41 @@ public class Rewards {
                 (policy, score) -> policy.scale(policy.amount(), score));
     }
 
+    /** A vote to reward: the voter and the proposal voted on. */
+    public record GovernanceVote(EntityId voter, UUID proposalId) {}
+
+    /**
+     * The governance rewards of many votes (those of one commit), in this transaction: each one
+     * granted or refused on its own (a savepoint each, so a refusal rolls back only its own writes),
+     * the new ones announced together in one {@link RewardEvents.RewardsDistributed}. Returns how many
+     * rewards were created.
+     */
+    @Transactional
+    public int rewardGovernance(List<GovernanceVote> votes) {
+        var announced = new ArrayList<RewardEvents.RewardDistributed>();
+        for (var vote : votes) {
+            try {
+                nested.executeWithoutResult(s -> grant(
+                        vote.voter(),
+                        RewardType.GOVERNANCE,
+                        vote.proposalId().toString(),
+                        "vote on proposal " + vote.proposalId(),
+                        (policy, score) -> policy.scale(policy.amount(), score),
+                        announced::add));
+            } catch (DomainProblem refused) {
+                log.info(
+                        "no governance reward for {} on proposal {}: {}",
+                        vote.voter(),
+                        vote.proposalId(),
+                        refused.getMessage());
+            }
+        }
+        if (!announced.isEmpty()) {
+            events.publishEvent(new RewardEvents.RewardsDistributed(announced));
+        }
+        return announced.size();
+    }
+
     /** The referral amount to the referrer, once per referee (whoever referred it first). */
     @Transactional
     public RewardGrant rewardReferral(EntityId referrer, EntityId referee) {
@@ -149,6 +197,16 @@ public class Rewards {
             String sourceRef,
             String reason,
             BiFunction<RewardPolicy, BigDecimal, Amount> amountFor) {
+        return grant(recipient, type, sourceRef, reason, amountFor, events::publishEvent);
+    }
+
+    private RewardGrant grant(
+            EntityId recipient,
+            RewardType type,
+            String sourceRef,
+            String reason,
+            BiFunction<RewardPolicy, BigDecimal, Amount> amountFor,
+            Consumer<RewardEvents.RewardDistributed> announce) {
         var existing = store.find(type, recipient, sourceRef);
         if (existing.isPresent()) {
             return new RewardGrant(view(existing.get()), false);
@@ -186,7 +244,7 @@ public class Rewards {
                     .orElseThrow(() -> AlreadyReferred.of(sourceRef));
         }
         emission.reserve(epoch, amount); // refuses beyond the budget; the insert then rolls back
-        events.publishEvent(new RewardEvents.RewardDistributed(
+        announce.accept(new RewardEvents.RewardDistributed(
                 row.id(), recipient, row.tokenId(), amount, type, sourceRef, score, row.expiresAt(), now));
         return new RewardGrant(view(row), true);
     }

@@ -795,7 +795,8 @@ class GovernanceTest {
         var pool = Executors.newFixedThreadPool(5);
         try (var holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            try (var lock = holder.prepareStatement("select 1 from governance_proposals where id = ? for no key update")) {
+            try (var lock =
+                    holder.prepareStatement("select 1 from governance_proposals where id = ? for no key update")) {
                 lock.setObject(1, p.id());
                 lock.executeQuery();
             }
@@ -881,7 +882,7 @@ class GovernanceTest {
     }
 
     /**
-     * The VoteCast events stored for the proposal's listeners (votes are recorded, and their events
+     * The votes the proposal's VotesCast events carry (votes are recorded, and their events
      * published, on the vote committer's thread, so they are read from the publication registry).
      */
     List<VoteCast> voteCasts(UUID proposalId) {
@@ -891,12 +892,13 @@ class GovernanceTest {
                         select distinct serialized_event from event_publication
                         where event_type = ? and serialized_event like ?
                         """)
-                .param(VoteCast.class.getName())
+                .param(VotesCast.class.getName())
                 .param("%" + proposalId + "%")
                 .query(String.class)
                 .list()
                 .stream()
-                .map(json -> jsonMapper.readValue(json, VoteCast.class))
+                .flatMap(json -> jsonMapper.readValue(json, VotesCast.class).votes().stream())
+                .filter(v -> v.proposalId().equals(proposalId))
                 .toList();
     }
 }

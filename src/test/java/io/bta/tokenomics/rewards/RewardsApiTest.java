@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.governance.VotesCast;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -574,8 +575,8 @@ class RewardsApiTest {
                 new BigDecimal("50"),
                 new BigDecimal("50"),
                 clock.instant().plusMillis(1));
-        transactions.executeWithoutResult(s -> events.publishEvent(vote));
-        transactions.executeWithoutResult(s -> events.publishEvent(again));
+        transactions.executeWithoutResult(s -> events.publishEvent(new VotesCast(List.of(vote))));
+        transactions.executeWithoutResult(s -> events.publishEvent(new VotesCast(List.of(again))));
 
         long open = awaitListeners(proposal);
         var published = jdbc.sql("select count(*) from event_publication where serialized_event like ?")
@@ -625,7 +626,7 @@ class RewardsApiTest {
                 new BigDecimal("10"),
                 clock.instant());
         withParameter("rewards.governance.min-trust", "90", () -> {
-            transactions.executeWithoutResult(s -> events.publishEvent(vote));
+            transactions.executeWithoutResult(s -> events.publishEvent(new VotesCast(List.of(vote))));
             try {
                 assertThat(awaitListeners(proposal))
                         .as("event publications still incomplete")

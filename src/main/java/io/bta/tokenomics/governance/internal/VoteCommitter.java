@@ -4,6 +4,7 @@ import io.bta.tokenomics.governance.GovernanceProblems;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.governance.VotesCast;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Unavailable;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -35,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for votes. Votes on one proposal all add to one tally row, whose lock every vote
  * would otherwise hold from its update to its commit: one commit at a time per proposal. Here one
  * writer thread records every queued vote (after its checks, made by the voter's thread) in one
- * transaction: the votes in one statement, one {@link VoteCast} each, and one tally update per
- * proposal, last, under the proposal row's lock and only if the proposal is still ACTIVE.
+ * transaction: the votes in one statement, one {@link VotesCast} event with all of them (its
+ * listeners then handle the batch in one transaction each), and one tally update per proposal, last, under the proposal row's lock and only if the proposal is still ACTIVE.
  *
  * <p>Each voter is answered after its batch commits, with its own outcome: a voter who already voted
  * is refused alone. If a proposal of the batch is no longer ACTIVE (canceled, executed or ended
@@ -127,7 +128,7 @@ public class VoteCommitter implements SmartLifecycle {
     }
 
     /**
-     * Records the votes (one statement), publishes a {@link VoteCast} for each recorded one, then adds
+     * Records the votes (one statement), publishes one {@link VotesCast} with the recorded ones, then adds
      * them to their proposals' tallies, in proposal id order. Returns, per vote, the vote if it was
      * recorded, empty if its voter had already voted. Throws {@link ProposalClosed} (several votes)
      * or the refusal (one vote) if a proposal is no longer ACTIVE.
@@ -137,6 +138,7 @@ public class VoteCommitter implements SmartLifecycle {
         var results = new ArrayList<Optional<Vote>>(votes.size());
         var byProposal = new TreeMap<UUID, List<Vote>>();
         var latest = new LinkedHashMap<UUID, Instant>();
+        var cast = new ArrayList<VoteCast>();
         for (var vote : votes) {
             var taken = recorded.remove(vote.proposalId() + "|" + vote.voterId().value());
             results.add(taken ? Optional.of(vote) : Optional.empty());
@@ -145,7 +147,7 @@ public class VoteCommitter implements SmartLifecycle {
                         .computeIfAbsent(vote.proposalId(), p -> new ArrayList<>())
                         .add(vote);
                 latest.merge(vote.proposalId(), vote.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
-                events.publishEvent(new VoteCast(
+                cast.add(new VoteCast(
                         vote.proposalId(),
                         vote.voterId(),
                         vote.support(),
@@ -154,6 +156,9 @@ public class VoteCommitter implements SmartLifecycle {
                         vote.weight(),
                         vote.createdAt()));
             }
+        }
+        if (!cast.isEmpty()) {
+            events.publishEvent(new VotesCast(cast));
         }
         for (var entry : byProposal.entrySet()) {
             if (!proposals.countVotes(entry.getKey(), entry.getValue(), latest.get(entry.getKey()))) {

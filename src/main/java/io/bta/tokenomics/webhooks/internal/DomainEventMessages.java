@@ -6,12 +6,13 @@ import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalExecuted;
-import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.governance.VotesCast;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
+import io.bta.tokenomics.rewards.RewardEvents.RewardsDistributed;
 import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
 import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
@@ -54,9 +55,10 @@ class DomainEventMessages {
         record(payloads.of(e));
     }
 
+    /** The votes of one commit, one message each, appended together. */
     @ApplicationModuleListener
-    void on(VoteCast e) {
-        record(payloads.of(e));
+    void on(VotesCast e) {
+        log.append(e.votes().stream().map(payloads::of).toList());
     }
 
     @ApplicationModuleListener
@@ -82,6 +84,12 @@ class DomainEventMessages {
     @ApplicationModuleListener
     void on(RewardDistributed e) {
         record(payloads.of(e));
+    }
+
+    /** Rewards created together (the governance rewards of one commit's votes), appended together. */
+    @ApplicationModuleListener
+    void on(RewardsDistributed e) {
+        log.append(e.rewards().stream().map(payloads::of).toList());
     }
 
     @ApplicationModuleListener

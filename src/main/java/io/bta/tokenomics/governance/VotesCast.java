@@ -1,0 +1,18 @@
+package io.bta.tokenomics.governance;
+
+import java.util.List;
+
+/**
+ * Published once by each transaction that records votes, with every vote it recorded, in order
+ * (votes are recorded many to a transaction, see {@code VoteCommitter}): a listener handles the
+ * votes of one commit together, in one transaction of its own.
+ */
+public record VotesCast(List<VoteCast> votes) {
+
+    public VotesCast {
+        if (votes == null || votes.isEmpty()) {
+            throw new IllegalArgumentException("a VotesCast event carries at least one vote");
+        }
+        votes = List.copyOf(votes);
+    }
+}
