@@ -216,7 +216,7 @@ public class LoadGen {
         // waited_for_connection: requests queued here because every connection was busy (their wait
         // is in their latency); max_pending: the most requests queued or on a connection at once;
         // drain_ms: how long the answers took to come in after the last request was due (ops_per_s
-        // divides by the schedule's length only, so a large drain_ms means the rate was not kept up)
+        // divides by the schedule's length plus this drain, so it is the rate actually answered)
         measured.m.print(String.format(
                 Locale.ROOT,
                 "target_rate=%.1f connections=%d waited_for_connection=%d max_pending=%d drain_ms=%d",
@@ -443,7 +443,9 @@ public class LoadGen {
             }
             phase.drainNanos = System.nanoTime() - sendEnd;
             close(phase);
-            phase.m.elapsedNanos = Math.max(sendEnd - start, 1);
+            // The rate answered: over the schedule and the time its last answers took to come in, so
+            // that a service that fell behind does not show the offered rate.
+            phase.m.elapsedNanos = Math.max(sendEnd - start + phase.drainNanos, 1);
             return phase;
         }
 
