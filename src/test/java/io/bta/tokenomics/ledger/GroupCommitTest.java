@@ -237,4 +237,30 @@ class GroupCommitTest {
                         .single())
                 .isEqualTo(400);
     }
+
+    @Test
+    void aBalanceRowCreatedByARolledBackTransactionIsCreatedAgainLater() {
+        var payer = funded("payer", 100);
+        var payee = EntityId.of("new-payee-" + UUID.randomUUID());
+        // The transfer creates the payee's balance row, then its transaction rolls back: the row is
+        // gone, and the writer must not take it for an existing one afterwards.
+        try {
+            transactions.executeWithoutResult(s -> {
+                ledger.transfer(util, payer, payee, Amount.of(1), "rolled back", ADMIN);
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("roll back");
+        }
+        assertThat(jdbc.sql("select count(*) from ledger_balances where entity_id = ?")
+                        .param(payee.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // Once through group commit, once inside a transaction.
+        ledger.transfer(util, payer, payee, Amount.of(2), "after the rollback", ADMIN);
+        transactions.executeWithoutResult(
+                s -> ledger.transfer(util, payer, payee, Amount.of(3), "inside a transaction", ADMIN));
+        assertThat(ledger.balance(payee, util).available()).isEqualTo(Amount.of(5));
+    }
 }

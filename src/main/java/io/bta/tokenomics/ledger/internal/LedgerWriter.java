@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's only write path. It applies a list of operations in the caller's database
@@ -293,7 +295,8 @@ public class LedgerWriter {
      * Locks (and reads) every balance row the operations touch, in one statement, in {@code (entity,
      * token)} order. A row that this writer has not seen yet may not exist: then the missing rows are
      * created first, by an upsert that also takes its locks in that order. Balance rows are never
-     * deleted, so a row seen once exists for good, and the common case is one plain locking read.
+     * deleted, so a row seen in a committed transaction exists for good, and the common case is one
+     * plain locking read.
      */
     private void lockBalances(List<LedgerOperation> operations, Map<Key, Held> held) {
         var keys = new LinkedHashSet<Key>();
@@ -351,10 +354,16 @@ public class LedgerWriter {
             throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
         }
         if (!allExist) {
-            if (existing.size() > KNOWN_ROWS_LIMIT) {
-                existing.clear();
-            }
-            existing.addAll(keys);
+            // Learned once they are committed: a row this transaction created is gone if it rolls back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    if (existing.size() > KNOWN_ROWS_LIMIT) {
+                        existing.clear();
+                    }
+                    existing.addAll(keys);
+                }
+            });
         }
     }
 
