@@ -489,23 +489,26 @@ if want W7; then
   run_phased "$WORK/W7.out" "$WORK/W7.err" "${LOADGEN[@]}" votes --url "$URL" --secret "$SECRET" --token "$ADMIN" \
     --proposal "$PROPOSAL" --voters "$VOTES" --connections 64 --max-seconds "$W7_MAX_SECONDS" --reads 2000
   backlog=$(psql_pg -d postgres -At -c "select count(*) from event_publication where completion_date is null")
+  # by event type (the class's simple name), e.g. "VotesCast 12, TrustScoreChanged 9000"
+  backlog_kinds=$(psql_pg -d postgres -At -F ' ' -c "select regexp_replace(event_type, '^.*[.$]', ''), count(*)
+    from event_publication where completion_date is null group by 1 order by 2 desc" | paste -sd, - | sed 's/,/, /g')
   r=$(api POST "/api/governance/proposals/$PROPOSAL/verify-tally")
   consistent=$(grep -o '"consistent":[a-z]*' <<<"$r" | cut -d: -f2)
   capped=$(kv capped "$WORK/W7.out")
   row_from W7-votes "votes on one proposal, a token per voter (HTTP, 64 conns)" "$WORK/W7.out" \
-    "cast $(kv cast_total "$WORK/W7.out") (first $(( VOTES / 10 < 2000 ? VOTES / 10 : 2000 )) = warm-up)$([[ $capped == true ]] && echo ", CAPPED at ${W7_MAX_SECONDS}s"); voterCount $(kv voter_count "$WORK/W7.out"); tally consistent: ${consistent:-?}; VoteCast publications pending at the end: $backlog"
+    "cast $(kv cast_total "$WORK/W7.out") (first $(( VOTES / 10 < 2000 ? VOTES / 10 : 2000 )) = warm-up)$([[ $capped == true ]] && echo ", CAPPED at ${W7_MAX_SECONDS}s"); voterCount $(kv voter_count "$WORK/W7.out"); tally consistent: ${consistent:-?}; event publications pending at the end: $backlog${backlog_kinds:+ ($backlog_kinds)}"
   RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
   tp99=$(kv read_p99_us "$WORK/W7.out")
   row W7-tally "GET the proposal (its tally) after the votes, one client" - "$(kv read_p50_us "$WORK/W7.out")" "$tp99" \
     "$(kv read_p999_us "$WORK/W7.out")" "$(kv read_errors "$WORK/W7.out")" 0 \
     "goal ≤ 10 ms: $([[ -n "$tp99" && "$tp99" -le 10000 ]] && echo met at p99 || echo NOT met at p99)"
-  log "W7: waiting up to 30 s for the VoteCast listeners to finish ($backlog pending)"
+  log "W7: waiting up to 30 s for the event listeners to finish ($backlog pending)"
   for _ in $(seq 30); do
     backlog=$(psql_pg -d postgres -At -c "select count(*) from event_publication where completion_date is null")
     [[ "$backlog" == 0 ]] && break
     sleep 1
   done
-  log "W7: $backlog VoteCast publications still pending"
+  log "W7: $backlog event publications still pending"
 fi
 
 ensure_alive
