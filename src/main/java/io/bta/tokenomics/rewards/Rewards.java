@@ -4,6 +4,7 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
 import io.bta.tokenomics.rewards.RewardProblems.AmountRequired;
+import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
 import io.bta.tokenomics.rewards.RewardProblems.NotPending;
 import io.bta.tokenomics.rewards.RewardProblems.RewardNotFound;
 import io.bta.tokenomics.rewards.RewardProblems.TrustTooLow;
@@ -146,35 +147,110 @@ public class Rewards {
     public record GovernanceVote(EntityId voter, UUID proposalId) {}
 
     /**
-     * The governance rewards of many votes (those of one commit), in this transaction: each one
-     * granted or refused on its own (a savepoint each, so a refusal rolls back only its own writes),
-     * the new ones announced together in one {@link RewardEvents.RewardsDistributed}. Returns how many
-     * rewards were created.
+     * The governance rewards of many votes (those of one commit), in this transaction, announced
+     * together in one {@link RewardEvents.RewardsDistributed}. Set-based when the batch fits the
+     * epoch's budget: the policy and the epoch read once, every reward inserted in one statement (a
+     * vote already rewarded is skipped), one reservation for their sum. If the sum does not fit, the
+     * batch's writes roll back to a savepoint and each vote is granted on its own (a savepoint each),
+     * as many as the budget allows. A vote the policy refuses is logged and gets nothing. Returns how
+     * many rewards were created.
      */
     @Transactional
     public int rewardGovernance(List<GovernanceVote> votes) {
         var announced = new ArrayList<RewardEvents.RewardDistributed>();
-        for (var vote : votes) {
-            try {
-                nested.executeWithoutResult(s -> grant(
-                        vote.voter(),
-                        RewardType.GOVERNANCE,
-                        vote.proposalId().toString(),
-                        "vote on proposal " + vote.proposalId(),
-                        (policy, score) -> policy.scale(policy.amount(), score),
-                        announced::add));
-            } catch (DomainProblem refused) {
-                log.info(
-                        "no governance reward for {} on proposal {}: {}",
-                        vote.voter(),
-                        vote.proposalId(),
-                        refused.getMessage());
+        try {
+            nested.executeWithoutResult(s -> announced.addAll(grantGovernanceTogether(votes)));
+        } catch (EmissionBudgetExceeded beyond) {
+            announced.clear();
+            for (var vote : votes) {
+                try {
+                    nested.executeWithoutResult(s -> grant(
+                            vote.voter(),
+                            RewardType.GOVERNANCE,
+                            vote.proposalId().toString(),
+                            governanceReason(vote),
+                            (policy, score) -> policy.scale(policy.amount(), score),
+                            announced::add));
+                } catch (DomainProblem refused) {
+                    logRefused(vote, refused.getMessage());
+                }
             }
         }
         if (!announced.isEmpty()) {
             events.publishEvent(new RewardEvents.RewardsDistributed(announced));
         }
         return announced.size();
+    }
+
+    private List<RewardEvents.RewardDistributed> grantGovernanceTogether(List<GovernanceVote> votes) {
+        var snapshot = settings.current();
+        var policy = snapshot.policies().get(RewardType.GOVERNANCE);
+        var now = now();
+        int epoch = emission.openEpoch();
+        var token = rewardToken();
+        var rows = new ArrayList<RewardStore.Row>(votes.size());
+        for (var vote : votes) {
+            var score = trust.scoreOf(vote.voter()).score();
+            if (score.compareTo(policy.minTrust()) < 0) {
+                logRefused(
+                        vote,
+                        TrustTooLow.of(vote.voter().value(), RewardType.GOVERNANCE, score, policy.minTrust())
+                                .getMessage());
+                continue;
+            }
+            var amount = policy.scale(policy.amount(), score);
+            if (!amount.isPositive()) {
+                logRefused(vote, "the GOVERNANCE reward rounds down to zero BTA-REWARD");
+                continue;
+            }
+            rows.add(new RewardStore.Row(
+                    Ids.newId(clock),
+                    vote.voter(),
+                    token,
+                    amount,
+                    RewardType.GOVERNANCE,
+                    vote.proposalId().toString(),
+                    governanceReason(vote),
+                    score,
+                    RewardStatus.PENDING,
+                    epoch,
+                    now,
+                    null,
+                    snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow())));
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var inserted = store.insertAll(rows);
+        var total = Amount.ZERO;
+        var created = new ArrayList<RewardEvents.RewardDistributed>(inserted.size());
+        for (var row : rows) {
+            if (inserted.contains(row.id())) {
+                total = total.plus(row.amount());
+                created.add(new RewardEvents.RewardDistributed(
+                        row.id(),
+                        row.recipientId(),
+                        row.tokenId(),
+                        row.amount(),
+                        row.type(),
+                        row.sourceRef(),
+                        row.trustScore(),
+                        row.expiresAt(),
+                        now));
+            }
+        }
+        if (total.isPositive()) {
+            emission.reserve(epoch, total); // refuses beyond the budget: the caller rolls the batch back
+        }
+        return created;
+    }
+
+    private static String governanceReason(GovernanceVote vote) {
+        return "vote on proposal " + vote.proposalId();
+    }
+
+    private static void logRefused(GovernanceVote vote, String why) {
+        log.info("no governance reward for {} on proposal {}: {}", vote.voter(), vote.proposalId(), why);
     }
 
     /** The referral amount to the referrer, once per referee (whoever referred it first). */

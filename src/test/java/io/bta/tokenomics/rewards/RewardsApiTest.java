@@ -646,4 +646,58 @@ class RewardsApiTest {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void votesRewardedTogetherBeyondTheBudgetAreGrantedOneByOneAsFarAsItGoes() {
+        var voters = List.of(EntityId.of(alice), EntityId.of(bob), EntityId.of("carol-" + UUID.randomUUID()));
+        var proposal = UUID.randomUUID();
+        var votes = voters.stream()
+                .map(v -> new Rewards.GovernanceVote(v, proposal))
+                .toList();
+        // Everything below runs in one transaction that is rolled back at the end, so that the
+        // exhausted budget does not reach the other tests.
+        var marker = new IllegalStateException("roll back");
+        try {
+            transactions.executeWithoutResult(s -> {
+                int epoch = rewards.emission().epoch();
+                jdbc.sql("update rewards_epochs set reserved = budget - minted - 2 where epoch = ?")
+                        .param(epoch)
+                        .update();
+                // Three rewards of 1 each do not fit in the 2 left together: each then goes alone.
+                assertThat(rewards.rewardGovernance(votes)).isEqualTo(2);
+                assertThat(jdbc.sql("select count(*) from rewards where type = 'GOVERNANCE' and source_ref = ?")
+                                .param(proposal.toString())
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(2);
+                assertThat(rewards.emission().remaining()).isEqualTo(Amount.ZERO);
+                // A second delivery of the same votes creates nothing and reserves nothing.
+                assertThat(rewards.rewardGovernance(votes)).isZero();
+                throw marker;
+            });
+        } catch (IllegalStateException e) {
+            assertThat(e).isSameAs(marker);
+        }
+    }
+
+    @Test
+    void votesRewardedTogetherWithinTheBudgetAreGrantedInOneGoAndOnceEach() {
+        var voters = List.of(EntityId.of(alice), EntityId.of(bob));
+        var proposal = UUID.randomUUID();
+        var votes = voters.stream()
+                .map(v -> new Rewards.GovernanceVote(v, proposal))
+                .toList();
+        var reserved = emission("reserved");
+        assertThat(rewards.rewardGovernance(votes)).isEqualTo(2);
+        assertThat(rewards.rewardGovernance(votes)).isZero();
+        assertThat(emission("reserved")).isEqualTo(reserved.plus(Amount.of(2)));
+        for (var voter : voters) {
+            var items = api.get("/api/rewards?type=GOVERNANCE", token(voter.value()))
+                    .json()
+                    .get("items");
+            assertThat(items.size()).isEqualTo(1);
+            assertThat(items.get(0).get("sourceRef").asString()).isEqualTo(proposal.toString());
+            assertThat(items.get(0).get("status").asString()).isEqualTo("PENDING");
+        }
+    }
 }

@@ -113,6 +113,45 @@ public class RewardStore {
     }
 
     /**
+     * Inserts rows in one statement, each unless the same event already rewarded its recipient (also
+     * earlier in the list); returns the ids of the rows inserted.
+     */
+    public java.util.Set<UUID> insertAll(List<Row> rows) {
+        var inserted = new java.util.HashSet<UUID>();
+        jdbc.sql(
+                        """
+                        insert into rewards (id, recipient_id, token_id, amount, type, source_ref, reason, trust_score,
+                                             status, epoch, created_at, expires_at)
+                        select id::uuid, r, t::uuid, a::numeric, ty, sr, re, ts::numeric, st, ep::int,
+                               c::timestamptz, e::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             with ordinality as x(id, r, t, a, ty, sr, re, ts, st, ep, c, e, n)
+                        order by n
+                        on conflict do nothing
+                        returning id
+                        """)
+                .param(rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.recipientId().value()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.tokenId().value().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.amount().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.type().name()).toArray(String[]::new))
+                .param(rows.stream().map(Row::sourceRef).toArray(String[]::new))
+                .param(rows.stream().map(Row::reason).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.trustScore().toPlainString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.status().name()).toArray(String[]::new))
+                .param(rows.stream().map(r -> Integer.toString(r.epoch())).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.createdAt().toString()).toArray(String[]::new))
+                .param(rows.stream()
+                        .map(r -> r.expiresAt() == null ? null : r.expiresAt().toString())
+                        .toArray(String[]::new))
+                .query(UUID.class)
+                .list()
+                .forEach(inserted::add);
+        return inserted;
+    }
+
+    /**
      * Records rewards that were already paid (minted) elsewhere, such as staking payouts: CLAIMED at
      * once, with their ledger transaction as the source, set-based; a repeat inserts nothing.
      */
