@@ -193,7 +193,7 @@ public class Governance {
 
     /**
      * Casts the voter's one vote on an ACTIVE proposal, weighted by its trust score now. The checks
-     * read without locks; the vote is then recorded with others in one transaction (group commit,
+     * read without locks (a second vote is refused with {@code ALREADY_VOTED} when it is recorded); the vote is then recorded with others in one transaction (group commit,
      * see {@code VoteCommitter}), or inside the caller's transaction if there is one, and added to
      * the tally last, under the proposal row's lock and only if the proposal is still ACTIVE.
      */
@@ -211,7 +211,10 @@ public class Governance {
         return writing.execute(s -> votes.recordNow(vote));
     }
 
-    /** The vote as it would count now, or the reason it cannot be cast. */
+    /**
+     * The vote as it would count now, or the reason it cannot be cast. A voter who already voted is
+     * refused when the vote is recorded (the votes' primary key), not read here.
+     */
     private Vote checkedVote(UUID proposalId, EntityId voter, Support support, String reason) {
         var at = now();
         var proposal =
@@ -222,9 +225,6 @@ public class Governance {
         var power = votingPower(voter, governanceToken(), proposal.snapshotSequence());
         if (!power.votingPower().isPositive()) {
             throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
-        }
-        if (proposals.findVote(proposalId, voter).isPresent()) {
-            throw GovernanceProblems.alreadyVoted(voter.value());
         }
         return new Vote(
                 proposalId, voter, support, power.votingPower(), power.trustScore(), power.weight(), reason, at);
