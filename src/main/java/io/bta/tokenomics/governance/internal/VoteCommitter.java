@@ -5,6 +5,7 @@ import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.governance.VoteCast;
 import io.bta.tokenomics.governance.VotesCast;
+import io.bta.tokenomics.shared.batching.BatchCommitter;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Unavailable;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in that transaction.
  */
 @Component
-public class VoteCommitter implements SmartLifecycle {
+public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
 
     private static final Logger log = LoggerFactory.getLogger(VoteCommitter.class);
 
-    private record Item(Vote vote, CompletableFuture<Vote> answer) {}
+    record Item(Vote vote, CompletableFuture<Vote> answer) {}
 
     /** A proposal of a batch was not ACTIVE: the batch rolls back and its votes go one by one. */
     private static final class ProposalClosed extends RuntimeException {
@@ -63,10 +61,7 @@ public class VoteCommitter implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final VoteCommitProperties properties;
-    private final BlockingQueue<Item> queue;
     private final DistributionSummary batchSizes;
-    private volatile boolean running;
-    private Thread thread;
 
     VoteCommitter(
             ProposalRepository proposals,
@@ -74,21 +69,26 @@ public class VoteCommitter implements SmartLifecycle {
             TransactionTemplate transactions,
             VoteCommitProperties properties,
             MeterRegistry meters) {
+        super(
+                "governance-vote-commit",
+                properties.queueCapacity(),
+                properties.maxBatch(),
+                properties.maxWait(),
+                properties.answerTimeout());
         this.proposals = proposals;
         this.events = events;
         this.transactions = transactions;
         this.properties = properties;
-        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSizes = DistributionSummary.builder("governance.vote_commit.batch_size")
                 .description("votes recorded per group-commit transaction")
                 .register(meters);
-        Gauge.builder("governance.vote_commit.queued", queue, BlockingQueue::size)
+        Gauge.builder("governance.vote_commit.queued", this, VoteCommitter::queued)
                 .description("votes waiting for the vote committer")
                 .register(meters);
     }
 
     public boolean enabled() {
-        return properties.enabled() && running;
+        return properties.enabled() && isRunning();
     }
 
     /** Records a checked vote in the caller's transaction, or throws why it cannot be. */
@@ -104,10 +104,10 @@ public class VoteCommitter implements SmartLifecycle {
     /** Queues a checked vote for the next batch and waits for the batch to commit. */
     public Vote submitAndWait(Vote vote) {
         var answer = new CompletableFuture<Vote>();
-        if (!running) {
+        if (!isRunning()) {
             throw Unavailable.of("GOVERNANCE_UNAVAILABLE", "votes are not being taken now; retry");
         }
-        if (!queue.offer(new Item(vote, answer))) {
+        if (!offer(new Item(vote, answer))) {
             throw Unavailable.of("GOVERNANCE_BUSY", "too many votes are waiting; retry shortly");
         }
         try {
@@ -175,46 +175,18 @@ public class VoteCommitter implements SmartLifecycle {
         return results;
     }
 
-    private void run() {
-        var batch = new ArrayList<Item>(properties.maxBatch());
-        while (running || !queue.isEmpty()) {
-            try {
-                var first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, properties.maxBatch() - 1);
-                long deadline = System.nanoTime() + properties.maxWait().toNanos();
-                long left;
-                while (batch.size() < properties.maxBatch() && (left = deadline - System.nanoTime()) > 0) {
-                    var next = queue.poll(left, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                    queue.drainTo(batch, properties.maxBatch() - batch.size());
-                }
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error e) {
-                log.error("vote committer failed; failing its batch", e);
-                batch.forEach(item -> item.answer().completeExceptionally(e));
-            } finally {
-                batch.clear();
-            }
-        }
-        Item left;
-        while ((left = queue.poll()) != null) {
-            left.answer()
-                    .completeExceptionally(
-                            Unavailable.of("GOVERNANCE_UNAVAILABLE", "the service is shutting down; retry"));
-        }
+    @Override
+    protected void fail(Item item, Throwable failure) {
+        item.answer().completeExceptionally(failure);
     }
 
-    private void commit(List<Item> batch) {
+    @Override
+    protected RuntimeException shuttingDown() {
+        return Unavailable.of("GOVERNANCE_UNAVAILABLE", "the service is shutting down; retry");
+    }
+
+    @Override
+    protected void commit(List<Item> batch) {
         List<Optional<Vote>> results;
         var applied = new boolean[1];
         try {
@@ -261,35 +233,5 @@ public class VoteCommitter implements SmartLifecycle {
                                 item.vote().voterId().value()));
             }
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "governance-vote-commit");
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(properties.answerTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the web server (which stops taking requests first) and before the data source. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 }

@@ -3,6 +3,7 @@ package io.bta.tokenomics.ledger.internal;
 import io.bta.tokenomics.ledger.GroupCommitProperties;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.OperationOutcome;
+import io.bta.tokenomics.shared.batching.BatchCommitter;
 import io.bta.tokenomics.shared.error.Unavailable;
 import io.bta.tokenomics.shared.idempotency.IdempotencyKeys;
 import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
@@ -14,14 +15,11 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,14 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database is down, every waiting caller gets a 503, and nothing was applied.
  */
 @Component
-public class GroupCommitter implements SmartLifecycle {
+public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
     /** What a submitter gets: its outcome, and (if it gave a renderer) the response to send. */
     public record Result(OperationOutcome outcome, StoredResponse response) {}
 
-    private record Item(
+    record Item(
             LedgerOperation operation,
             IdempotentRequest idempotency,
             Function<OperationOutcome, StoredResponse> render,
@@ -57,11 +55,8 @@ public class GroupCommitter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final GroupCommitProperties properties;
     private final LedgerMetrics metrics;
-    private final BlockingQueue<Item> queue;
     private final DistributionSummary batchSizes;
     private final Timer queueWait;
-    private volatile boolean running;
-    private Thread thread;
 
     GroupCommitter(
             LedgerWriter writer,
@@ -70,12 +65,17 @@ public class GroupCommitter implements SmartLifecycle {
             GroupCommitProperties properties,
             LedgerMetrics metrics,
             MeterRegistry meters) {
+        super(
+                "ledger-group-commit",
+                properties.queueCapacity(),
+                properties.maxBatch(),
+                properties.maxWait(),
+                properties.answerTimeout());
         this.writer = writer;
         this.keys = keys;
         this.transactions = transactions;
         this.properties = properties;
         this.metrics = metrics;
-        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSizes = DistributionSummary.builder("ledger.group_commit.batch_size")
                 .description("operations applied per group-commit transaction")
                 .publishPercentileHistogram()
@@ -84,7 +84,7 @@ public class GroupCommitter implements SmartLifecycle {
                 .description("time from submission to the commit of the operation's batch")
                 .publishPercentileHistogram()
                 .register(meters);
-        Gauge.builder("ledger.group_commit.queued", queue, BlockingQueue::size)
+        Gauge.builder("ledger.group_commit.queued", this, GroupCommitter::queued)
                 .description("operations waiting for the writer")
                 .register(meters);
     }
@@ -105,13 +105,13 @@ public class GroupCommitter implements SmartLifecycle {
         if (idempotency != null && render == null) {
             throw new IllegalArgumentException("an idempotent operation needs a renderer");
         }
-        if (!running) {
+        if (!isRunning()) {
             throw Unavailable.of("LEDGER_UNAVAILABLE", "the ledger is not accepting operations now; retry");
         }
         if (idempotency != null) {
             idempotency.markHandled();
         }
-        if (!queue.offer(new Item(operation, idempotency, render, answer, System.nanoTime()))) {
+        if (!offer(new Item(operation, idempotency, render, answer, System.nanoTime()))) {
             throw Unavailable.of("LEDGER_BUSY", "the ledger has too many operations waiting; retry shortly");
         }
         return answer;
@@ -137,51 +137,19 @@ public class GroupCommitter implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        var batch = new ArrayList<Item>(properties.maxBatch());
-        while (running || !queue.isEmpty()) {
-            try {
-                var first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, properties.maxBatch() - 1);
-                long waitNanos = properties.maxWait().toNanos();
-                if (waitNanos > 0 && batch.size() < properties.maxBatch()) {
-                    long deadline = System.nanoTime() + waitNanos;
-                    long left;
-                    while (batch.size() < properties.maxBatch() && (left = deadline - System.nanoTime()) > 0) {
-                        var next = queue.poll(left, TimeUnit.NANOSECONDS);
-                        if (next == null) {
-                            break;
-                        }
-                        batch.add(next);
-                        queue.drainTo(batch, properties.maxBatch() - batch.size());
-                    }
-                }
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error e) {
-                log.error("group commit writer failed; failing its batch", e);
-                for (var item : batch) {
-                    item.answer().completeExceptionally(e);
-                }
-            } finally {
-                batch.clear();
-            }
-        }
-        Item left;
-        while ((left = queue.poll()) != null) {
-            left.answer()
-                    .completeExceptionally(Unavailable.of("LEDGER_UNAVAILABLE", "the service is shutting down; retry"));
-        }
+    @Override
+    protected void fail(Item item, Throwable failure) {
+        item.answer().completeExceptionally(failure);
+    }
+
+    @Override
+    protected RuntimeException shuttingDown() {
+        return Unavailable.of("LEDGER_UNAVAILABLE", "the service is shutting down; retry");
     }
 
     /** Applies a batch in one transaction; if the transaction fails, each item alone. */
-    private void commit(List<Item> batch) {
+    @Override
+    protected void commit(List<Item> batch) {
         List<Result> results;
         var applied = new boolean[1];
         try {
@@ -263,36 +231,5 @@ public class GroupCommitter implements SmartLifecycle {
         }
         keys.completeAll(completions);
         return List.of(results);
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "ledger-group-commit");
-        thread.setDaemon(false);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(properties.answerTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the web server (which stops taking requests first) and before the data source. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 }
