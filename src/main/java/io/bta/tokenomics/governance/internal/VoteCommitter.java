@@ -19,9 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * would otherwise hold from its update to its commit: one commit at a time per proposal. Here one
  * writer thread records every queued vote (after its checks, made by the voter's thread) in one
  * transaction: the votes in one statement, one {@link VotesCast} event with all of them (its
- * listeners then handle the batch in one transaction each), and one tally update per proposal, last, under the proposal row's lock and only if the proposal is still ACTIVE.
+ * listeners then handle the batch in one transaction each), and one tally update per proposal,
+ * last, under the proposal row's lock and only if the proposal is still ACTIVE.
  *
  * <p>Each voter is answered after its batch commits, with its own outcome: a voter who already voted
  * is refused alone. If a proposal of the batch is no longer ACTIVE (canceled, executed or ended
@@ -110,26 +108,15 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
         if (!offer(new Item(vote, answer))) {
             throw Unavailable.of("GOVERNANCE_BUSY", "too many votes are waiting; retry shortly");
         }
-        try {
-            return answer.get(properties.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw Unavailable.of(
-                    "OUTCOME_UNKNOWN",
-                    "the vote was not recorded in time; it may still be: read your vote on the proposal to know");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Unavailable.of("OUTCOME_UNKNOWN", "interrupted while waiting for the vote to be recorded");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return await(
+                answer,
+                properties.answerTimeout(),
+                "the vote was not recorded in time; it may still be: read your vote on the proposal to know");
     }
 
     /**
-     * Records the votes (one statement), publishes one {@link VotesCast} with the recorded ones, then adds
-     * them to their proposals' tallies, in proposal id order. Returns, per vote, the vote if it was
+     * Records the votes (one statement), publishes one {@link VotesCast} with the recorded ones, then
+     * adds them to their proposals' tallies, in proposal id order. Returns, per vote, the vote if it was
      * recorded, empty if its voter had already voted. Throws {@link ProposalClosed} (several votes)
      * or the refusal (one vote) if a proposal is no longer ACTIVE.
      */

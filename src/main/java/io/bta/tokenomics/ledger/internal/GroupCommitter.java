@@ -119,22 +119,11 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
 
     /** Waits for a submitted operation's batch to commit. */
     public Result await(CompletableFuture<Result> answer) {
-        try {
-            return answer.get(properties.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw Unavailable.of(
-                    "OUTCOME_UNKNOWN",
-                    "the ledger did not answer in time; the operation may still apply: retry with the same"
-                            + " Idempotency-Key to learn its outcome");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Unavailable.of("OUTCOME_UNKNOWN", "interrupted while waiting for the ledger");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return await(
+                answer,
+                properties.answerTimeout(),
+                "the ledger did not answer in time; the operation may still apply: retry with the same"
+                        + " Idempotency-Key to learn its outcome");
     }
 
     @Override

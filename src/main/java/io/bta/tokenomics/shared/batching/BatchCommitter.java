@@ -1,11 +1,15 @@
 package io.bta.tokenomics.shared.batching;
 
+import io.bta.tokenomics.shared.error.Unavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,6 +60,27 @@ public abstract class BatchCommitter<T> implements SmartLifecycle {
     /** How many items wait for the thread (for a gauge). */
     public int queued() {
         return queue.size();
+    }
+
+    /**
+     * Waits for a submitted item's answer, at most {@code timeout}: its result, or the exception it
+     * was answered with. Past the timeout, or interrupted, a 503 {@code OUTCOME_UNKNOWN} with
+     * {@code unknown} as its detail (the item may still apply).
+     */
+    protected static <R> R await(CompletableFuture<R> answer, Duration timeout, String unknown) {
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw Unavailable.of("OUTCOME_UNKNOWN", unknown);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Unavailable.of("OUTCOME_UNKNOWN", unknown);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void run() {
