@@ -56,6 +56,10 @@ public class Rewards {
 
     private static final Logger log = LoggerFactory.getLogger(Rewards.class);
 
+    /** The type's policy amount, scaled by the recipient's trust. */
+    private static final BiFunction<RewardPolicy, BigDecimal, Amount> BY_POLICY =
+            (policy, score) -> policy.scale(policy.amount(), score);
+
     public static final int MAX_SOURCE_REF_LENGTH = 200;
     public static final int MAX_REASON_LENGTH = 500;
     private static final int EXPIRY_BATCH = 500;
@@ -129,18 +133,13 @@ public class Rewards {
                 RewardType.LEARNING,
                 source,
                 "course " + courseId + (level == null ? "" : " level " + level),
-                (policy, score) -> policy.scale(policy.amount(), score));
+                BY_POLICY);
     }
 
     /** The governance amount for voting on a proposal, once per proposal. */
     @Transactional
     public RewardGrant rewardGovernance(EntityId voter, UUID proposalId) {
-        return grant(
-                voter,
-                RewardType.GOVERNANCE,
-                proposalId.toString(),
-                "vote on proposal " + proposalId,
-                (policy, score) -> policy.scale(policy.amount(), score));
+        return grant(voter, RewardType.GOVERNANCE, proposalId.toString(), governanceReason(proposalId), BY_POLICY);
     }
 
     /** A vote to reward: the voter and the proposal voted on. */
@@ -168,8 +167,8 @@ public class Rewards {
                             vote.voter(),
                             RewardType.GOVERNANCE,
                             vote.proposalId().toString(),
-                            governanceReason(vote),
-                            (policy, score) -> policy.scale(policy.amount(), score),
+                            governanceReason(vote.proposalId()),
+                            BY_POLICY,
                             announced::add));
                 } catch (DomainProblem refused) {
                     logRefused(vote, refused.getMessage());
@@ -187,36 +186,24 @@ public class Rewards {
         var policy = snapshot.policies().get(RewardType.GOVERNANCE);
         var now = now();
         int epoch = emission.openEpoch();
-        var token = rewardToken();
         var rows = new ArrayList<RewardStore.Row>(votes.size());
         for (var vote : votes) {
             var score = trust.scoreOf(vote.voter()).score();
-            if (score.compareTo(policy.minTrust()) < 0) {
-                logRefused(
-                        vote,
-                        TrustTooLow.of(vote.voter().value(), RewardType.GOVERNANCE, score, policy.minTrust())
-                                .getMessage());
-                continue;
+            try {
+                var amount = checkedAmount(vote.voter(), RewardType.GOVERNANCE, policy, score, BY_POLICY);
+                rows.add(pendingRow(
+                        vote.voter(),
+                        RewardType.GOVERNANCE,
+                        vote.proposalId().toString(),
+                        governanceReason(vote.proposalId()),
+                        amount,
+                        score,
+                        snapshot,
+                        epoch,
+                        now));
+            } catch (DomainProblem refused) {
+                logRefused(vote, refused.getMessage());
             }
-            var amount = policy.scale(policy.amount(), score);
-            if (!amount.isPositive()) {
-                logRefused(vote, "the GOVERNANCE reward rounds down to zero BTA-REWARD");
-                continue;
-            }
-            rows.add(new RewardStore.Row(
-                    Ids.newId(clock),
-                    vote.voter(),
-                    token,
-                    amount,
-                    RewardType.GOVERNANCE,
-                    vote.proposalId().toString(),
-                    governanceReason(vote),
-                    score,
-                    RewardStatus.PENDING,
-                    epoch,
-                    now,
-                    null,
-                    snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow())));
         }
         if (rows.isEmpty()) {
             return List.of();
@@ -227,16 +214,7 @@ public class Rewards {
         for (var row : rows) {
             if (inserted.contains(row.id())) {
                 total = total.plus(row.amount());
-                created.add(new RewardEvents.RewardDistributed(
-                        row.id(),
-                        row.recipientId(),
-                        row.tokenId(),
-                        row.amount(),
-                        row.type(),
-                        row.sourceRef(),
-                        row.trustScore(),
-                        row.expiresAt(),
-                        now));
+                created.add(distributed(row));
             }
         }
         if (total.isPositive()) {
@@ -245,8 +223,8 @@ public class Rewards {
         return created;
     }
 
-    private static String governanceReason(GovernanceVote vote) {
-        return "vote on proposal " + vote.proposalId();
+    private static String governanceReason(UUID proposalId) {
+        return "vote on proposal " + proposalId;
     }
 
     private static void logRefused(GovernanceVote vote, String why) {
@@ -259,12 +237,7 @@ public class Rewards {
         if (referrer.equals(referee)) {
             throw InvalidInput.field("refereeId", "must differ from the referrer");
         }
-        return grant(
-                referrer,
-                RewardType.REFERRAL,
-                referee.value(),
-                "referral of " + referee,
-                (policy, score) -> policy.scale(policy.amount(), score));
+        return grant(referrer, RewardType.REFERRAL, referee.value(), "referral of " + referee, BY_POLICY);
     }
 
     private RewardGrant grant(
@@ -290,6 +263,28 @@ public class Rewards {
         var snapshot = settings.current();
         var policy = snapshot.policies().get(type);
         var score = trust.scoreOf(recipient).score();
+        var amount = checkedAmount(recipient, type, policy, score, amountFor);
+        var now = now();
+        int epoch = emission.openEpoch();
+        var row = pendingRow(recipient, type, sourceRef, reason, amount, score, snapshot, epoch, now);
+        if (!store.insert(row)) {
+            // A concurrent duplicate committed first: answer with its record.
+            return store.find(type, recipient, sourceRef)
+                    .map(r -> new RewardGrant(view(r), false))
+                    .orElseThrow(() -> AlreadyReferred.of(sourceRef));
+        }
+        emission.reserve(epoch, amount); // refuses beyond the budget; the insert then rolls back
+        announce.accept(distributed(row));
+        return new RewardGrant(view(row), true);
+    }
+
+    /** The amount the policy gives the recipient, or why it gives nothing (trust too low, zero). */
+    private static Amount checkedAmount(
+            EntityId recipient,
+            RewardType type,
+            RewardPolicy policy,
+            BigDecimal score,
+            BiFunction<RewardPolicy, BigDecimal, Amount> amountFor) {
         if (score.compareTo(policy.minTrust()) < 0) {
             throw TrustTooLow.of(recipient.value(), type, score, policy.minTrust());
         }
@@ -297,9 +292,21 @@ public class Rewards {
         if (!amount.isPositive()) {
             throw RuleViolation.of("REWARD_TOO_SMALL", "the " + type + " reward rounds down to zero BTA-REWARD");
         }
-        var now = now();
-        int epoch = emission.openEpoch();
-        var row = new RewardStore.Row(
+        return amount;
+    }
+
+    /** A new PENDING reward, reserved in {@code epoch}, expiring after the claim window (if any). */
+    private RewardStore.Row pendingRow(
+            EntityId recipient,
+            RewardType type,
+            String sourceRef,
+            String reason,
+            Amount amount,
+            BigDecimal score,
+            RewardSettings.Snapshot snapshot,
+            int epoch,
+            Instant now) {
+        return new RewardStore.Row(
                 Ids.newId(clock),
                 recipient,
                 rewardToken(),
@@ -313,16 +320,19 @@ public class Rewards {
                 now,
                 null,
                 snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow()));
-        if (!store.insert(row)) {
-            // A concurrent duplicate committed first: answer with its record.
-            return store.find(type, recipient, sourceRef)
-                    .map(r -> new RewardGrant(view(r), false))
-                    .orElseThrow(() -> AlreadyReferred.of(sourceRef));
-        }
-        emission.reserve(epoch, amount); // refuses beyond the budget; the insert then rolls back
-        announce.accept(new RewardEvents.RewardDistributed(
-                row.id(), recipient, row.tokenId(), amount, type, sourceRef, score, row.expiresAt(), now));
-        return new RewardGrant(view(row), true);
+    }
+
+    private static RewardEvents.RewardDistributed distributed(RewardStore.Row row) {
+        return new RewardEvents.RewardDistributed(
+                row.id(),
+                row.recipientId(),
+                row.tokenId(),
+                row.amount(),
+                row.type(),
+                row.sourceRef(),
+                row.trustScore(),
+                row.expiresAt(),
+                row.createdAt());
     }
 
     /**

@@ -132,12 +132,13 @@ public class ProposalRepository {
     }
 
     /**
-     * Adds recorded votes to the proposal's tally if the proposal is still ACTIVE at {@code at} (the
-     * latest of their times); false when it is not (canceled, executed or outside its voting window
+     * Adds recorded votes to the proposal's tally if the proposal is still ACTIVE at the latest of
+     * their times; false when it is not (canceled, executed or outside its voting window
      * since the votes were checked). This takes the proposal row's lock, so the caller runs it as the
      * last statement before commit: votes on one proposal then hold the lock for the commit only.
      */
-    public boolean countVotes(UUID proposalId, List<Vote> votes, Instant at) {
+    public boolean countVotes(UUID proposalId, List<Vote> votes) {
+        var at = votes.stream().map(Vote::createdAt).max(Instant::compareTo).orElseThrow();
         var totals = new java.util.EnumMap<Support, BigDecimal>(Support.class);
         for (var s : Support.values()) {
             totals.put(s, BigDecimal.ZERO);

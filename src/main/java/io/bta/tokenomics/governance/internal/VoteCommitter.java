@@ -11,9 +11,7 @@ import io.bta.tokenomics.shared.error.Unavailable;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -124,7 +122,6 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
         var recorded = proposals.insertVotes(votes);
         var results = new ArrayList<Optional<Vote>>(votes.size());
         var byProposal = new TreeMap<UUID, List<Vote>>();
-        var latest = new LinkedHashMap<UUID, Instant>();
         var cast = new ArrayList<VoteCast>();
         for (var vote : votes) {
             var taken = recorded.remove(vote.proposalId() + "|" + vote.voterId().value());
@@ -133,7 +130,6 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
                 byProposal
                         .computeIfAbsent(vote.proposalId(), p -> new ArrayList<>())
                         .add(vote);
-                latest.merge(vote.proposalId(), vote.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
                 cast.add(new VoteCast(
                         vote.proposalId(),
                         vote.voterId(),
@@ -148,7 +144,7 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
             events.publishEvent(new VotesCast(cast));
         }
         for (var entry : byProposal.entrySet()) {
-            if (!proposals.countVotes(entry.getKey(), entry.getValue(), latest.get(entry.getKey()))) {
+            if (!proposals.countVotes(entry.getKey(), entry.getValue())) {
                 if (votes.size() > 1) {
                     throw new ProposalClosed();
                 }
