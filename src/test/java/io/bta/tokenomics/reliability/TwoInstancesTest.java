@@ -129,25 +129,26 @@ class TwoInstancesTest {
             findings.add("staking distribution: " + dueTimes + " due times that could pay the stakes; " + claimed
                     + " runs claimed in all, by instance " + runs + "; no stake paid twice for one due time");
 
-            // Block sealing: heights 1..n, each block starts where the previous one ended.
+            // Block sealing: heights 1..n, each block starts where the previous one ended. One
+            // statement, so one snapshot: the instances still seal while the check reads.
             var chain = jdbc.sql(
                             """
                     select count(*) as blocks,
                            coalesce(max(height), 0) as top,
                            count(*) filter (where first_sequence <> coalesce(prev_last, 0) + 1) as breaks,
-                           coalesce(max(last_sequence), 0) as sealed
+                           coalesce(max(last_sequence), 0) as sealed,
+                           (select count(*) from audit_entries) as entries,
+                           (select count(distinct sequence) from audit_entries) as distinct_entries
                     from (select height, first_sequence, last_sequence,
                                  lag(last_sequence) over (order by height) as prev_last
                           from audit_blocks) b
                     """)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .query((rs, n) -> new long[] {
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)
+                    })
                     .single();
-            long entries = jdbc.sql("select count(*) from audit_entries")
-                    .query(Long.class)
-                    .single();
-            long distinctEntries = jdbc.sql("select count(distinct sequence) from audit_entries")
-                    .query(Long.class)
-                    .single();
+            long entries = chain[4];
+            long distinctEntries = chain[5];
             if (chain[0] != chain[1] || chain[2] != 0 || entries != chain[3] || entries != distinctEntries) {
                 violations.add("audit chain: " + chain[0] + " blocks, top height " + chain[1] + ", " + chain[2]
                         + " breaks, " + entries + " entries for " + chain[3] + " sealed sequences");

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.rewards.Rewards;
@@ -331,6 +332,8 @@ class WebPagesBrowserTest {
                     .click();
             assertThat(small.locator(".balance[data-symbol='BTA-UTIL'] .available"))
                     .hasText("1,000 BTA-UTIL");
+            // Measured once the page and its stylesheet have loaded, not while they still arrive.
+            small.waitForLoadState(LoadState.LOAD);
             var width = (Number) small.evaluate("document.documentElement.scrollWidth");
             assertThat(width.intValue()).isLessThanOrEqualTo(390);
             BrowserSupport.screenshot(small, "wallet-phone");
