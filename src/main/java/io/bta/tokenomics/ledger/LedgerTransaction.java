@@ -21,4 +21,15 @@ public record LedgerTransaction(
         Amount amount,
         String memo,
         EntityId actor,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    /**
+     * SHA-256 of the transaction's canonical encoding: the hash the audit chain seals, equal to the
+     * one in its inclusion proof. A function of the fields alone (the writer truncates
+     * {@code createdAt} to the microseconds that the database stores), so the transaction answered at
+     * write time and the same one read back later have the same hash; no column holds it.
+     */
+    public TxHash txHash() {
+        return TxHash.of(TransactionEncoding.txHash(this));
+    }
+}

@@ -8,6 +8,7 @@ import io.bta.tokenomics.audit.InclusionProof;
 import io.bta.tokenomics.audit.Verification;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TransactionEncoding;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Forbidden;
 import io.bta.tokenomics.shared.error.Inputs;

@@ -2,6 +2,7 @@ package io.bta.tokenomics.audit.internal;
 
 import io.bta.tokenomics.audit.AuditProperties;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TransactionEncoding;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

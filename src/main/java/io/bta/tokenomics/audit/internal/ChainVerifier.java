@@ -5,6 +5,7 @@ import io.bta.tokenomics.audit.Verification.Kind;
 import io.bta.tokenomics.audit.Verification.Mismatch;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TransactionEncoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

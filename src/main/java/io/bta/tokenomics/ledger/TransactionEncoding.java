@@ -1,10 +1,11 @@
-package io.bta.tokenomics.audit.internal;
+package io.bta.tokenomics.ledger;
 
-import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.shared.EntityId;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,10 @@ import java.util.List;
  *
  * The token's symbol is not part of it: the token id names the token. This text is the contract
  * with every offline verifier; changing it needs a new version tag.
+ *
+ * <p>It is the ledger's, because it is a function of a transaction's fields alone: the ledger shows
+ * the hash in every answer ({@link LedgerTransaction#txHash()}) without storing it, and the audit
+ * chain seals and verifies the same bytes (docs/adr/0023-txhash-derived-from-the-canonical-encoding.md).
  */
 public final class TransactionEncoding {
 
@@ -83,7 +88,11 @@ public final class TransactionEncoding {
 
     /** SHA-256 of the canonical encoding. */
     public static byte[] txHash(LedgerTransaction t) {
-        return Hashes.sha256(encode(t));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(encode(t));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static String valueOf(EntityId entity) {
