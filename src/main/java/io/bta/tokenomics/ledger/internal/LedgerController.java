@@ -5,11 +5,11 @@ import io.bta.tokenomics.ledger.Balance;
 import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
-import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.OperationOutcome;
 import io.bta.tokenomics.ledger.Token;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
+import io.bta.tokenomics.ledger.TransactionView;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
@@ -82,32 +82,6 @@ class LedgerController {
         static BalanceView of(Balance b) {
             return new BalanceView(
                     b.entityId().value(), b.tokenId().toString(), b.symbol(), b.available(), b.locked(), b.total());
-        }
-    }
-
-    record TransactionView(
-            String id,
-            long sequence,
-            String type,
-            String tokenId,
-            String symbol,
-            String fromEntityId,
-            String toEntityId,
-            Amount amount,
-            String memo,
-            Instant createdAt) {
-        static TransactionView of(LedgerTransaction t) {
-            return new TransactionView(
-                    t.id().toString(),
-                    t.sequence(),
-                    t.type().name(),
-                    t.tokenId().toString(),
-                    t.symbol(),
-                    t.fromEntityId() == null ? null : t.fromEntityId().value(),
-                    t.toEntityId() == null ? null : t.toEntityId().value(),
-                    t.amount(),
-                    t.memo(),
-                    t.createdAt());
         }
     }
 

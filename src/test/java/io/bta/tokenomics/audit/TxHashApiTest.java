@@ -1,0 +1,206 @@
+package io.bta.tokenomics.audit;
+
+import static io.bta.tokenomics.support.Api.adminToken;
+import static io.bta.tokenomics.support.Api.json;
+import static io.bta.tokenomics.support.Api.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.IntegrationTest;
+import io.bta.tokenomics.support.Invariants;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every answer that holds a ledger transaction holds its {@code txHash}, the very hash that the
+ * audit chain seals for it (its inclusion proof's), whether it is sealed yet or not.
+ */
+@IntegrationTest
+class TxHashApiTest {
+
+    static final EntityId ADMIN = EntityId.of("admin");
+    static final String HEX_64 = "^[0-9a-f]{64}$";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Audit audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    String alice;
+    String bob;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        ledger.initializeTokens(ADMIN);
+        alice = "alice-" + UUID.randomUUID();
+        bob = "bob-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void invariantsHold() {
+        Invariants.assertHold(jdbc);
+    }
+
+    /** The txHash of the proof of a transaction, sealing first if it is not yet. */
+    String provenHash(String transactionId) {
+        audit.sealAll();
+        var proof = api.get("/api/tokens/transactions/" + transactionId + "/proof", adminToken());
+        assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+        return proof.text("txHash");
+    }
+
+    /** Checks one transaction document: a txHash of the right form, equal to its proof's. */
+    void assertHashIsTheProofs(JsonNode transaction) {
+        var txHash = transaction.get("txHash");
+        assertThat(txHash).as(transaction.toString()).isNotNull();
+        assertThat(txHash.isNull()).as(transaction.toString()).isFalse();
+        assertThat(txHash.asString()).matches(HEX_64);
+        assertThat(provenHash(transaction.get("id").asString()))
+                .as(transaction.toString())
+                .isEqualTo(txHash.asString());
+    }
+
+    @Test
+    void transferMintBurnLockAndUnlockAnswerTheTxHashOfTheirProof() {
+        var answers = new LinkedHashMap<String, Api.Response>();
+        answers.put(
+                "transfer",
+                api.post(
+                        "/api/tokens/transfer",
+                        adminToken(),
+                        json(
+                                "fromEntityId",
+                                "treasury",
+                                "toEntityId",
+                                alice,
+                                "tokenId",
+                                "BTA-UTIL",
+                                "amount",
+                                "100.5",
+                                "memo",
+                                "ünïcödé, and a memo")));
+        answers.put(
+                "mint",
+                api.post(
+                        "/api/tokens/mint",
+                        adminToken(),
+                        json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "7")));
+        answers.put(
+                "lock",
+                api.post(
+                        "/api/tokens/lock",
+                        adminToken(),
+                        json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "0.000000000000000001")));
+        answers.put(
+                "unlock",
+                api.post(
+                        "/api/tokens/unlock",
+                        adminToken(),
+                        json("entityId", alice, "tokenId", "BTA-UTIL", "amount", "0.000000000000000001")));
+        answers.put(
+                "burn",
+                api.post(
+                        "/api/tokens/burn",
+                        adminToken(),
+                        json("entityId", alice, "tokenId", "BTA-GUAR", "amount", "2", "memo", "")));
+        answers.put(
+                "transfer by the owner",
+                api.post(
+                        "/api/tokens/transfer",
+                        token(alice),
+                        json("toEntityId", bob, "tokenId", "BTA-UTIL", "amount", "1")));
+        for (var answer : answers.entrySet()) {
+            var r = answer.getValue();
+            assertThat(r.status()).as(answer.getKey() + ": " + r.body()).isEqualTo(201);
+            assertHashIsTheProofs(r.json());
+        }
+    }
+
+    @Test
+    void aReplayedAnswerCarriesTheSameTxHash() {
+        var key = "tx-hash-" + UUID.randomUUID();
+        var body = json("fromEntityId", "treasury", "toEntityId", alice, "tokenId", "BTA-UTIL", "amount", "3");
+        var first = api.post("/api/tokens/transfer", adminToken(), body, key);
+        var replay = api.post("/api/tokens/transfer", adminToken(), body, key);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.text("txHash")).isEqualTo(first.text("txHash")).matches(HEX_64);
+        assertHashIsTheProofs(replay.json());
+    }
+
+    @Test
+    void bothBatchModesAnswerEachTransactionsTxHash() {
+        ledger.transfer(ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(alice), Amount.of(10), null, ADMIN);
+        var item = "{\"toEntityId\":\"%s\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"%s\"}";
+        var atomic = api.post(
+                "/api/tokens/transfers/batch",
+                token(alice),
+                "{\"mode\":\"ATOMIC\",\"transfers\":[" + item.formatted(bob, "1") + "," + item.formatted(bob, "2")
+                        + "]}");
+        var independent = api.post(
+                "/api/tokens/transfers/batch",
+                token(alice),
+                "{\"mode\":\"INDEPENDENT\",\"transfers\":[" + item.formatted(bob, "3") + "," + item.formatted(bob, "99")
+                        + "]}");
+        assertThat(atomic.status()).as(atomic.body()).isEqualTo(201);
+        assertThat(independent.status()).as(independent.body()).isEqualTo(200);
+        var applied = new ArrayList<JsonNode>();
+        atomic.json().get("results").forEach(r -> applied.add(r.get("transaction")));
+        applied.add(independent.json().get("results").get(0).get("transaction"));
+        assertThat(independent.json().get("results").get(1).has("transaction")).isFalse();
+        assertThat(applied).hasSize(3);
+        for (var transaction : applied) {
+            assertHashIsTheProofs(transaction);
+        }
+        assertThat(applied.stream().map(t -> t.get("txHash").asString()).distinct())
+                .hasSize(3);
+    }
+
+    @Test
+    void theHistoryShowsEachTransactionsTxHashBeforeAndAfterSealing() {
+        var util = ledger.resolve("BTA-UTIL");
+        ledger.transfer(util, ledger.treasury(), EntityId.of(alice), Amount.of(10), "first", ADMIN);
+        audit.sealAll();
+        ledger.transfer(util, EntityId.of(alice), EntityId.of(bob), Amount.of(4), "unsealed", EntityId.of(alice));
+        ledger.lock(util, EntityId.of(alice), Amount.of(1), null, ADMIN);
+
+        var before = api.get("/api/tokens/transactions", token(alice));
+        assertThat(before.status()).isEqualTo(200);
+        var items = before.json().get("items");
+        assertThat(items.size()).isEqualTo(3);
+        // the two newest are not sealed yet, and still have their hash
+        assertThat(audit.lastSealedSequence())
+                .isLessThan(items.get(0).get("sequence").asLong())
+                .isLessThan(items.get(1).get("sequence").asLong());
+        Map<String, String> shown = new LinkedHashMap<>();
+        items.forEach(t -> shown.put(t.get("id").asString(), t.get("txHash").asString()));
+        for (var transaction : List.of(items.get(0), items.get(1), items.get(2))) {
+            assertHashIsTheProofs(transaction);
+        }
+        // an admin reading alice's history sees the same hashes
+        var asAdmin = api.get("/api/tokens/transactions/" + alice, adminToken());
+        asAdmin.json().get("items").forEach(t -> assertThat(t.get("txHash").asString())
+                .isEqualTo(shown.get(t.get("id").asString())));
+    }
+}
