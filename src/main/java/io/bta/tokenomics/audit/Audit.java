@@ -5,12 +5,15 @@ import io.bta.tokenomics.audit.internal.ChainSealer;
 import io.bta.tokenomics.audit.internal.ChainVerifier;
 import io.bta.tokenomics.audit.internal.Hashes;
 import io.bta.tokenomics.audit.internal.MerkleTree;
+import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.web.Cursors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Audit {
 
+    /** How many unsealed transactions one read of the ledger's log hashes, looking for one. */
+    static final int TAIL_PAGE = 1_000;
+
     private final ChainSealer sealer;
     private final ChainVerifier verifier;
     private final AuditStore store;
     private final ChainProperties chain;
+    private final Ledger ledger;
 
-    Audit(ChainSealer sealer, ChainVerifier verifier, AuditStore store, ChainProperties chain) {
+    Audit(ChainSealer sealer, ChainVerifier verifier, AuditStore store, ChainProperties chain, Ledger ledger) {
         this.sealer = sealer;
         this.verifier = verifier;
         this.store = store;
         this.chain = chain;
+        this.ledger = ledger;
     }
 
     /**
@@ -75,6 +83,37 @@ public class Audit {
     @Transactional(readOnly = true)
     public AuditBlock block(long height) {
         return store.block(height).map(this::toBlock).orElseThrow(() -> AuditProblems.unknownBlock(height));
+    }
+
+    /**
+     * The ledger transaction whose txHash is {@code txHash}, sealed or not. A sealed one is found
+     * through the index on the entries' hashes; one not yet sealed by hashing, through the ledger's
+     * facade, the transactions after the chain's head (the unsealed tail: usually a few, at most
+     * what the sealer is behind). The head is read first, so a block sealed meanwhile is still in
+     * the range hashed: a transaction committed before the call is never missed. After a rewrite of
+     * a sealed ledger row, the sealed hash still finds the row, whose own txHash then differs from it
+     * (as {@link #verify} reports).
+     */
+    @Transactional(readOnly = true)
+    public Optional<LedgerTransaction> transaction(TxHash txHash) {
+        long sealedUpTo = store.head().lastSequence();
+        var sealed = store.entryByTxHash(txHash.bytes());
+        if (sealed.isPresent()) {
+            return ledger.transaction(sealed.get().transactionId());
+        }
+        long after = sealedUpTo;
+        while (true) {
+            var tail = ledger.transactionsAfter(after, TAIL_PAGE);
+            for (var t : tail) {
+                if (t.txHash().equals(txHash)) {
+                    return Optional.of(t);
+                }
+            }
+            if (tail.size() < TAIL_PAGE) {
+                return Optional.empty();
+            }
+            after = tail.get(tail.size() - 1).sequence();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.audit;
 
+import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.error.Conflict;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.NotFound;
@@ -16,6 +17,11 @@ public final class AuditProblems {
 
     public static DomainProblem unknownTransaction(String id) {
         return NotFound.of("UNKNOWN_TRANSACTION", "no ledger transaction " + id);
+    }
+
+    public static DomainProblem unknownTransactionHash(TxHash txHash) {
+        return NotFound.of("UNKNOWN_TRANSACTION", "no ledger transaction has the txHash " + txHash.hex())
+                .with("txHash", txHash.hex());
     }
 
     public static DomainProblem notYetSealed(long sequence, long lastSealedSequence) {

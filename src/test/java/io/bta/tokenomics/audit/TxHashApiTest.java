@@ -6,6 +6,7 @@ import static io.bta.tokenomics.support.Api.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
@@ -202,5 +203,120 @@ class TxHashApiTest {
         var asAdmin = api.get("/api/tokens/transactions/" + alice, adminToken());
         asAdmin.json().get("items").forEach(t -> assertThat(t.get("txHash").asString())
                 .isEqualTo(shown.get(t.get("id").asString())));
+    }
+
+    // ---- GET /api/tokens/transactions/by-hash/{txHash} --------------------------------------------
+
+    Api.Response byHash(String txHash, String token) {
+        return api.get("/api/tokens/transactions/by-hash/" + txHash, token);
+    }
+
+    /** A transaction of alice's as her history shows it. */
+    JsonNode historyItem(String transactionId) {
+        for (var item : api.get("/api/tokens/transactions/" + alice, adminToken())
+                .json()
+                .get("items")) {
+            if (item.get("id").asString().equals(transactionId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no transaction " + transactionId + " in the history of " + alice);
+    }
+
+    @Test
+    void byHashFindsASealedAndAnUnsealedTransactionAsTheHistoryShowsThem() {
+        var util = ledger.resolve("BTA-UTIL");
+        var sealed = ledger.transfer(util, ledger.treasury(), EntityId.of(alice), Amount.of(10), "sealed", ADMIN);
+        audit.sealAll();
+        var unsealed = ledger.transfer(
+                util, EntityId.of(alice), EntityId.of(bob), Amount.of(4), "not yet", EntityId.of(alice));
+        assertThat(audit.lastSealedSequence()).isGreaterThanOrEqualTo(sealed.sequence());
+        assertThat(audit.lastSealedSequence()).isLessThan(unsealed.sequence());
+
+        for (var t : List.of(sealed, unsealed)) {
+            var found = byHash(t.txHash().hex(), token(alice));
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat(found.json()).isEqualTo(historyItem(t.id().toString()));
+            assertThat(found.text("txHash")).isEqualTo(t.txHash().hex());
+            // either letter case; the answer shows the lowercase form
+            var upper = byHash(t.txHash().hex().toUpperCase(), token(alice));
+            assertThat(upper.status()).isEqualTo(200);
+            assertThat(upper.text("txHash")).isEqualTo(t.txHash().hex());
+        }
+        // and once sealed, the unsealed one is found through the audit chain's entries
+        audit.sealAll();
+        assertThat(byHash(unsealed.txHash().hex(), token(bob)).text("id"))
+                .isEqualTo(unsealed.id().toString());
+        assertThat(provenHash(unsealed.id().toString()))
+                .isEqualTo(unsealed.txHash().hex());
+    }
+
+    @Test
+    void byHashFindsAnUnsealedTransactionBeyondTheFirstThousandOfTheTail() {
+        var util = ledger.resolve("BTA-UTIL");
+        audit.sealAll();
+        var operations = new ArrayList<LedgerOperation>();
+        for (int i = 0; i < Audit.TAIL_PAGE + 5; i++) {
+            operations.add(new LedgerOperation.Transfer(
+                    util, ledger.treasury(), EntityId.of(alice), Amount.of("0.001"), null, ADMIN));
+        }
+        var applied = ledger.applyAllOrNothing(operations);
+        var last = applied.get(applied.size() - 1);
+        assertThat(last.sequence() - audit.lastSealedSequence()).isGreaterThan(Audit.TAIL_PAGE);
+
+        var found = byHash(last.txHash().hex(), token(alice));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.text("id")).isEqualTo(last.id().toString());
+        audit.sealAll();
+    }
+
+    @Test
+    void anUnknownHashIsA404UnknownTransaction() {
+        audit.sealAll();
+        ledger.transfer(ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(alice), Amount.of(1), null, ADMIN);
+        for (var unknown : List.of("0".repeat(64), "AB".repeat(32))) {
+            var r = byHash(unknown, adminToken());
+            assertThat(r.status()).as(r.body()).isEqualTo(404);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.code()).isEqualTo("UNKNOWN_TRANSACTION");
+            assertThat(r.text("txHash")).isEqualTo(unknown.toLowerCase());
+        }
+    }
+
+    @Test
+    void aMalformedHashIsA400NamingTheField() {
+        var t = ledger.transfer(
+                ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(alice), Amount.of(1), null, ADMIN);
+        var hex = t.txHash().hex();
+        for (var malformed : List.of(
+                "0x" + hex, hex.substring(1), hex + "0", hex.substring(1) + "g", "not-a-hash", "x".repeat(300))) {
+            var r = byHash(malformed, token(alice));
+            assertThat(r.status()).as(malformed + ": " + r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.code()).isEqualTo("INVALID_INPUT");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("txHash");
+        }
+        assertThat(byHash("0x" + hex, token(alice)).body()).contains("without the 0x prefix");
+    }
+
+    @Test
+    void onlyThePartiesAndAnAdminMayLookATransactionUp() {
+        var util = ledger.resolve("BTA-UTIL");
+        ledger.transfer(util, ledger.treasury(), EntityId.of(alice), Amount.of(10), null, ADMIN);
+        var t = ledger.transfer(util, EntityId.of(alice), EntityId.of(bob), Amount.of(1), null, EntityId.of(alice));
+        var carol = "carol-" + UUID.randomUUID();
+        for (boolean sealed : new boolean[] {false, true}) {
+            if (sealed) {
+                audit.sealAll();
+            }
+            assertThat(byHash(t.txHash().hex(), token(alice)).status()).isEqualTo(200);
+            assertThat(byHash(t.txHash().hex(), token(bob)).status()).isEqualTo(200);
+            assertThat(byHash(t.txHash().hex(), adminToken()).status()).isEqualTo(200);
+            var other = byHash(t.txHash().hex(), token(carol));
+            assertThat(other.status()).as("sealed " + sealed).isEqualTo(403);
+            assertThat(other.isProblem()).isTrue();
+            assertThat(other.code()).isEqualTo("NOT_A_PARTY");
+            assertThat(other.body()).doesNotContain(t.id().toString());
+        }
     }
 }

@@ -213,6 +213,12 @@ class AuthorizationMatrixTest {
                     "/api/tokens/transactions/{id}/proof",
                     Rule.OWNER_OR_ADMIN,
                     f -> get("/api/tokens/transactions/" + f.ownersTransaction + "/proof")),
+            // the owner is a party of the transaction, sealed or not
+            row(
+                    "GET",
+                    "/api/tokens/transactions/by-hash/{txHash}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/tokens/transactions/by-hash/" + f.ownersTransactionHash)),
             // ---- trust
             row("GET", "/api/trust/{entityId}", Rule.AUTHENTICATED, f -> get("/api/trust/" + f.owner)),
             row(
@@ -734,6 +740,7 @@ class AuthorizationMatrixTest {
         final String unsigned;
         final String revokedKey;
         final String ownersTransaction;
+        final String ownersTransactionHash;
         final String proposal;
         final String pool;
         final String allocation;
@@ -756,19 +763,12 @@ class AuthorizationMatrixTest {
                             .build())
                     .serialize();
             ok(api.post("/api/tokens/initialize", admin, null));
-            ownersTransaction = ok(api.post(
-                            "/api/tokens/transfer",
-                            admin,
-                            json(
-                                    "fromEntityId",
-                                    "treasury",
-                                    "toEntityId",
-                                    owner,
-                                    "tokenId",
-                                    "BTA-UTIL",
-                                    "amount",
-                                    "1000")))
-                    .text("id");
+            var funding = ok(api.post(
+                    "/api/tokens/transfer",
+                    admin,
+                    json("fromEntityId", "treasury", "toEntityId", owner, "tokenId", "BTA-UTIL", "amount", "1000")));
+            ownersTransaction = funding.text("id");
+            ownersTransactionHash = funding.text("txHash");
             ok(api.post(
                     "/api/tokens/transfer",
                     admin,

@@ -151,7 +151,9 @@ class HostileInputProperties {
         TEXT_100,
         TEXT_200,
         TEXT_500,
-        MESSAGE_ID
+        MESSAGE_ID,
+        /** 64 hex digits (a ledger transaction's hash). */
+        TX_HASH
     }
 
     record Field(String name, Kind kind, boolean required) {}
@@ -268,6 +270,9 @@ class HostileInputProperties {
             history(on("GET", "/api/tokens/transactions/{entityId}").var("entityId", Kind.ENTITY)),
             on("GET", "/api/tokens/transactions/{id}/proof")
                     .var("id", Kind.UUID)
+                    .row(),
+            on("GET", "/api/tokens/transactions/by-hash/{txHash}")
+                    .var("txHash", Kind.TX_HASH)
                     .row(),
             on("GET", "/api/tokens/balance-snapshot")
                     .query("entityId", Kind.ENTITY)
@@ -664,7 +669,7 @@ class HostileInputProperties {
             case TEXT_100 -> values.addAll(List.of(str("x".repeat(101)), str("")));
             case TEXT_200 -> values.addAll(List.of(str("x".repeat(201)), str("")));
             case TEXT_500 -> values.add(str("x".repeat(501)));
-            case ANY, LIMIT, CURSOR -> {}
+            case ANY, LIMIT, CURSOR, TX_HASH -> {}
         }
         return values;
     }
@@ -679,6 +684,12 @@ class HostileInputProperties {
             case TOKEN -> values.addAll(List.of("NO-SUCH-TOKEN", "x".repeat(65)));
             case UUID, MESSAGE_ID -> values.addAll(
                     List.of("not-a-uuid", UUID.randomUUID().toString(), "msg_" + UUID.randomUUID()));
+            case TX_HASH -> values.addAll(List.of(
+                    "0x" + "ab".repeat(32),
+                    "ab".repeat(31) + "a",
+                    "ab".repeat(33),
+                    "g".repeat(64),
+                    "%20" + "ab".repeat(32)));
             case LONG -> values.addAll(List.of("abc", "99999999999999999999", "1.5", "-1", "0"));
             default -> {}
         }
@@ -756,6 +767,7 @@ class HostileInputProperties {
         return switch (kind) {
             case TOKEN -> "BTA-UTIL";
             case UUID, MESSAGE_ID -> UUID.randomUUID().toString();
+            case TX_HASH -> UUID.randomUUID().toString().replace("-", "").repeat(2);
             case LONG -> "1";
             default -> "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         };

@@ -9,6 +9,8 @@ import io.bta.tokenomics.audit.Verification;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TransactionEncoding;
+import io.bta.tokenomics.ledger.TransactionView;
+import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Forbidden;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit chain's JSON API: blocks and verification under {@code /api/audit}, and a
- * transaction's inclusion proof at {@code /api/tokens/transactions/{id}/proof} (beside the
- * ledger's history, one path segment longer than {@code /api/tokens/transactions/{entityId}}).
+ * The audit chain's JSON API: blocks and verification under {@code /api/audit}, and, beside the
+ * ledger's history (one path segment longer than {@code /api/tokens/transactions/{entityId}}), a
+ * transaction's inclusion proof at {@code /api/tokens/transactions/{id}/proof} and a transaction
+ * found by its hash at {@code /api/tokens/transactions/by-hash/{txHash}}: finding a sealed one
+ * needs the audit chain's index, and the audit module may call the ledger, not the reverse.
  */
 @RestController
 @Tag(name = "Audit", description = "The tamper-evident chain of sealed ledger blocks, proofs and anchors")
@@ -210,12 +214,41 @@ class AuditController {
             throw InvalidInput.field("id", "must be a transaction id (a UUID)");
         }
         var transaction = ledger.transaction(transactionId).orElseThrow(() -> AuditProblems.unknownTransaction(id));
+        requirePartyOrAdmin(caller, transaction, "its proof");
+        return ProofView.of(audit.proof(transaction));
+    }
+
+    @GetMapping("/api/tokens/transactions/by-hash/{txHash}")
+    @Operation(
+            summary = "A transaction by its txHash, sealed or not yet (a party of the transaction, or admin)",
+            description = "The same document as an item of the history. txHash: exactly 64 hex digits, either case,"
+                    + " without a 0x prefix (400 INVALID_INPUT otherwise). 404 UNKNOWN_TRANSACTION when no"
+                    + " committed transaction has it; 403 NOT_A_PARTY for a caller who is neither its sender,"
+                    + " its recipient nor an admin.")
+    TransactionView byHash(@PathVariable String txHash) {
+        var caller = Caller.current();
+        TxHash hash;
+        try {
+            hash = TxHash.parse(txHash);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("txHash", e.getMessage());
+        }
+        var transaction = audit.transaction(hash).orElseThrow(() -> AuditProblems.unknownTransactionHash(hash));
+        requirePartyOrAdmin(caller, transaction, "it");
+        return TransactionView.of(transaction);
+    }
+
+    /**
+     * A transaction is its parties' (and the admins'): the same 403 {@code NOT_A_PARTY} for its proof
+     * and for its lookup by hash. It comes after the 404 for an unknown one, as for the proof by id:
+     * a hash cannot be guessed, so saying that one exists tells nothing to whoever did not see it.
+     */
+    private static void requirePartyOrAdmin(Caller caller, LedgerTransaction transaction, String what) {
         boolean party =
                 caller.id().equals(transaction.fromEntityId()) || caller.id().equals(transaction.toEntityId());
         if (!party && !caller.isAdmin()) {
-            throw Forbidden.of("NOT_A_PARTY", "only a party of the transaction or an admin may read its proof");
+            throw Forbidden.of("NOT_A_PARTY", "only a party of the transaction or an admin may read " + what);
         }
-        return ProofView.of(audit.proof(transaction));
     }
 
     @PostMapping("/api/audit/verify")

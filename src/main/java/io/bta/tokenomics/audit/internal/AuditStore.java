@@ -174,6 +174,14 @@ public class AuditStore {
                 .optional();
     }
 
+    /** The sealed entry with this txHash (unique by index). */
+    public Optional<Entry> entryByTxHash(byte[] txHash) {
+        return jdbc.sql("select * from audit_entries where tx_hash = ?")
+                .param(txHash)
+                .query(this::mapEntry)
+                .optional();
+    }
+
     /** The first block at or above {@code height} whose anchor is confirmed on the chain. */
     public Optional<BlockRow> firstAnchoredAtOrAbove(long height) {
         return jdbc.sql(
