@@ -2,6 +2,7 @@ package io.bta.tokenomics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.rewards.RewardStatus;
 import io.bta.tokenomics.rewards.Rewards;
@@ -9,8 +10,10 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,9 @@ class PagesHttpTest {
 
     @Autowired
     Rewards rewards;
+
+    @Autowired
+    Audit audit;
 
     Api api;
     PageClient page;
@@ -137,6 +143,50 @@ class PagesHttpTest {
         assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
                         .text("available"))
                 .isEqualTo("100");
+    }
+
+    static final Pattern HISTORY_ROW = Pattern.compile("(?s)<tr data-tx=\"([^\"]+)\">(.*?)</tr>");
+    static final Pattern ROW_HASH = Pattern.compile("<code class=\"tx-hash\" title=\"([0-9a-f]{64})\">");
+
+    @Test
+    void theWalletShowsEveryTransactionsHashFromTheHistorySealedOrNot() {
+        audit.sealAll(); // the funding transfer
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"),
+                EntityId.of(user),
+                ledger.treasury(),
+                Amount.of("5"),
+                null,
+                EntityId.of(user));
+        var fromApi = new HashMap<String, String>();
+        api.get("/api/tokens/transactions", Api.token(user))
+                .json()
+                .get("items")
+                .forEach(
+                        t -> fromApi.put(t.get("id").asString(), t.get("txHash").asString()));
+        assertThat(fromApi).hasSize(2);
+
+        page.signIn(Api.token(user));
+        var rows = HISTORY_ROW.matcher(page.get("/app/wallet").body());
+        var shown = new HashMap<String, String>();
+        int unsealed = 0;
+        while (rows.find()) {
+            var id = rows.group(1);
+            var hash = ROW_HASH.matcher(rows.group(2));
+            assertThat(hash.find()).as("the row of %s shows a hash", id).isTrue();
+            shown.put(id, hash.group(1));
+            if (rows.group(2).contains("not sealed yet")) {
+                unsealed++;
+                assertThat(rows.group(2)).doesNotContain("/proof");
+            } else {
+                assertThat(rows.group(2)).contains("/app/wallet/transactions/" + id + "/proof");
+                assertThat(api.get("/api/tokens/transactions/" + id + "/proof", Api.token(user))
+                                .text("txHash"))
+                        .isEqualTo(hash.group(1));
+            }
+        }
+        assertThat(shown).isEqualTo(fromApi);
+        assertThat(unsealed).isEqualTo(1);
     }
 
     @Test

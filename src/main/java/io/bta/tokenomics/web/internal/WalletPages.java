@@ -13,7 +13,6 @@ import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -122,18 +121,12 @@ class WalletPages {
         var filter =
                 new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, null, null);
         var history = ledger.history(me, filter, PAGE_SIZE, Forms.given(cursor));
-        var lastSealed = audit.lastSealedSequence();
-        var hashes = new HashMap<UUID, String>();
-        for (var t : history.items()) {
-            if (t.sequence() <= lastSealed) {
-                hashes.put(t.id(), audit.proof(t).txHash());
-            }
-        }
         model.addAttribute("balances", ledger.balances(me));
         model.addAttribute("tokens", ledger.tokens());
         model.addAttribute("types", TransactionType.values());
         model.addAttribute("history", history);
-        model.addAttribute("hashes", hashes);
+        // each row shows its own txHash; the sealed ones (at or below this sequence) link to their proof
+        model.addAttribute("lastSealed", audit.lastSealedSequence());
         model.addAttribute("filterToken", tokenFilter);
         model.addAttribute("filterType", typeFilter == null ? null : typeFilter.name());
         model.addAttribute("cursor", Forms.given(cursor));
