@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +48,9 @@ class TxHashApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Api api;
     String alice;
@@ -318,5 +323,38 @@ class TxHashApiTest {
             assertThat(other.code()).isEqualTo("NOT_A_PARTY");
             assertThat(other.body()).doesNotContain(t.id().toString());
         }
+    }
+
+    @Test
+    void afterARewriteOfASealedRowItsSealedHashFindsItAndShowsItsNewHash() {
+        var t = ledger.transfer(
+                ledger.resolve("BTA-UTIL"), ledger.treasury(), EntityId.of(alice), Amount.of(1), "original", ADMIN);
+        audit.sealAll();
+        tamper("update ledger_transactions set memo = 'rewritten' where id = ?", t.id());
+        try {
+            var found = byHash(t.txHash().hex(), adminToken());
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat(found.text("memo")).isEqualTo("rewritten");
+            assertThat(found.text("txHash")).isNotEqualTo(t.txHash().hex());
+            assertThat(provenHash(t.id().toString())).isEqualTo(t.txHash().hex());
+            // the rewritten row's own hash was never sealed
+            assertThat(byHash(found.text("txHash"), adminToken()).status()).isEqualTo(404);
+        } finally {
+            tamper("update ledger_transactions set memo = 'original' where id = ?", t.id());
+        }
+        assertThat(byHash(t.txHash().hex(), adminToken()).text("txHash"))
+                .isEqualTo(t.txHash().hex());
+    }
+
+    /** Changes a ledger row past its append-only trigger, as only someone with the database could. */
+    private void tamper(String sql, Object... params) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            var statement = jdbc.sql(sql);
+            for (var p : params) {
+                statement = statement.param(p);
+            }
+            assertThat(statement.update()).isEqualTo(1);
+        });
     }
 }
