@@ -17,6 +17,7 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.RuleViolation;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,13 +100,14 @@ public class LedgerWriter {
         }
     }
 
+    /** The supply is an amount, bounded; the lifetime totals are not (ADR 0021). */
     private static final class Supply {
         final Amount max;
         Amount total;
-        Amount minted;
-        Amount burned;
+        BigDecimal minted;
+        BigDecimal burned;
 
-        Supply(Amount total, Amount max, Amount minted, Amount burned) {
+        Supply(Amount total, Amount max, BigDecimal minted, BigDecimal burned) {
             this.total = total;
             this.max = max;
             this.minted = minted;
@@ -206,7 +208,7 @@ public class LedgerWriter {
                 to.available = toAfter;
                 to.changed = true;
                 supply.total = supplyAfter;
-                supply.minted = supply.minted.plus(amount);
+                supply.minted = supply.minted.add(amount.toBigDecimal());
                 return new Pending(
                         index,
                         op,
@@ -222,7 +224,7 @@ public class LedgerWriter {
                 from.available = from.available.minus(amount);
                 from.changed = true;
                 supply.total = supply.total.minus(amount);
-                supply.burned = supply.burned.plus(amount);
+                supply.burned = supply.burned.add(amount.toBigDecimal());
                 return new Pending(
                         index,
                         op,
@@ -285,8 +287,8 @@ public class LedgerWriter {
                             new Supply(
                                     Amount.of(rs.getBigDecimal("total_supply")),
                                     max == null ? null : Amount.of(max),
-                                    Amount.of(rs.getBigDecimal("total_minted")),
-                                    Amount.of(rs.getBigDecimal("total_burned"))));
+                                    rs.getBigDecimal("total_minted"),
+                                    rs.getBigDecimal("total_burned")));
                 });
         return supplies;
     }
@@ -449,10 +451,10 @@ public class LedgerWriter {
                         .map(e -> e.getValue().total.toString())
                         .toArray(String[]::new))
                 .param(supplyRows.stream()
-                        .map(e -> e.getValue().minted.toString())
+                        .map(e -> e.getValue().minted.toPlainString())
                         .toArray(String[]::new))
                 .param(supplyRows.stream()
-                        .map(e -> e.getValue().burned.toString())
+                        .map(e -> e.getValue().burned.toPlainString())
                         .toArray(String[]::new))
                 .param(Timestamp.from(now))
                 .param(ids.stream().map(UUID::toString).toArray(String[]::new))
