@@ -24,7 +24,11 @@ public record Overview(
         tokens = List.copyOf(tokens);
     }
 
-    /** {@code staked} is the token's staking TVL: the principal in all its pools. */
+    /**
+     * {@code staked} is the token's staking TVL: the principal in all its pools. {@code totalMinted}
+     * and {@code totalBurned} are lifetime totals, not bounded as amounts are (see
+     * {@link io.bta.tokenomics.ledger.Token}).
+     */
     public record TokenFigures(
             TokenId tokenId,
             String symbol,
@@ -33,8 +37,8 @@ public record Overview(
             Amount locked,
             Amount staked,
             long holders,
-            Amount totalMinted,
-            Amount totalBurned,
+            BigDecimal totalMinted,
+            BigDecimal totalBurned,
             List<Balance> topHolders) {
 
         public TokenFigures {

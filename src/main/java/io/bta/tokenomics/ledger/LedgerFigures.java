@@ -18,19 +18,20 @@ public record LedgerFigures(long afterSequence, long lastSequence, List<TokenFig
     }
 
     /**
-     * One token. {@code holders} counts the entities whose holding (available + locked) is above
-     * zero; {@code locked} is the sum of the locked parts; {@code treasuryHolding} is the treasury's
-     * available + locked. The activity in the range: {@code transactions} of every type,
-     * {@code transferVolume} the sum of the transfers' amounts, {@code minted} and {@code burned}
-     * the sums of the mints and burns. Sums over a range are not bounded by a supply, hence
-     * {@code BigDecimal}.
+     * One token. {@code totalMinted} and {@code totalBurned} are its lifetime totals, which a token
+     * minted and burned per use drives past any bound. {@code holders} counts the entities whose
+     * holding (available + locked) is above zero; {@code locked} is the sum of the locked parts;
+     * {@code treasuryHolding} is the treasury's available + locked. The activity in the range:
+     * {@code transactions} of every type, {@code transferVolume} the sum of the transfers' amounts,
+     * {@code minted} and {@code burned} the sums of the mints and burns. Sums over a range and
+     * lifetime totals are not bounded by a supply, hence {@code BigDecimal}.
      */
     public record TokenFigures(
             TokenId tokenId,
             String symbol,
             Amount totalSupply,
-            Amount totalMinted,
-            Amount totalBurned,
+            BigDecimal totalMinted,
+            BigDecimal totalBurned,
             Amount treasuryHolding,
             Amount locked,
             long holders,

@@ -6,7 +6,10 @@ import java.time.Instant;
 
 /**
  * A token and its supply. {@code maxSupply} is null when the supply is unlimited;
- * {@code inflationRate} is a fraction per year (0.05 is 5%).
+ * {@code inflationRate} is a fraction per year (0.05 is 5%). {@code totalMinted} and
+ * {@code totalBurned} are lifetime totals: a token minted and burned per use turns its supply over
+ * without end, so they are not bounded as an amount is (10^20), hence {@code BigDecimal}; their
+ * difference is the supply.
  */
 public record Token(
         TokenId id,
@@ -18,8 +21,8 @@ public record Token(
         Amount maxSupply,
         Amount initialSupply,
         BigDecimal inflationRate,
-        Amount totalMinted,
-        Amount totalBurned,
+        BigDecimal totalMinted,
+        BigDecimal totalBurned,
         Instant createdAt) {
 
     public boolean hasCap() {

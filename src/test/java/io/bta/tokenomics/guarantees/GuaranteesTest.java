@@ -10,6 +10,7 @@ import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.MutableClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
@@ -188,6 +190,58 @@ class GuaranteesTest {
         api.post(BASE + "/" + id + "/release", SERVICE, null);
         allocate(gid, "20", null);
         assertThat(locked(guarantor, guar)).isEqualTo(Amount.of(20));
+    }
+
+    /** BTA-GUAR's figures as {@code GET /api/analytics/overview} shows them. */
+    JsonNode guarFigures() {
+        var r = api.get("/api/analytics/overview", SERVICE);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (var t : r.json().get("tokens")) {
+            if (t.get("symbol").asString().equals("BTA-GUAR")) {
+                return t;
+            }
+        }
+        throw new AssertionError("no BTA-GUAR in " + r.body());
+    }
+
+    static BigDecimal decimal(JsonNode figures, String field) {
+        var text = figures.get(field).asString();
+        assertThat(text).as(field + " in plain notation").matches("0|[1-9][0-9]*(\\.[0-9]*[1-9])?");
+        return new BigDecimal(text);
+    }
+
+    @Test
+    void anAllocationNearTheAmountBoundLeavesLaterAllocationsAndMintsPossible() {
+        var bound = BigDecimal.TEN.pow(20);
+        var before = guarFigures();
+        var mintedBefore = decimal(before, "totalMinted");
+        var burnedBefore = decimal(before, "totalBurned");
+        var supplyBefore = decimal(before, "totalSupply");
+        // The reported state: a lifetime minted total 1000 below 10^20 (99999999999999998000 allocated
+        // after 2000 minted), the supply back where it was once the allocation is released. On a
+        // ledger whose total is past that already, the allocation takes the supply 1000 below 10^20.
+        var near = bound.subtract(BigDecimal.valueOf(1000));
+        var large = near.subtract(mintedBefore.compareTo(near) < 0 ? mintedBefore : supplyBefore);
+        var id = allocate(guaranteeId(), large.toPlainString(), null).text("id");
+        var released = api.post(BASE + "/" + id + "/release", SERVICE, null);
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(decimal(guarFigures(), "totalSupply")).isEqualByComparingTo(supplyBefore);
+
+        allocate(guaranteeId(), "1000", null);
+        var mint = api.post(
+                "/api/tokens/mint",
+                Api.adminToken(),
+                Api.json("entityId", beneficiary.value(), "tokenId", "BTA-GUAR", "amount", "1000"));
+        assertThat(mint.status()).as(mint.body()).isEqualTo(201);
+
+        var after = guarFigures();
+        assertThat(decimal(after, "totalSupply")).isEqualByComparingTo(supplyBefore.add(BigDecimal.valueOf(2000)));
+        assertThat(decimal(after, "totalMinted"))
+                .isEqualByComparingTo(mintedBefore.add(large).add(BigDecimal.valueOf(2000)))
+                .isGreaterThan(bound);
+        assertThat(decimal(after, "totalBurned")).isEqualByComparingTo(burnedBefore.add(large));
+        assertThat(locked(guarantor, guar)).isEqualTo(Amount.of(1000));
+        assertThat(available(beneficiary, guar)).isEqualTo(Amount.of(1000));
     }
 
     @Test

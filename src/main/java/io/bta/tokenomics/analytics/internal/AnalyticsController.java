@@ -123,8 +123,8 @@ class AnalyticsController {
             Amount locked,
             Amount staked,
             String holders,
-            Amount totalMinted,
-            Amount totalBurned,
+            String totalMinted,
+            String totalBurned,
             List<HolderView> topHolders) {}
 
     record StakingView(String tokenId, String symbol, Amount totalValueLocked) {}
@@ -163,8 +163,8 @@ class AnalyticsController {
                                     t.locked(),
                                     t.staked(),
                                     Long.toString(t.holders()),
-                                    t.totalMinted(),
-                                    t.totalBurned(),
+                                    text(t.totalMinted()),
+                                    text(t.totalBurned()),
                                     t.topHolders().stream()
                                             .map(b -> new HolderView(
                                                     b.entityId().value(), b.available(), b.locked(), b.total()))

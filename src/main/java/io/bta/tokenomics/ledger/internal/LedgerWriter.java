@@ -6,8 +6,6 @@ import io.bta.tokenomics.ledger.LedgerOperation.Lock;
 import io.bta.tokenomics.ledger.LedgerOperation.Mint;
 import io.bta.tokenomics.ledger.LedgerOperation.Transfer;
 import io.bta.tokenomics.ledger.LedgerOperation.Unlock;
-import io.bta.tokenomics.ledger.LedgerProblems.InsufficientBalance;
-import io.bta.tokenomics.ledger.LedgerProblems.MaxSupplyExceeded;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.OperationOutcome;
@@ -16,13 +14,11 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.DomainProblem;
-import io.bta.tokenomics.shared.error.RuleViolation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,8 +46,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>lock and read every balance row involved, ordered by (entity, token), in one statement
  *       (creating the missing ones first, in the same order, when a row has not been seen before),
  *       so that every writer takes its locks in the same global order and none can deadlock another;
- *   <li>apply the operations one by one to the locked state in memory: an operation that breaks a
- *       rule (overdraft, max supply) is refused alone and changes nothing;
+ *   <li>apply the operations one by one to the locked state in memory ({@link LockedState}): an
+ *       operation that breaks a rule (overdraft, max supply, the 10^20 bound of an amount, a mint
+ *       policy) is refused alone and leaves no trace, so the next one sees the true state;
  *   <li>write everything in one statement: the ledger head (advanced by the number of applied
  *       operations, which locks it until commit, so the sequences handed out are gap-free and follow
  *       commit order), the changed balances and supplies, the transactions with their sequences and
@@ -71,7 +68,7 @@ public class LedgerWriter {
     private final ObjectProvider<MintPolicy> mintPolicies;
 
     /** Balance rows known to exist (they are never deleted); cleared when it grows past the limit. */
-    private final Set<Key> existing = ConcurrentHashMap.newKeySet();
+    private final Set<LockedState.Key> existing = ConcurrentHashMap.newKeySet();
 
     private static final int KNOWN_ROWS_LIMIT = 500_000;
 
@@ -82,47 +79,8 @@ public class LedgerWriter {
         this.mintPolicies = mintPolicies;
     }
 
-    private record Key(EntityId entity, TokenId token) {}
-
-    private static final class Held {
-        Amount available;
-        Amount locked;
-        boolean changed;
-
-        Held(Amount available, Amount locked) {
-            this.available = available;
-            this.locked = locked;
-        }
-
-        Amount total() {
-            return available.plus(locked);
-        }
-    }
-
-    private static final class Supply {
-        final Amount max;
-        Amount total;
-        Amount minted;
-        Amount burned;
-
-        Supply(Amount total, Amount max, Amount minted, Amount burned) {
-            this.total = total;
-            this.max = max;
-            this.minted = minted;
-            this.burned = burned;
-        }
-    }
-
-    /** One applied operation before it has a sequence; checkpoints are the holdings right after it. */
-    private record Pending(
-            int index,
-            LedgerOperation op,
-            EntityId from,
-            EntityId to,
-            List<Checkpoint> checkpoints,
-            Amount supplyAfter) {}
-
-    private record Checkpoint(EntityId entity, Amount balance) {}
+    /** One applied operation before it has a sequence. */
+    private record Pending(int index, LedgerOperation op, LockedState.Effect effect) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public List<OperationOutcome> apply(List<LedgerOperation> operations) {
@@ -130,15 +88,16 @@ public class LedgerWriter {
             return List.of();
         }
         var supplies = lockSupplies(operations);
-        var held = new HashMap<Key, Held>();
-        lockBalances(operations, held);
+        var holdings = lockBalances(operations);
+        MintPolicy policies = (mint, type) -> mintPolicies.orderedStream().forEach(p -> p.admit(mint, type));
+        var state = new LockedState(holdings, supplies, policies);
 
         var outcomes = new OperationOutcome[operations.size()];
         var pending = new ArrayList<Pending>();
         for (int i = 0; i < operations.size(); i++) {
             var op = operations.get(i);
             try {
-                pending.add(applyInMemory(i, op, held, supplies));
+                pending.add(new Pending(i, op, state.apply(op, catalog.definition(op.tokenId()))));
             } catch (DomainProblem refused) {
                 outcomes[i] = new OperationOutcome.Refused(refused);
             }
@@ -152,7 +111,7 @@ public class LedgerWriter {
         for (int k = 0; k < pending.size(); k++) {
             ids.add(Ids.newId(clock));
         }
-        long first = write(held, supplies, ids, pending, now);
+        long first = write(state, ids, pending, now);
         for (int k = 0; k < pending.size(); k++) {
             var p = pending.get(k);
             outcomes[p.index()] = new OperationOutcome.Applied(new LedgerTransaction(
@@ -161,8 +120,8 @@ public class LedgerWriter {
                     p.op().type(),
                     p.op().tokenId(),
                     catalog.definition(p.op().tokenId()).symbol(),
-                    p.from(),
-                    p.to(),
+                    p.effect().from(),
+                    p.effect().to(),
                     p.op().amount(),
                     p.op().memo(),
                     p.op().actor(),
@@ -171,104 +130,14 @@ public class LedgerWriter {
         return List.of(outcomes);
     }
 
-    private Pending applyInMemory(int index, LedgerOperation op, Map<Key, Held> held, Map<TokenId, Supply> supplies) {
-        var definition = catalog.definition(op.tokenId());
-        var symbol = definition.symbol();
-        var amount = op.amount();
-        try {
-            if (op instanceof Transfer t) {
-                var from = held.get(new Key(t.from(), t.tokenId()));
-                var to = held.get(new Key(t.to(), t.tokenId()));
-                requireAvailable(t.from(), symbol, from, amount);
-                var toAfter = to.available.plus(amount);
-                from.available = from.available.minus(amount);
-                to.available = toAfter;
-                from.changed = to.changed = true;
-                return new Pending(
-                        index,
-                        op,
-                        t.from(),
-                        t.to(),
-                        definition.checkpointed()
-                                ? List.of(new Checkpoint(t.from(), from.total()), new Checkpoint(t.to(), to.total()))
-                                : List.of(),
-                        null);
-            }
-            if (op instanceof Mint m) {
-                var supply = supplies.get(m.tokenId());
-                var supplyAfter = supply.total.plus(amount);
-                if (supply.max != null && supplyAfter.isGreaterThan(supply.max)) {
-                    throw MaxSupplyExceeded.of(symbol, supply.total, supply.max, amount);
-                }
-                var to = held.get(new Key(m.to(), m.tokenId()));
-                var toAfter = to.available.plus(amount);
-                mintPolicies.orderedStream().forEach(policy -> policy.admit(m, definition.type()));
-                to.available = toAfter;
-                to.changed = true;
-                supply.total = supplyAfter;
-                supply.minted = supply.minted.plus(amount);
-                return new Pending(
-                        index,
-                        op,
-                        null,
-                        m.to(),
-                        definition.checkpointed() ? List.of(new Checkpoint(m.to(), to.total())) : List.of(),
-                        definition.checkpointed() ? supplyAfter : null);
-            }
-            if (op instanceof Burn b) {
-                var from = held.get(new Key(b.from(), b.tokenId()));
-                requireAvailable(b.from(), symbol, from, amount);
-                var supply = supplies.get(b.tokenId());
-                from.available = from.available.minus(amount);
-                from.changed = true;
-                supply.total = supply.total.minus(amount);
-                supply.burned = supply.burned.plus(amount);
-                return new Pending(
-                        index,
-                        op,
-                        b.from(),
-                        null,
-                        definition.checkpointed() ? List.of(new Checkpoint(b.from(), from.total())) : List.of(),
-                        definition.checkpointed() ? supply.total : null);
-            }
-            if (op instanceof Lock l) {
-                var h = held.get(new Key(l.entity(), l.tokenId()));
-                requireAvailable(l.entity(), symbol, h, amount);
-                h.available = h.available.minus(amount);
-                h.locked = h.locked.plus(amount);
-                h.changed = true;
-                return new Pending(index, op, l.entity(), l.entity(), List.of(), null);
-            }
-            var u = (Unlock) op;
-            var h = held.get(new Key(u.entity(), u.tokenId()));
-            if (h.locked.isLessThan(amount)) {
-                throw InsufficientBalance.of(u.entity(), symbol, "locked", h.locked, amount);
-            }
-            h.locked = h.locked.minus(amount);
-            h.available = h.available.plus(amount);
-            h.changed = true;
-            return new Pending(index, op, u.entity(), u.entity(), List.of(), null);
-        } catch (IllegalArgumentException tooLarge) {
-            // Only Amount's bound can throw here, and only before any state was changed.
-            throw RuleViolation.of(
-                    "AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 " + symbol);
-        }
-    }
-
-    private static void requireAvailable(EntityId entity, String symbol, Held held, Amount amount) {
-        if (held.available.isLessThan(amount)) {
-            throw InsufficientBalance.of(entity, symbol, "available", held.available, amount);
-        }
-    }
-
-    private Map<TokenId, Supply> lockSupplies(List<LedgerOperation> operations) {
+    private Map<TokenId, LockedState.Supply> lockSupplies(List<LedgerOperation> operations) {
         var tokens = new TreeSet<String>();
         for (var op : operations) {
             if (op instanceof Mint || op instanceof Burn) {
                 tokens.add(op.tokenId().toString());
             }
         }
-        var supplies = new HashMap<TokenId, Supply>();
+        var supplies = new HashMap<TokenId, LockedState.Supply>();
         if (tokens.isEmpty()) {
             return supplies;
         }
@@ -282,11 +151,11 @@ public class LedgerWriter {
                     var max = rs.getBigDecimal("max_supply");
                     supplies.put(
                             new TokenId(rs.getObject("id", UUID.class)),
-                            new Supply(
+                            new LockedState.Supply(
                                     Amount.of(rs.getBigDecimal("total_supply")),
                                     max == null ? null : Amount.of(max),
-                                    Amount.of(rs.getBigDecimal("total_minted")),
-                                    Amount.of(rs.getBigDecimal("total_burned"))));
+                                    rs.getBigDecimal("total_minted"),
+                                    rs.getBigDecimal("total_burned")));
                 });
         return supplies;
     }
@@ -298,20 +167,20 @@ public class LedgerWriter {
      * deleted, so a row seen in a committed transaction exists for good, and the common case is one
      * plain locking read.
      */
-    private void lockBalances(List<LedgerOperation> operations, Map<Key, Held> held) {
-        var keys = new LinkedHashSet<Key>();
+    private Map<LockedState.Key, LockedState.Holding> lockBalances(List<LedgerOperation> operations) {
+        var keys = new LinkedHashSet<LockedState.Key>();
         for (var op : operations) {
             if (op instanceof Transfer t) {
-                keys.add(new Key(t.from(), t.tokenId()));
-                keys.add(new Key(t.to(), t.tokenId()));
+                keys.add(new LockedState.Key(t.from(), t.tokenId()));
+                keys.add(new LockedState.Key(t.to(), t.tokenId()));
             } else if (op instanceof Mint m) {
-                keys.add(new Key(m.to(), m.tokenId()));
+                keys.add(new LockedState.Key(m.to(), m.tokenId()));
             } else if (op instanceof Burn b) {
-                keys.add(new Key(b.from(), b.tokenId()));
+                keys.add(new LockedState.Key(b.from(), b.tokenId()));
             } else if (op instanceof Lock l) {
-                keys.add(new Key(l.entity(), l.tokenId()));
+                keys.add(new LockedState.Key(l.entity(), l.tokenId()));
             } else if (op instanceof Unlock u) {
-                keys.add(new Key(u.entity(), u.tokenId()));
+                keys.add(new LockedState.Key(u.entity(), u.tokenId()));
             }
         }
         var entities = keys.stream().map(k -> k.entity().value()).toArray(String[]::new);
@@ -331,6 +200,7 @@ public class LedgerWriter {
                     .param(tokens)
                     .update();
         }
+        var held = new HashMap<LockedState.Key, LockedState.Holding>();
         // LockRows runs above the sort: the rows are locked in (entity, token) order, the global
         // order every writer follows. Under Read Committed a row that was waited for is read again
         // as its previous holder committed it.
@@ -346,8 +216,8 @@ public class LedgerWriter {
                 .param(tokens)
                 .query(rs -> {
                     held.put(
-                            new Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
-                            new Held(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
+                            new LockedState.Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
+                            new LockedState.Holding(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
                 });
         if (held.size() != keys.size()) {
             existing.clear();
@@ -365,6 +235,7 @@ public class LedgerWriter {
                 }
             });
         }
+        return held;
     }
 
     /**
@@ -372,15 +243,9 @@ public class LedgerWriter {
      * the changed supplies, the head, the transactions and the governance checkpoints. Parts with
      * nothing to write get empty arrays and touch no row.
      */
-    private long write(
-            Map<Key, Held> held, Map<TokenId, Supply> supplies, List<UUID> ids, List<Pending> pending, Instant now) {
-        var changed = held.entrySet().stream()
-                .filter(e -> e.getValue().changed)
-                .sorted(Comparator.comparing(
-                                (Map.Entry<Key, Held> e) -> e.getKey().entity().value())
-                        .thenComparing(e -> e.getKey().token().toString()))
-                .toList();
-        var supplyRows = new ArrayList<>(supplies.entrySet());
+    private long write(LockedState state, List<UUID> ids, List<Pending> pending, Instant now) {
+        var changed = state.changedHoldings();
+        var supplyRows = state.changedSupplies();
         var cpEntities = new ArrayList<String>();
         var cpTokens = new ArrayList<String>();
         var cpSequences = new ArrayList<String>();
@@ -391,16 +256,16 @@ public class LedgerWriter {
         for (int k = 0; k < pending.size(); k++) {
             var p = pending.get(k);
             var sequence = Long.toString(k + 1); // an offset from the head, added in SQL
-            for (var c : p.checkpoints()) {
+            for (var c : p.effect().checkpoints()) {
                 cpEntities.add(c.entity().value());
                 cpTokens.add(p.op().tokenId().toString());
                 cpSequences.add(sequence);
                 cpBalances.add(c.balance().toString());
             }
-            if (p.supplyAfter() != null) {
+            if (p.effect().supplyAfter() != null) {
                 spTokens.add(p.op().tokenId().toString());
                 spSequences.add(sequence);
-                spTotals.add(p.supplyAfter().toString());
+                spTotals.add(p.effect().supplyAfter().toString());
             }
         }
         long first = jdbc.sql(
@@ -441,25 +306,33 @@ public class LedgerWriter {
                 .param(changed.stream().map(e -> e.getKey().entity().value()).toArray(String[]::new))
                 .param(changed.stream().map(e -> e.getKey().token().toString()).toArray(String[]::new))
                 .param(changed.stream()
-                        .map(e -> e.getValue().available.toString())
+                        .map(e -> e.getValue().available().toString())
                         .toArray(String[]::new))
-                .param(changed.stream().map(e -> e.getValue().locked.toString()).toArray(String[]::new))
+                .param(changed.stream()
+                        .map(e -> e.getValue().locked().toString())
+                        .toArray(String[]::new))
                 .param(supplyRows.stream().map(e -> e.getKey().toString()).toArray(String[]::new))
                 .param(supplyRows.stream()
-                        .map(e -> e.getValue().total.toString())
+                        .map(e -> e.getValue().total().toString())
                         .toArray(String[]::new))
                 .param(supplyRows.stream()
-                        .map(e -> e.getValue().minted.toString())
+                        .map(e -> e.getValue().minted().toPlainString())
                         .toArray(String[]::new))
                 .param(supplyRows.stream()
-                        .map(e -> e.getValue().burned.toString())
+                        .map(e -> e.getValue().burned().toPlainString())
                         .toArray(String[]::new))
                 .param(Timestamp.from(now))
                 .param(ids.stream().map(UUID::toString).toArray(String[]::new))
                 .param(column(pending, p -> p.op().type().name()))
                 .param(column(pending, p -> p.op().tokenId().toString()))
-                .param(column(pending, p -> p.from() == null ? null : p.from().value()))
-                .param(column(pending, p -> p.to() == null ? null : p.to().value()))
+                .param(column(
+                        pending,
+                        p -> p.effect().from() == null
+                                ? null
+                                : p.effect().from().value()))
+                .param(column(
+                        pending,
+                        p -> p.effect().to() == null ? null : p.effect().to().value()))
                 .param(column(pending, p -> p.op().amount().toString()))
                 .param(column(pending, p -> p.op().memo()))
                 .param(column(pending, p -> p.op().actor().value()))

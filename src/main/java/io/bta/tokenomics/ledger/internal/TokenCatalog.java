@@ -145,8 +145,8 @@ public class TokenCatalog {
                 amountOrNull(rs.getBigDecimal("max_supply")),
                 Amount.of(rs.getBigDecimal("initial_supply")),
                 rs.getBigDecimal("inflation_rate").stripTrailingZeros(),
-                Amount.of(rs.getBigDecimal("total_minted")),
-                Amount.of(rs.getBigDecimal("total_burned")),
+                rs.getBigDecimal("total_minted"),
+                rs.getBigDecimal("total_burned"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
