@@ -42,8 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * snapshot, delegation, cancellation and atomic execution after the timelock.
  *
  * <p>Promises: a vote weighs {@code votingPower × trustScore / 100}, exactly; voting power is read
- * at the snapshot (the ledger sequence when the proposal was created), so tokens or delegations
- * moved afterwards cannot vote twice; an executed proposal applied all its actions or none.
+ * at the snapshot taken when the proposal was created (the last ledger sequence and the last
+ * delegation sequence), which holds every transfer and delegation answered before and none
+ * answered after, so tokens or delegations moved afterwards cannot vote twice; an executed proposal
+ * applied all its actions or none.
  */
 @Service
 public class Governance {
@@ -90,7 +92,10 @@ public class Governance {
         this.writing = new TransactionTemplate(transactionManager);
     }
 
-    /** Creates a proposal; its actions are validated now, its snapshot is the ledger's last sequence. */
+    /**
+     * Creates a proposal; its actions are validated now, its snapshot is the last delegation
+     * sequence and the last ledger sequence.
+     */
     @Transactional
     public Proposal propose(EntityId proposer, String title, String description, List<ProposalAction> requested) {
         var current = settings.current();
@@ -120,8 +125,11 @@ public class Governance {
         }
 
         var gov = governanceToken();
+        // Delegations first: a change held here committed before this read, and it read its ledger
+        // sequence before committing, so that sequence is at or before the snapshot read next.
+        long delegationSnapshot = delegations.lastSequence();
         long snapshot = ledger.lastSequence();
-        var power = votingPower(proposer, gov, snapshot).votingPower();
+        var power = votingPower(proposer, gov, snapshot, delegationSnapshot).votingPower();
         if (power.isLessThan(current.proposalThreshold())) {
             throw GovernanceProblems.belowThreshold(
                     power.toString(), current.proposalThreshold().toString());
@@ -140,6 +148,7 @@ public class Governance {
                 ProposalStatus.PENDING,
                 validated,
                 snapshot,
+                delegationSnapshot,
                 now,
                 starts,
                 ends,
@@ -188,7 +197,8 @@ public class Governance {
     /** What the entity's vote on the proposal would weigh now. */
     @Transactional(readOnly = true)
     public VotingPower votingPower(UUID proposalId, EntityId entity) {
-        return votingPower(entity, governanceToken(), proposal(proposalId).snapshotSequence());
+        var proposal = proposal(proposalId);
+        return votingPower(entity, governanceToken(), proposal.snapshotSequence(), proposal.delegationSequence());
     }
 
     /**
@@ -222,7 +232,7 @@ public class Governance {
         if (proposal.status() != ProposalStatus.ACTIVE) {
             throw GovernanceProblems.votingNotOpen(proposal.status());
         }
-        var power = votingPower(voter, governanceToken(), proposal.snapshotSequence());
+        var power = votingPower(voter, governanceToken(), proposal.snapshotSequence(), proposal.delegationSequence());
         if (!power.votingPower().isPositive()) {
             throw GovernanceProblems.noVotingPower(voter.value(), proposal.snapshotSequence());
         }
@@ -320,26 +330,33 @@ public class Governance {
     }
 
     /**
-     * Delegates the holder's voting power to another entity (or back to itself), from the ledger's
-     * next sequence on: proposals whose snapshot was already taken are not affected.
+     * Delegates the holder's voting power to another entity (or back to itself). The change counts
+     * for every proposal created after it is answered, and for none created before (ADR 0022).
      */
     @Transactional
-    public DelegationChanged delegate(EntityId delegator, EntityId delegatee) {
+    public Delegation delegate(EntityId delegator, EntityId delegatee) {
         var target = delegator.equals(delegatee) ? null : delegatee;
-        // Holding the head keeps any ledger write (and so any newer snapshot) from committing until
-        // this change has: every snapshot is either before it or sees it.
-        long effective = ledger.lastSequenceHeld() + 1;
-        delegations.currentDelegatee(delegator);
-        var now = now();
-        delegations.change(delegator, target, effective, now);
-        var changed = new DelegationChanged(delegator, target, effective, now);
-        events.publishEvent(changed);
-        return changed;
+        // The number first: the delegation head stays locked until this change commits, so changes
+        // are numbered and committed one at a time, in the same order, and a proposal that reads
+        // the last number holds every change up to it and none after (ADR 0022).
+        long sequence = delegations.nextSequence();
+        var change = new Delegation(delegator, target, sequence, ledger.lastSequence(), now());
+        delegations.record(change);
+        events.publishEvent(
+                new DelegationChanged(delegator, target, change.effectiveFromSequence(), change.changedAt()));
+        return change;
     }
 
+    /** The delegator's last change of delegation, if it ever made one. */
+    @Transactional(readOnly = true)
+    public Optional<Delegation> delegationOf(EntityId delegator) {
+        return delegations.latest(delegator);
+    }
+
+    /** Whom the delegator delegates to now (empty: it votes with its own holdings). */
     @Transactional(readOnly = true)
     public Optional<EntityId> delegateeOf(EntityId delegator) {
-        return delegations.delegateeAt(delegator, Long.MAX_VALUE);
+        return delegations.latest(delegator).map(Delegation::delegateeId);
     }
 
     /** The settings a proposal can change with SET_PARAMETER, and their values now. */
@@ -399,15 +416,18 @@ public class Governance {
             BigDecimal countedAbstain,
             int countedVoterCount) {}
 
-    private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot) {
-        boolean delegatedAway = delegations.delegateeAt(entity, snapshot).isPresent();
+    /** Holdings as of the ledger sequence {@code snapshot}, delegations as of {@code delegationSnapshot}. */
+    private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot, long delegationSnapshot) {
+        boolean delegatedAway =
+                delegations.delegateeAt(entity, delegationSnapshot).isPresent();
         var own = ledger.balanceAt(entity, gov, snapshot);
-        var delegators = delegations.delegatorsAt(entity, snapshot);
+        var delegators = delegations.delegatorsAt(entity, delegationSnapshot);
         var received = ledger.sumOfBalancesAt(delegators, gov, snapshot);
         var power = (delegatedAway ? Amount.ZERO : own).plus(received);
         var score = trust.scoreOf(entity).score();
         var weight = Decimals.plain(power.toBigDecimal().multiply(score).divide(HUNDRED));
-        return new VotingPower(entity, snapshot, own, received, delegatedAway, power, score, weight);
+        return new VotingPower(
+                entity, snapshot, delegationSnapshot, own, received, delegatedAway, power, score, weight);
     }
 
     private TokenId governanceToken() {

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A proposal as of the moment it was read. Tallies and the quorum are trust-weighted and exact.
- * {@code executableAt} is when the timelock ends; {@code expiresAt} when the grace period ends.
+ * Its snapshot is {@code snapshotSequence} (the last ledger sequence when it was created) and
+ * {@code delegationSequence} (the last delegation change it holds). {@code executableAt} is when
+ * the timelock ends; {@code expiresAt} when the grace period ends.
  */
 public record Proposal(
         UUID id,
@@ -18,6 +20,7 @@ public record Proposal(
         ProposalStatus status,
         List<ProposalAction> actions,
         long snapshotSequence,
+        long delegationSequence,
         Instant createdAt,
         Instant votingStartsAt,
         Instant votingEndsAt,

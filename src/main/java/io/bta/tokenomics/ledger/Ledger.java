@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -351,16 +350,6 @@ public class Ledger {
     public Amount sumOfBalancesAt(Collection<EntityId> entities, TokenId token, long sequence) {
         requireCheckpointed(token);
         return queries.sumOfBalancesAt(entities, token, sequence);
-    }
-
-    /**
-     * The last committed sequence, and a promise that it stays the last until the caller's
-     * transaction ends: ledger writes wait (briefly) meanwhile. For records that must be ordered
-     * against the ledger, such as a change of delegation that takes effect at the next sequence.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long lastSequenceHeld() {
-        return queries.lastSequenceHeld();
     }
 
     /** The sequence of the last committed transaction: a snapshot point for governance. */

@@ -1,16 +1,19 @@
 package io.bta.tokenomics.governance.internal;
 
+import io.bta.tokenomics.governance.Delegation;
 import io.bta.tokenomics.shared.EntityId;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Delegations now, and as checkpoints by the ledger sequence from which each takes effect. */
+/**
+ * Delegations now, and every change as a checkpoint numbered by the delegation sequence: gap-free
+ * and in commit order, like the ledger's (ADR 0022).
+ */
 @Repository
 public class DelegationRepository {
 
@@ -20,19 +23,35 @@ public class DelegationRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<EntityId> currentDelegatee(EntityId delegator) {
-        return jdbc.sql("select delegatee_id from governance_delegations where delegator_id = ? for update")
-                .param(delegator.value())
-                .query(String.class)
-                .optional()
-                .map(EntityId::of);
+    /**
+     * The next delegation sequence. The head row stays locked until the caller's transaction ends,
+     * so a change holding a number commits before any change with a higher one, and a rolled-back
+     * change leaves no gap.
+     */
+    public long nextSequence() {
+        return jdbc.sql(
+                        "update governance_delegation_head set last_sequence = last_sequence + 1 returning last_sequence")
+                .query(Long.class)
+                .single();
     }
 
-    /** Records the change, effective from {@code sequence}; a null delegatee means "votes for itself again". */
-    public void change(EntityId delegator, EntityId delegatee, long sequence, Instant at) {
-        if (delegatee == null) {
+    /**
+     * The last committed delegation sequence: every change up to it is committed and visible, and
+     * a change not yet committed has, or will get, a higher number.
+     */
+    public long lastSequence() {
+        return jdbc.sql("select last_sequence from governance_delegation_head")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Records the change; a null delegatee means "votes for itself again". */
+    public void record(Delegation change) {
+        var delegator = change.delegatorId().value();
+        var at = Timestamp.from(change.changedAt());
+        if (change.delegateeId() == null) {
             jdbc.sql("delete from governance_delegations where delegator_id = ?")
-                    .param(delegator.value())
+                    .param(delegator)
                     .update();
         } else {
             jdbc.sql(
@@ -41,33 +60,57 @@ public class DelegationRepository {
                             on conflict (delegator_id) do update set delegatee_id = excluded.delegatee_id,
                                 updated_at = excluded.updated_at
                             """)
-                    .param(delegator.value())
-                    .param(delegatee.value())
-                    .param(Timestamp.from(at))
+                    .param(delegator)
+                    .param(change.delegateeId().value())
+                    .param(at)
                     .update();
         }
-        // Several changes before the ledger moves on share one effective sequence: the last one wins,
-        // and no snapshot can yet have been taken at that sequence.
         jdbc.sql(
                         """
-                        insert into governance_delegation_checkpoints (delegator_id, sequence, delegatee_id, changed_at)
-                        values (?, ?, ?, ?)
-                        on conflict (delegator_id, sequence) do update set delegatee_id = excluded.delegatee_id,
-                            changed_at = excluded.changed_at
+                        insert into governance_delegation_checkpoints
+                            (delegation_sequence, delegator_id, delegatee_id, ledger_sequence, changed_at)
+                        values (?, ?, ?, ?, ?)
                         """)
-                .param(delegator.value())
-                .param(sequence)
-                .param(new SqlParameterValue(Types.VARCHAR, delegatee == null ? null : delegatee.value()))
-                .param(Timestamp.from(at))
+                .param(change.delegationSequence())
+                .param(delegator)
+                .param(new SqlParameterValue(
+                        Types.VARCHAR,
+                        change.delegateeId() == null
+                                ? null
+                                : change.delegateeId().value()))
+                .param(change.effectiveFromSequence())
+                .param(at)
                 .update();
     }
 
-    /** Whom {@code delegator} had delegated to as of {@code sequence} (empty: nobody, it votes itself). */
+    /** The delegator's last change, if it ever made one. */
+    public Optional<Delegation> latest(EntityId delegator) {
+        return jdbc.sql(
+                        """
+                        select delegation_sequence, delegatee_id, ledger_sequence, changed_at
+                        from governance_delegation_checkpoints
+                        where delegator_id = ? order by delegation_sequence desc limit 1
+                        """)
+                .param(delegator.value())
+                .query((rs, n) -> new Delegation(
+                        delegator,
+                        rs.getString("delegatee_id") == null ? null : EntityId.of(rs.getString("delegatee_id")),
+                        rs.getLong("delegation_sequence"),
+                        rs.getLong("ledger_sequence"),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .optional();
+    }
+
+    /**
+     * Whom {@code delegator} had delegated to as of the delegation sequence {@code sequence}
+     * (empty: nobody, it votes itself).
+     */
     public Optional<EntityId> delegateeAt(EntityId delegator, long sequence) {
         return jdbc.sql(
                         """
                         select delegatee_id from governance_delegation_checkpoints
-                        where delegator_id = ? and sequence <= ? order by sequence desc limit 1
+                        where delegator_id = ? and delegation_sequence <= ?
+                        order by delegation_sequence desc limit 1
                         """)
                 .param(delegator.value())
                 .param(sequence)
@@ -77,7 +120,7 @@ public class DelegationRepository {
                 .map(EntityId::of);
     }
 
-    /** Who had delegated to {@code delegatee} as of {@code sequence}. */
+    /** Who had delegated to {@code delegatee} as of the delegation sequence {@code sequence}. */
     public List<EntityId> delegatorsAt(EntityId delegatee, long sequence) {
         return jdbc
                 .sql(
@@ -85,9 +128,9 @@ public class DelegationRepository {
                         select delegator_id from (
                             select distinct on (delegator_id) delegator_id, delegatee_id
                             from governance_delegation_checkpoints
-                            where sequence <= ? and delegator_id in (
+                            where delegation_sequence <= ? and delegator_id in (
                                 select delegator_id from governance_delegation_checkpoints where delegatee_id = ?)
-                            order by delegator_id, sequence desc) latest
+                            order by delegator_id, delegation_sequence desc) latest
                         where delegatee_id = ?
                         """)
                 .param(sequence)

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.governance.internal;
 
+import io.bta.tokenomics.governance.Delegation;
 import io.bta.tokenomics.governance.Governance;
 import io.bta.tokenomics.governance.GovernanceProblems;
 import io.bta.tokenomics.governance.Proposal;
@@ -75,6 +76,7 @@ class GovernanceController {
             String status,
             List<Map<String, String>> actions,
             long snapshotSequence,
+            long delegationSequence,
             Instant createdAt,
             Instant votingStartsAt,
             Instant votingEndsAt,
@@ -104,6 +106,7 @@ class GovernanceController {
                     p.status().name(),
                     actions,
                     p.snapshotSequence(),
+                    p.delegationSequence(),
                     p.createdAt(),
                     p.votingStartsAt(),
                     p.votingEndsAt(),
@@ -123,6 +126,7 @@ class GovernanceController {
     record VotingPowerView(
             String entityId,
             long snapshotSequence,
+            long delegationSequence,
             String ownHoldings,
             String delegatedToIt,
             boolean delegatedAway,
@@ -133,6 +137,7 @@ class GovernanceController {
             return new VotingPowerView(
                     v.entityId().value(),
                     v.snapshotSequence(),
+                    v.delegationSequence(),
                     v.ownHoldings().toString(),
                     v.delegatedToIt().toString(),
                     v.delegatedAway(),
@@ -142,7 +147,16 @@ class GovernanceController {
         }
     }
 
-    record DelegationView(String delegatorId, String delegateeId, Long effectiveFromSequence) {}
+    /** The caller's last change of delegation; the sequences are null if it never made one. */
+    record DelegationView(String delegatorId, String delegateeId, Long effectiveFromSequence, Long delegationSequence) {
+        static DelegationView of(Delegation d) {
+            return new DelegationView(
+                    d.delegatorId().value(),
+                    d.delegateeId() == null ? null : d.delegateeId().value(),
+                    d.effectiveFromSequence(),
+                    d.delegationSequence());
+        }
+    }
 
     private final Governance governance;
 
@@ -292,35 +306,34 @@ class GovernanceController {
     }
 
     @PostMapping("/delegate")
-    @Operation(summary = "Delegate the caller's voting power to another entity, from the next ledger sequence on")
+    @Operation(
+            summary = "Delegate the caller's voting power to another entity",
+            description = "The delegation counts for every proposal created after this answer and for none created"
+                    + " before: a proposal holds it when the proposal's delegationSequence is at or above the"
+                    + " delegation's. effectiveFromSequence is the ledger sequence from which it can count.")
     DelegationView delegate(@RequestBody DelegateRequest request) {
         var caller = Caller.current();
         var in = new Inputs();
         var delegatee = in.entityId("delegateeId", request.delegateeId());
         in.check();
-        var changed = governance.delegate(caller.id(), delegatee);
-        return new DelegationView(
-                caller.id().value(),
-                changed.delegateeId() == null ? null : changed.delegateeId().value(),
-                changed.effectiveFromSequence());
+        return DelegationView.of(governance.delegate(caller.id(), delegatee));
     }
 
     @DeleteMapping("/delegate")
     @Operation(summary = "Take the caller's delegation back: it votes with its own holdings again")
     DelegationView undelegate() {
         var caller = Caller.current();
-        var changed = governance.delegate(caller.id(), caller.id());
-        return new DelegationView(caller.id().value(), null, changed.effectiveFromSequence());
+        return DelegationView.of(governance.delegate(caller.id(), caller.id()));
     }
 
     @GetMapping("/delegate")
-    @Operation(summary = "Whom the caller delegates to now (null: nobody)")
+    @Operation(summary = "Whom the caller delegates to now (null: nobody), as of its last change")
     DelegationView delegation() {
         var caller = Caller.current();
-        return new DelegationView(
-                caller.id().value(),
-                governance.delegateeOf(caller.id()).map(e -> e.value()).orElse(null),
-                null);
+        return governance
+                .delegationOf(caller.id())
+                .map(DelegationView::of)
+                .orElseGet(() -> new DelegationView(caller.id().value(), null, null, null));
     }
 
     record ParameterView(String key, String value) {}

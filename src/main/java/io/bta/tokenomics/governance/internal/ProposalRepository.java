@@ -28,7 +28,8 @@ public class ProposalRepository {
 
     private static final String COLUMNS =
             """
-            p.id, p.title, p.description, p.proposer_id, p.actions::text as actions, p.snapshot_sequence, p.quorum,
+            p.id, p.title, p.description, p.proposer_id, p.actions::text as actions, p.snapshot_sequence,
+            p.delegation_sequence, p.quorum,
             p.created_at, p.voting_starts_at, p.voting_ends_at, p.executable_at, p.expires_at, p.for_votes,
             p.against_votes, p.abstain_votes, p.voter_count, p.executed_at, p.canceled_at,
             governance_status(p, :now) as status""";
@@ -45,9 +46,10 @@ public class ProposalRepository {
         jdbc.sql(
                         """
                         insert into governance_proposals (id, title, description, proposer_id, actions, snapshot_sequence,
-                            quorum, created_at, voting_starts_at, voting_ends_at, executable_at, expires_at)
-                        values (:id, :title, :description, :proposer, :actions::jsonb, :snapshot, :quorum, :created,
-                            :starts, :ends, :executable, :expires)
+                            delegation_sequence, quorum, created_at, voting_starts_at, voting_ends_at, executable_at,
+                            expires_at)
+                        values (:id, :title, :description, :proposer, :actions::jsonb, :snapshot, :delegations, :quorum,
+                            :created, :starts, :ends, :executable, :expires)
                         """)
                 .param("id", p.id())
                 .param("title", p.title())
@@ -55,6 +57,7 @@ public class ProposalRepository {
                 .param("proposer", p.proposerId().value())
                 .param("actions", json.writeValueAsString(p.actions()))
                 .param("snapshot", p.snapshotSequence())
+                .param("delegations", p.delegationSequence())
                 .param("quorum", p.quorum())
                 .param("created", ts(p.createdAt()))
                 .param("starts", ts(p.votingStartsAt()))
@@ -248,6 +251,7 @@ public class ProposalRepository {
                 ProposalStatus.valueOf(rs.getString("status")),
                 List.of(actions),
                 rs.getLong("snapshot_sequence"),
+                rs.getLong("delegation_sequence"),
                 instant(rs, "created_at"),
                 instant(rs, "voting_starts_at"),
                 instant(rs, "voting_ends_at"),

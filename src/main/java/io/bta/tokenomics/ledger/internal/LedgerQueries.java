@@ -270,13 +270,6 @@ public class LedgerQueries {
                 .list();
     }
 
-    /** The last committed sequence, with a share lock on the head: no write commits until the caller's transaction ends. */
-    public long lastSequenceHeld() {
-        return jdbc.sql("select last_sequence from ledger_head for share")
-                .query(Long.class)
-                .single();
-    }
-
     /** Committed transactions with a sequence above {@code afterSequence}, in sequence order. */
     public List<LedgerTransaction> transactionsAfter(long afterSequence, int limit) {
         return jdbc.sql("select * from ledger_transactions where sequence > ? order by sequence limit ?")
