@@ -19,9 +19,7 @@ import io.bta.tokenomics.staking.internal.StakingRepository.PoolRow;
 import io.bta.tokenomics.staking.internal.StakingRepository.StakeRow;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,18 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Staking {
-
-    /** A new pool's terms. */
-    public record PoolTerms(
-            TokenId tokenId,
-            TokenId rewardTokenId,
-            String name,
-            BigDecimal apy,
-            Amount minStakeAmount,
-            int lockPeriodDays,
-            BigDecimal minTrustScore,
-            Amount maxTotalStake,
-            BigDecimal earlyUnstakePenalty) {}
 
     /** What a distribution paid. */
     public record Distribution(int pools, int stakesPaid, Map<String, Amount> paidBySymbol) {}
@@ -104,7 +90,7 @@ public class Staking {
                 terms.name(),
                 terms.apy(),
                 terms.minStakeAmount(),
-                terms.lockPeriodDays(),
+                terms.lockPeriod(),
                 terms.minTrustScore(),
                 terms.maxTotalStake(),
                 terms.earlyUnstakePenalty(),
@@ -136,10 +122,11 @@ public class Staking {
 
     /**
      * Changes a pool's APY, status or minimum trust score. Rewards up to now accrue at the old terms
-     * (the index is settled first); the new ones apply from now on. No stake is rewritten.
+     * (the index is settled first); the new ones apply from now on. No stake is rewritten. A null
+     * leaves that term as it is.
      */
     @Transactional
-    public StakingPool updatePool(UUID id, BigDecimal apy, PoolStatus status, BigDecimal minTrustScore) {
+    public StakingPool updatePool(UUID id, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
         var pool = lockedPool(id);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
@@ -165,9 +152,9 @@ public class Staking {
                     amount.toString(), pool.minStakeAmount().toString());
         }
         var score = trust.scoreOf(staker).score();
-        if (score.compareTo(pool.minTrustScore()) < 0) {
+        if (!pool.minTrustScore().admits(score)) {
             throw StakingProblems.trustTooLow(
-                    score.toPlainString(), pool.minTrustScore().toPlainString());
+                    score.toPlainString(), pool.minTrustScore().toString());
         }
         if (pool.maxTotalStake() != null && pool.totalStaked().plus(amount).isGreaterThan(pool.maxTotalStake())) {
             throw StakingProblems.poolFull(
@@ -186,7 +173,7 @@ public class Staking {
                 amount,
                 score,
                 now,
-                now.plus(Duration.ofDays(pool.lockPeriodDays())),
+                pool.lockPeriod().unlocksAt(now),
                 index,
                 Amount.ZERO,
                 Stake.StakeStatus.ACTIVE,
@@ -253,10 +240,7 @@ public class Staking {
             if (pool.earlyUnstakePenalty() == null) {
                 throw StakingProblems.stillLocked(stake.unlocksAt().toString());
             }
-            penalty = Amount.of(stake.amount()
-                    .toBigDecimal()
-                    .multiply(pool.earlyUnstakePenalty())
-                    .setScale(Amount.SCALE, RoundingMode.UP));
+            penalty = pool.earlyUnstakePenalty().on(stake.amount());
         }
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
         repository.updatePool(pool.id(), index, now, pool.apy(), pool.status(), pool.minTrustScore());
@@ -401,12 +385,12 @@ public class Staking {
                 p.rewardTokenId(),
                 ledger.symbolOf(p.rewardTokenId()),
                 p.name(),
-                p.apy(),
+                p.apy().percent(),
                 p.minStakeAmount(),
-                p.lockPeriodDays(),
-                p.minTrustScore(),
+                p.lockPeriod().days(),
+                p.minTrustScore().score(),
                 p.maxTotalStake(),
-                p.earlyUnstakePenalty(),
+                p.earlyUnstakePenalty() == null ? null : p.earlyUnstakePenalty().fraction(),
                 p.status(),
                 p.totalStaked(),
                 p.stakerCount(),

@@ -11,6 +11,10 @@ import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
@@ -144,14 +148,14 @@ class AnalyticsTest {
         ledger.mint(util, b, Amount.of("40"), null, ADMIN);
         ledger.burn(util, a, Amount.of("100"), null, ADMIN);
         ledger.lock(util, a, Amount.of("200"), null, ADMIN);
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 util,
                 reward,
                 "analytics " + UUID.randomUUID(),
-                BigDecimal.ZERO, // no accrual: the stake leaves nothing behind for later tests
+                Apy.ofPercent(BigDecimal.ZERO), // no accrual: the stake leaves nothing behind for later tests
                 Amount.of(1),
-                0,
-                BigDecimal.ZERO,
+                new LockPeriod(0),
+                MinTrustScore.of(BigDecimal.ZERO),
                 null,
                 null));
         staking.stake(b, pool.id(), Amount.of("50"));

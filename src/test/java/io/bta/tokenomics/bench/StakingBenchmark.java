@@ -4,6 +4,10 @@ import io.bta.tokenomics.TokenomicsApplication;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -133,14 +137,14 @@ class StakingBenchmark {
     }
 
     private static UUID pool(Staking staking, Ledger ledger, String name) {
-        return staking.createPool(new Staking.PoolTerms(
+        return staking.createPool(new PoolTerms(
                         ledger.resolve("BTA-UTIL"),
                         ledger.resolve("BTA-REWARD"),
                         name,
-                        BigDecimal.TEN,
+                        Apy.ofPercent(BigDecimal.TEN),
                         Amount.of(1),
-                        0,
-                        BigDecimal.ZERO,
+                        new LockPeriod(0),
+                        MinTrustScore.of(BigDecimal.ZERO),
                         null,
                         null))
                 .id();

@@ -53,14 +53,14 @@ class ScheduledDistributionTest {
     Stake openStake() {
         ledger.initializeTokens(ADMIN);
         var util = ledger.resolve("BTA-UTIL");
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 util,
                 ledger.resolve("BTA-REWARD"),
                 "scheduled " + UUID.randomUUID(),
-                new BigDecimal("50"),
+                Apy.ofPercent(new BigDecimal("50")),
                 Amount.of(10),
-                0,
-                BigDecimal.ZERO,
+                new LockPeriod(0),
+                MinTrustScore.of(BigDecimal.ZERO),
                 null,
                 null));
         var staker = EntityId.of("scheduled-" + UUID.randomUUID());

@@ -85,16 +85,16 @@ class StakingTest {
     }
 
     StakingPool pool(String apy, int lockDays, String penalty) {
-        return staking.createPool(new Staking.PoolTerms(
+        return staking.createPool(new PoolTerms(
                 util,
                 reward,
                 "pool " + UUID.randomUUID(),
-                new BigDecimal(apy),
+                Apy.ofPercent(new BigDecimal(apy)),
                 Amount.of(10),
-                lockDays,
-                BigDecimal.ZERO,
+                new LockPeriod(lockDays),
+                MinTrustScore.of(BigDecimal.ZERO),
                 null,
-                penalty == null ? null : new BigDecimal(penalty)));
+                penalty == null ? null : EarlyUnstakePenalty.of(penalty)));
     }
 
     /** P × Σ(apy × seconds) / 3,153,600,000, rounded down to 18 decimals: the contract. */
@@ -130,7 +130,7 @@ class StakingTest {
         var s = staker("1000");
         var stake = staking.stake(s, pool.id(), Amount.of(1000));
         clock.advance(Duration.ofSeconds(DAY));
-        staking.updatePool(pool.id(), new BigDecimal("20"), null, null);
+        staking.updatePool(pool.id(), Apy.ofPercent("20"), null, null);
         clock.advance(Duration.ofSeconds(DAY));
         assertThat(staking.stake(stake.id()).pendingRewards()).isEqualTo(formula("1000", 10, DAY, 20, DAY));
         var closed = staking.updatePool(pool.id(), null, PoolStatus.CLOSED, null);
@@ -161,14 +161,14 @@ class StakingTest {
     @Test
     void eachRefusalNamesItsRule() {
         var s = staker("1000");
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 util,
                 reward,
                 "strict",
-                BigDecimal.TEN,
+                Apy.ofPercent(BigDecimal.TEN),
                 Amount.of(100),
-                30,
-                new BigDecimal("60"),
+                new LockPeriod(30),
+                MinTrustScore.of(new BigDecimal("60")),
                 Amount.of(150),
                 null));
         trust.record(s, new BigDecimal("59.999999"), ADMIN);

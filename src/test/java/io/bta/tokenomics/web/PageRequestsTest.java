@@ -7,6 +7,10 @@ import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
@@ -188,14 +192,14 @@ class PageRequestsTest {
 
     @Test
     void theStakeFormPostedTwiceOpensOneStake() {
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 ledger.resolve("BTA-UTIL"),
                 ledger.resolve("BTA-REWARD"),
                 "once " + user,
-                new BigDecimal("10"),
+                Apy.ofPercent(new BigDecimal("10")),
                 Amount.of("1"),
-                0,
-                BigDecimal.ZERO,
+                new LockPeriod(0),
+                MinTrustScore.of(BigDecimal.ZERO),
                 null,
                 null));
         var form = page.withCsrf("/app/staking", Map.of("poolId", pool.id().toString(), "amount", "30"));

@@ -14,6 +14,10 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
@@ -231,14 +235,14 @@ class WebPagesBrowserTest {
 
     @Test
     void stakeWatchPendingRewardsGrowThenUnstake() {
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 ledger.resolve("BTA-UTIL"),
                 ledger.resolve("BTA-REWARD"),
                 "Pool " + user,
-                new BigDecimal("36.5"),
+                Apy.ofPercent(new BigDecimal("36.5")),
                 Amount.of("10"),
-                0,
-                BigDecimal.ZERO,
+                new LockPeriod(0),
+                MinTrustScore.of(BigDecimal.ZERO),
                 null,
                 null));
         signIn(Api.token(user));

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.staking.internal;
 
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.PoolStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,13 +22,12 @@ public final class Accrual {
 
     private Accrual() {}
 
-    public static BigDecimal indexAt(
-            BigDecimal index, BigDecimal apy, PoolStatus status, Instant updatedAt, Instant now) {
+    public static BigDecimal indexAt(BigDecimal index, Apy apy, PoolStatus status, Instant updatedAt, Instant now) {
         if (status == PoolStatus.CLOSED || !now.isAfter(updatedAt)) {
             return index;
         }
         long micros = Duration.between(updatedAt, now).toNanos() / 1_000;
-        return index.add(apy.multiply(BigDecimal.valueOf(micros, 6)));
+        return index.add(apy.percent().multiply(BigDecimal.valueOf(micros, 6)));
     }
 
     /** What a stake has earned in all, rounded down to the smallest unit. */

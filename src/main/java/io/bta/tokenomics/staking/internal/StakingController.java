@@ -5,12 +5,16 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.EarlyUnstakePenalty;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
 import io.bta.tokenomics.staking.PoolStatus;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Stake;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.staking.StakingPool;
 import io.bta.tokenomics.staking.StakingProblems;
-import io.bta.tokenomics.trust.TrustScore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -138,59 +143,29 @@ class StakingController {
     @Operation(summary = "Create a staking pool (admin)")
     ResponseEntity<PoolView> createPool(@RequestBody CreatePoolRequest r) {
         Caller.current().requireAdmin();
+        // Each term's type holds its rule and its message; this only says which field it came from.
         var in = new Inputs();
         var token = in.required("tokenId", r.tokenId(), 64);
-        var name = in.required("name", r.name(), 200);
-        if (r.apy() == null) {
-            in.reject("apy", "is required");
-        } else {
-            try {
-                StakingGovernanceActions.apy(r.apy().toPlainString());
-            } catch (IllegalArgumentException e) {
-                in.reject("apy", e.getMessage().replaceFirst("^apy: ", ""));
-            }
-        }
-        Amount minStake = null;
-        if (r.minStakeAmount() == null) {
-            in.reject("minStakeAmount", "is required");
-        } else {
-            try {
-                minStake = Amount.parse(r.minStakeAmount());
-                if (minStake.isNegative()) {
-                    in.reject("minStakeAmount", "must not be negative");
-                }
-            } catch (IllegalArgumentException e) {
-                in.reject("minStakeAmount", e.getMessage());
-            }
-        }
-        if (r.lockPeriod() == null) {
-            in.reject("lockPeriod", "is required (whole days, 0 allowed)");
-        } else if (r.lockPeriod() < 0 || r.lockPeriod() > 3650) {
-            in.reject("lockPeriod", "must be between 0 and 3650 days");
-        }
-        var minTrust = r.minTrustScore() == null ? BigDecimal.ZERO : r.minTrustScore();
-        try {
-            TrustScore.requireValid(minTrust);
-        } catch (IllegalArgumentException e) {
-            in.reject("minTrustScore", e.getMessage());
-        }
-        Amount cap = r.maxTotalStake() == null ? null : in.positiveAmount("maxTotalStake", r.maxTotalStake());
-        var penalty = r.earlyUnstakePenalty();
-        if (penalty != null
-                && (penalty.signum() < 0
-                        || penalty.compareTo(BigDecimal.ONE) > 0
-                        || penalty.stripTrailingZeros().scale() > 6)) {
-            in.reject("earlyUnstakePenalty", "must be a fraction between 0 and 1 with at most 6 decimals");
-        }
         var rewardToken = in.optional("rewardTokenId", r.rewardTokenId(), 64);
+        var apy = term(in, "apy", () -> Apy.ofPercent(r.apy()));
+        var lockPeriod = term(in, "lockPeriod", () -> LockPeriod.ofDays(r.lockPeriod()));
+        var minTrust = r.minTrustScore() == null
+                ? MinTrustScore.NONE
+                : term(in, "minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
+        var penalty = r.earlyUnstakePenalty() == null
+                ? null
+                : term(in, "earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(r.earlyUnstakePenalty()));
+        var minStake =
+                r.minStakeAmount() == null ? null : term(in, "minStakeAmount", () -> Amount.parse(r.minStakeAmount()));
+        var cap = r.maxTotalStake() == null ? null : term(in, "maxTotalStake", () -> Amount.parse(r.maxTotalStake()));
         in.check();
-        var pool = staking.createPool(new Staking.PoolTerms(
+        var pool = staking.createPool(new PoolTerms(
                 ledger.resolve(token),
                 ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken),
-                name,
-                StakingGovernanceActions.apy(r.apy().toPlainString()),
+                r.name(),
+                apy,
                 minStake,
-                r.lockPeriod(),
+                lockPeriod,
                 minTrust,
                 cap,
                 penalty));
@@ -210,31 +185,12 @@ class StakingController {
         Caller.current().requireAdmin();
         var id = poolId(poolId);
         var in = new Inputs();
-        BigDecimal apy = null;
-        PoolStatus status = null;
-        if (r.apy() != null) {
-            try {
-                apy = StakingGovernanceActions.apy(r.apy().toPlainString());
-            } catch (IllegalArgumentException e) {
-                in.reject("apy", e.getMessage().replaceFirst("^apy: ", ""));
-            }
-        }
-        if (r.status() != null) {
-            try {
-                status = StakingGovernanceActions.status(r.status());
-            } catch (IllegalArgumentException e) {
-                in.reject("status", "must be ACTIVE, PAUSED or CLOSED");
-            }
-        }
-        if (r.minTrustScore() != null) {
-            try {
-                TrustScore.requireValid(r.minTrustScore());
-            } catch (IllegalArgumentException e) {
-                in.reject("minTrustScore", e.getMessage());
-            }
-        }
+        var apy = r.apy() == null ? null : term(in, "apy", () -> Apy.ofPercent(r.apy()));
+        var status = r.status() == null ? null : term(in, "status", () -> PoolStatus.parse(r.status()));
+        var minTrust =
+                r.minTrustScore() == null ? null : term(in, "minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
         in.check();
-        return PoolView.of(staking.updatePool(id, apy, status, r.minTrustScore()));
+        return PoolView.of(staking.updatePool(id, apy, status, minTrust));
     }
 
     @PostMapping("/stake")
@@ -293,6 +249,15 @@ class StakingController {
         var pool = r == null || r.poolId() == null ? null : poolId(r.poolId());
         var d = staking.distribute(pool);
         return new DistributionView(d.pools(), d.stakesPaid(), d.paidBySymbol());
+    }
+
+    /** The value {@code build} makes, or its refusal recorded against {@code field}. */
+    private static <T> T term(Inputs in, String field, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            return in.reject(field, e.getMessage());
+        }
     }
 
     private static UUID poolId(String value) {

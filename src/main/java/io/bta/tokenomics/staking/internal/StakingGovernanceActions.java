@@ -1,12 +1,12 @@
 package io.bta.tokenomics.staking.internal;
 
 import io.bta.tokenomics.governance.ProposalActionType;
+import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Staking;
-import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -27,14 +27,14 @@ class StakingGovernanceActions {
             public Map<String, String> validate(Map<String, String> parameters) {
                 only(parameters, "poolId", "apy");
                 var pool = staking.pool(poolId(parameters));
-                var apy = apy(parameters.get("apy"));
-                return Map.of("poolId", pool.id().toString(), "apy", apy.toPlainString());
+                var apy = parameter("apy", () -> Apy.ofPercent(parameters.get("apy")));
+                return Map.of("poolId", pool.id().toString(), "apy", apy.toString());
             }
 
             @Override
             public void execute(Map<String, String> parameters, Execution execution) {
                 staking.updatePool(
-                        UUID.fromString(parameters.get("poolId")), new BigDecimal(parameters.get("apy")), null, null);
+                        UUID.fromString(parameters.get("poolId")), Apy.ofPercent(parameters.get("apy")), null, null);
             }
         };
     }
@@ -55,7 +55,8 @@ class StakingGovernanceActions {
                         "poolId",
                         pool.id().toString(),
                         "status",
-                        status(parameters.get("status")).name());
+                        parameter("status", () -> PoolStatus.parse(parameters.get("status")))
+                                .name());
             }
 
             @Override
@@ -63,7 +64,7 @@ class StakingGovernanceActions {
                 staking.updatePool(
                         UUID.fromString(parameters.get("poolId")),
                         null,
-                        PoolStatus.valueOf(parameters.get("status")),
+                        PoolStatus.parse(parameters.get("status")),
                         null);
             }
         };
@@ -77,25 +78,15 @@ class StakingGovernanceActions {
         }
     }
 
-    static BigDecimal apy(String value) {
+    /**
+     * The value {@code build} makes from a parameter, or its refusal prefixed with the parameter's
+     * name: a proposal's actions are one field, so the name is how the proposer finds the culprit.
+     */
+    static <T> T parameter(String name, Supplier<T> build) {
         try {
-            var apy = new BigDecimal(value == null ? "" : value);
-            if (apy.signum() < 0
-                    || apy.compareTo(BigDecimal.valueOf(1000)) > 0
-                    || apy.stripTrailingZeros().scale() > 6) {
-                throw new IllegalArgumentException("apy: must be between 0 and 1000 (percent), at most 6 decimals");
-            }
-            return apy.stripTrailingZeros().scale() < 0 ? apy.setScale(0) : apy.stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("apy: must be a decimal number such as 12.5");
-        }
-    }
-
-    static PoolStatus status(String value) {
-        try {
-            return PoolStatus.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));
+            return build.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status: must be ACTIVE, PAUSED or CLOSED");
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,10 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.EarlyUnstakePenalty;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Stake;
 import java.math.BigDecimal;
@@ -31,12 +35,12 @@ public class StakingRepository {
             TokenId tokenId,
             TokenId rewardTokenId,
             String name,
-            BigDecimal apy,
+            Apy apy,
             Amount minStakeAmount,
-            int lockPeriodDays,
-            BigDecimal minTrustScore,
+            LockPeriod lockPeriod,
+            MinTrustScore minTrustScore,
             Amount maxTotalStake,
-            BigDecimal earlyUnstakePenalty,
+            EarlyUnstakePenalty earlyUnstakePenalty,
             PoolStatus status,
             Amount totalStaked,
             int stakerCount,
@@ -76,14 +80,18 @@ public class StakingRepository {
                 .param(p.tokenId().value())
                 .param(p.rewardTokenId().value())
                 .param(p.name())
-                .param(p.apy())
+                .param(p.apy().percent())
                 .param(p.minStakeAmount().toBigDecimal())
-                .param(p.lockPeriodDays())
-                .param(p.minTrustScore())
+                .param(p.lockPeriod().days())
+                .param(p.minTrustScore().score())
                 .param(new SqlParameterValue(
                         Types.NUMERIC,
                         p.maxTotalStake() == null ? null : p.maxTotalStake().toBigDecimal()))
-                .param(new SqlParameterValue(Types.NUMERIC, p.earlyUnstakePenalty()))
+                .param(new SqlParameterValue(
+                        Types.NUMERIC,
+                        p.earlyUnstakePenalty() == null
+                                ? null
+                                : p.earlyUnstakePenalty().fraction()))
                 .param(p.status().name())
                 .param(Timestamp.from(p.indexUpdatedAt()))
                 .param(Timestamp.from(p.createdAt()))
@@ -114,7 +122,7 @@ public class StakingRepository {
 
     /** Settles the index at {@code now} (with the APY and status in force until now) and sets the new terms. */
     public void updatePool(
-            UUID id, BigDecimal index, Instant now, BigDecimal apy, PoolStatus status, BigDecimal minTrustScore) {
+            UUID id, BigDecimal index, Instant now, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
         jdbc.sql(
                         """
                         update staking_pools set reward_index = ?, index_updated_at = ?, apy = ?, status = ?,
@@ -122,9 +130,9 @@ public class StakingRepository {
                         """)
                 .param(index)
                 .param(Timestamp.from(now))
-                .param(apy)
+                .param(apy.percent())
                 .param(status.name())
-                .param(minTrustScore)
+                .param(minTrustScore.score())
                 .param(id)
                 .update();
     }
@@ -222,19 +230,18 @@ public class StakingRepository {
 
     private static PoolRow poolRow(ResultSet rs, int n) throws SQLException {
         var max = rs.getBigDecimal("max_total_stake");
+        var penalty = rs.getBigDecimal("early_unstake_penalty");
         return new PoolRow(
                 rs.getObject("id", UUID.class),
                 new TokenId(rs.getObject("token_id", UUID.class)),
                 new TokenId(rs.getObject("reward_token_id", UUID.class)),
                 rs.getString("name"),
-                Decimals.plain(rs.getBigDecimal("apy")),
+                Apy.ofPercent(rs.getBigDecimal("apy")),
                 Amount.of(rs.getBigDecimal("min_stake_amount")),
-                rs.getInt("lock_period_days"),
-                Decimals.plain(rs.getBigDecimal("min_trust_score")),
+                new LockPeriod(rs.getInt("lock_period_days")),
+                MinTrustScore.of(rs.getBigDecimal("min_trust_score")),
                 max == null ? null : Amount.of(max),
-                rs.getBigDecimal("early_unstake_penalty") == null
-                        ? null
-                        : Decimals.plain(rs.getBigDecimal("early_unstake_penalty")),
+                penalty == null ? null : EarlyUnstakePenalty.of(penalty),
                 PoolStatus.valueOf(rs.getString("status")),
                 Amount.of(rs.getBigDecimal("total_staked")),
                 rs.getInt("staker_count"),

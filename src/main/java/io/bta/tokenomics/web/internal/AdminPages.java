@@ -8,7 +8,12 @@ import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.EarlyUnstakePenalty;
+import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.MinTrustScore;
 import io.bta.tokenomics.staking.PoolStatus;
+import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.trust.Trust;
 import io.bta.tokenomics.trust.TrustScore;
@@ -24,9 +29,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,26 +91,28 @@ class AdminPages {
     String createPool(PageForms.Pool form, Model model, HttpServletResponse response) {
         admin();
         try {
+            // Each term's type holds its rule and its message; the page only says which field it came from.
             var in = new Inputs();
-            var name = in.required("name", Forms.given(form.name()), 200);
             var token = in.required("tokenId", Forms.given(form.tokenId()), 64);
             var rewardToken = Forms.given(form.rewardTokenId());
-            var apy = apy(in, form.apy());
-            var minStake = nonNegativeAmount(in, "minStakeAmount", form.minStakeAmount());
-            var lockDays = wholeDays(in, form.lockPeriodDays());
-            var minTrust = trustScore(in, "minTrustScore", Forms.given(form.minTrustScore()), BigDecimal.ZERO);
-            var cap = Forms.given(form.maxTotalStake()) == null
+            var apy = term(in, "apy", () -> Apy.ofPercent(form.apy()));
+            var minStake = term(in, "minStakeAmount", () -> amount(form.minStakeAmount()));
+            var lockPeriod = term(in, "lockPeriodDays", () -> LockPeriod.ofDays(form.lockPeriodDays()));
+            var minTrust = Forms.given(form.minTrustScore()) == null
+                    ? MinTrustScore.NONE
+                    : term(in, "minTrustScore", () -> MinTrustScore.of(form.minTrustScore()));
+            var cap = term(in, "maxTotalStake", () -> amount(form.maxTotalStake()));
+            var penalty = Forms.given(form.earlyUnstakePenalty()) == null
                     ? null
-                    : in.positiveAmount("maxTotalStake", Forms.given(form.maxTotalStake()));
-            var penalty = fraction(in, "earlyUnstakePenalty", Forms.given(form.earlyUnstakePenalty()));
+                    : term(in, "earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(form.earlyUnstakePenalty()));
             in.check();
-            staking.createPool(new Staking.PoolTerms(
+            staking.createPool(new PoolTerms(
                     ledger.resolve(token),
                     ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken),
-                    name,
+                    Forms.given(form.name()),
                     apy,
                     minStake,
-                    lockDays,
+                    lockPeriod,
                     minTrust,
                     cap,
                     penalty));
@@ -126,16 +133,11 @@ class AdminPages {
         admin();
         try {
             var in = new Inputs();
-            var newApy = Forms.given(apy) == null ? null : apy(in, apy);
-            PoolStatus newStatus = null;
-            if (Forms.given(status) != null) {
-                try {
-                    newStatus = PoolStatus.valueOf(status.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    in.reject("status", "must be ACTIVE, PAUSED or CLOSED");
-                }
-            }
-            var trustFloor = trustScore(in, "minTrustScore", Forms.given(minTrustScore), null);
+            var newApy = Forms.given(apy) == null ? null : term(in, "apy", () -> Apy.ofPercent(apy));
+            var newStatus = Forms.given(status) == null ? null : term(in, "status", () -> PoolStatus.parse(status));
+            var trustFloor = Forms.given(minTrustScore) == null
+                    ? null
+                    : term(in, "minTrustScore", () -> MinTrustScore.of(minTrustScore));
             in.check();
             staking.updatePool(id, newApy, newStatus, trustFloor);
             return "redirect:/app/admin?done=pool-updated#pools";
@@ -375,42 +377,18 @@ class AdminPages {
         return caller;
     }
 
-    private static BigDecimal apy(Inputs in, String raw) {
-        var value = decimal(in, "apy", Forms.given(raw));
-        if (value == null) {
-            return Forms.given(raw) == null ? in.reject("apy", "is required") : null;
-        }
-        if (value.signum() < 0
-                || value.compareTo(BigDecimal.valueOf(1000)) > 0
-                || value.stripTrailingZeros().scale() > 6) {
-            return in.reject("apy", "must be between 0 and 1000 (percent), at most 6 decimals");
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
-    }
-
-    private static Amount nonNegativeAmount(Inputs in, String field, String raw) {
-        if (Forms.given(raw) == null) {
-            return in.reject(field, "is required");
-        }
+    /** The value {@code build} makes, or its refusal shown next to {@code field}. */
+    private static <T> T term(Inputs in, String field, Supplier<T> build) {
         try {
-            var amount = Amount.parse(raw.trim());
-            return amount.isNegative() ? in.reject(field, "must not be negative") : amount;
+            return build.get();
         } catch (IllegalArgumentException e) {
             return in.reject(field, e.getMessage());
         }
     }
 
-    private static int wholeDays(Inputs in, String raw) {
-        try {
-            int days = Integer.parseInt(Forms.given(raw) == null ? "" : raw.trim());
-            if (days >= 0 && days <= 3650) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        in.reject("lockPeriodDays", "must be whole days between 0 and 3650");
-        return 0;
+    /** The amount written, or null if the field was left empty (the pool's terms say if it may be). */
+    private static Amount amount(String raw) {
+        return Forms.given(raw) == null ? null : Amount.parse(raw.trim());
     }
 
     private static BigDecimal trustScore(Inputs in, String field, String raw, BigDecimal absent) {
@@ -427,20 +405,6 @@ class AdminPages {
         } catch (IllegalArgumentException e) {
             return in.reject(field, e.getMessage());
         }
-    }
-
-    private static BigDecimal fraction(Inputs in, String field, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        var value = decimal(in, field, raw);
-        if (value != null
-                && (value.signum() < 0
-                        || value.compareTo(BigDecimal.ONE) > 0
-                        || value.stripTrailingZeros().scale() > 6)) {
-            return in.reject(field, "must be a fraction between 0 and 1 with at most 6 decimals");
-        }
-        return value;
     }
 
     private static BigDecimal decimal(Inputs in, String field, String raw) {
