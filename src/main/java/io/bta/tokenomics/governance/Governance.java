@@ -249,18 +249,27 @@ public class Governance {
     }
 
     /**
-     * Cancels a proposal: its proposer while it is PENDING, an admin at any time before execution.
+     * Cancels a proposal: its proposer while it is PENDING, an admin until its outcome is final
+     * ({@link ProposalStatus#isFinal()}). The status is the one as of now, read under the row's
+     * lock: a proposal whose voting ended without a majority is DEFEATED from that moment,
+     * although nothing in its row changed.
      */
     @Transactional
     public Proposal cancel(UUID proposalId, EntityId caller, boolean callerIsAdmin) {
-        var proposal = proposals
-                .find(proposalId, now(), true)
-                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
-        switch (proposal.status()) {
-            case EXECUTED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal was executed");
-            case CANCELED -> throw GovernanceProblems.notCancelable(
-                    proposal.status(), "the proposal is already canceled");
-            default -> {}
+        var now = now();
+        var proposal =
+                proposals.find(proposalId, now, true).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        if (proposal.status().isFinal()) {
+            throw GovernanceProblems.notCancelable(
+                    proposal.status(),
+                    switch (proposal.status()) {
+                        case EXECUTED -> "the proposal was executed";
+                        case CANCELED -> "the proposal is already canceled";
+                        case DEFEATED -> "the proposal was defeated; its outcome is final";
+                        case EXPIRED -> "the proposal expired without being executed; its outcome is final";
+                        case PENDING, ACTIVE, QUEUED, SUCCEEDED -> throw new IllegalStateException(
+                                "not a final status: " + proposal.status());
+                    });
         }
         if (!callerIsAdmin) {
             if (!proposal.proposerId().equals(caller)) {
@@ -271,7 +280,6 @@ public class Governance {
                         proposal.status(), "the proposer may cancel only before voting starts; ask an admin");
             }
         }
-        var now = now();
         proposals.markCanceled(proposalId, now, caller);
         events.publishEvent(new ProposalCanceled(proposalId, caller, now));
         return proposal(proposalId);

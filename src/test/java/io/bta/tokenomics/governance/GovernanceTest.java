@@ -507,6 +507,45 @@ class GovernanceTest {
     }
 
     @Test
+    void noOneCancelsAFinalOutcome() {
+        var a = voter("150000", "100");
+        var defeated = signal(); // no votes: defeated once voting ends
+        var expired = signal();
+        var executed = signal();
+        var canceled = signal();
+        governance.cancel(canceled.id(), ADMIN, true);
+        advanceTo(expired.votingStartsAt());
+        vote(a, expired.id(), "FOR", 201);
+        vote(a, executed.id(), "FOR", 201);
+        advanceTo(executed.executableAt());
+        governance.execute(executed.id(), ADMIN);
+        // Nothing stored says DEFEATED or EXPIRED: both follow from the clock and the tallies.
+        advanceTo(expired.expiresAt());
+        var finals = Map.of(
+                defeated.id(), ProposalStatus.DEFEATED,
+                expired.id(), ProposalStatus.EXPIRED,
+                executed.id(), ProposalStatus.EXECUTED,
+                canceled.id(), ProposalStatus.CANCELED);
+        finals.forEach((id, status) -> {
+            var before = governance.proposal(id);
+            assertThat(before.status()).isEqualTo(status);
+            for (var caller : List.of(Api.adminToken(), Api.token(proposer.value()))) {
+                var r = api.post("/api/governance/proposals/" + id + "/cancel", caller, null);
+                assertThat(r.status()).as(status + ": " + r.body()).isEqualTo(409);
+                assertThat(r.code()).isEqualTo("PROPOSAL_NOT_CANCELABLE");
+                assertThat(r.text("proposalStatus")).isEqualTo(status.name());
+            }
+            assertThatThrownBy(() -> governance.cancel(id, ADMIN, true))
+                    .isInstanceOf(DomainProblem.class)
+                    .hasMessageContaining(status.name());
+            assertThat(governance.proposal(id)).isEqualTo(before);
+            assertThat(events.stream(GovernanceEvents.ProposalCanceled.class)
+                            .filter(e -> e.proposalId().equals(id)))
+                    .hasSize(status == ProposalStatus.CANCELED ? 1 : 0);
+        });
+    }
+
+    @Test
     void aCanceledProposalTakesNoVotes() {
         var p = signal();
         governance.cancel(p.id(), ADMIN, true);

@@ -270,7 +270,9 @@ class GovernanceController {
     }
 
     @PostMapping("/proposals/{proposalId}/cancel")
-    @Operation(summary = "Cancel: the proposer while PENDING, an admin at any time before execution")
+    @Operation(
+            summary = "Cancel: the proposer while PENDING, an admin until the outcome is final"
+                    + " (409 PROPOSAL_NOT_CANCELABLE once DEFEATED, EXPIRED, EXECUTED or CANCELED)")
     ProposalView cancel(@PathVariable String proposalId) {
         var caller = Caller.current();
         return ProposalView.of(governance.cancel(proposalId(proposalId), caller.id(), caller.isAdmin()), null);
