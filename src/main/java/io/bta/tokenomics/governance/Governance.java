@@ -385,7 +385,6 @@ public class Governance {
                 recount.get("COUNT").intValueExact());
     }
 
-    /** Stored tallies next to the tallies recomputed from the votes. */
     /** Proposals by status now, votes cast and distinct voters, over all proposals. */
     @Transactional(readOnly = true)
     public Participation participation() {
@@ -395,6 +394,7 @@ public class Governance {
         return new Participation(total, byStatus, votes[0], votes[1]);
     }
 
+    /** Stored tallies next to the tallies recomputed from the votes. */
     public record TallyCheck(
             UUID proposalId,
             boolean consistent,

@@ -699,6 +699,32 @@ class GovernanceTest {
     }
 
     @Test
+    void theTallyCheckWritesEveryTallyAsAString() {
+        var a = voter("1000", "33.333333");
+        var b = voter("3000", "12.5");
+        var c = voter("7", "0.000001");
+        var p = signal();
+        advanceTo(p.votingStartsAt());
+        vote(a, p.id(), "FOR", 201);
+        vote(b, p.id(), "AGAINST", 201);
+        vote(c, p.id(), "ABSTAIN", 201);
+        var r = api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.adminToken(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var expected = Map.of("For", "333.33333", "Against", "375", "Abstain", "0.00000007");
+        expected.forEach((support, tally) -> {
+            for (var field : List.of("stored" + support, "counted" + support)) {
+                assertThat(r.json().get(field).isString())
+                        .as(field + " in " + r.body())
+                        .isTrue();
+                assertThat(r.text(field)).as(field).isEqualTo(tally);
+            }
+        });
+        assertThat(r.json().get("storedVoterCount").asInt()).isEqualTo(3);
+        assertThat(r.json().get("countedVoterCount").asInt()).isEqualTo(3);
+        assertThat(r.json().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
     void theTallyCheckAgreesWithTheVotes() {
         var a = voter("1000", "10");
         var p = signal();

@@ -144,6 +144,33 @@ class GovernanceController {
 
     record DelegationView(String delegatorId, String delegateeId, Long effectiveFromSequence) {}
 
+    /** Tallies are strings, as in a proposal: a JSON number would lose their 26 decimals in most clients. */
+    record TallyCheckView(
+            String proposalId,
+            boolean consistent,
+            String storedFor,
+            String storedAgainst,
+            String storedAbstain,
+            int storedVoterCount,
+            String countedFor,
+            String countedAgainst,
+            String countedAbstain,
+            int countedVoterCount) {
+        static TallyCheckView of(Governance.TallyCheck c) {
+            return new TallyCheckView(
+                    c.proposalId().toString(),
+                    c.consistent(),
+                    c.storedFor().toPlainString(),
+                    c.storedAgainst().toPlainString(),
+                    c.storedAbstain().toPlainString(),
+                    c.storedVoterCount(),
+                    c.countedFor().toPlainString(),
+                    c.countedAgainst().toPlainString(),
+                    c.countedAbstain().toPlainString(),
+                    c.countedVoterCount());
+        }
+    }
+
     private final Governance governance;
 
     GovernanceController(Governance governance) {
@@ -288,9 +315,9 @@ class GovernanceController {
 
     @PostMapping("/proposals/{proposalId}/verify-tally")
     @Operation(summary = "Recompute the tallies from the votes and compare them with the stored ones (admin)")
-    Governance.TallyCheck verifyTally(@PathVariable String proposalId) {
+    TallyCheckView verifyTally(@PathVariable String proposalId) {
         Caller.current().requireAdmin();
-        return governance.updateProposalVotes(proposalId(proposalId));
+        return TallyCheckView.of(governance.updateProposalVotes(proposalId(proposalId)));
     }
 
     @PostMapping("/delegate")
