@@ -350,12 +350,15 @@ public class Governance {
         return delegations.delegateeAt(delegator, Long.MAX_VALUE);
     }
 
-    /** The settings a proposal can change with SET_PARAMETER, and their values now. */
+    /** A setting that SET_PARAMETER may change: its value now and the values it accepts. */
+    public record GovernedSetting(String key, String value, String bounds) {}
+
+    /** The settings a proposal can change with SET_PARAMETER, by key, with their values now and bounds. */
     @Transactional(readOnly = true)
-    public Map<String, String> governedParameters() {
-        var values = new java.util.TreeMap<String, String>();
-        actions.parameters().forEach((key, parameter) -> values.put(key, parameter.currentValue()));
-        return values;
+    public List<GovernedSetting> governedParameters() {
+        return actions.parameters().values().stream()
+                .map(p -> new GovernedSetting(p.key(), p.currentValue(), p.bounds()))
+                .toList();
     }
 
     /** The action types a proposal may carry. */

@@ -699,6 +699,33 @@ class GovernanceTest {
     }
 
     @Test
+    void eachGovernedParameterIsListedWithItsValueAndBounds() {
+        var r = api.get("/api/governance/parameters", Api.token(proposer.value()));
+        assertThat(r.status()).isEqualTo(200);
+        var byKey = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        r.json().get("parameters").forEach(p -> byKey.put(p.get("key").asString(), p));
+        assertThat(byKey).containsKeys("governance.voting-period", "rewards.inflation-rate", "rewards.claim-window");
+        byKey.forEach((key, p) -> {
+            assertThat(p.get("value").isString()).as(key).isTrue();
+            assertThat(p.get("bounds").isString()).as(key).isTrue();
+            assertThat(p.get("bounds").asString()).as(key).isNotBlank();
+        });
+        assertThat(byKey.get("governance.voting-period").get("bounds").asString())
+                .isEqualTo("a duration from PT1S to PT2160H");
+        assertThat(byKey.get("governance.quorum-fraction").get("bounds").asString())
+                .isEqualTo("a decimal from 0 to 1, at most 6 decimals");
+        assertThat(byKey.get("rewards.inflation-rate").get("bounds").asString())
+                .isEqualTo("a decimal from 0 to 1, at most 8 decimals");
+        // a value outside the bounds is refused with the bounds in the message
+        var refused = api.post(
+                "/api/governance/proposals",
+                Api.token(proposer.value()),
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("a duration from PT1S to PT2160H");
+    }
+
+    @Test
     void theTallyCheckWritesEveryTallyAsAString() {
         var a = voter("1000", "33.333333");
         var b = voter("3000", "12.5");

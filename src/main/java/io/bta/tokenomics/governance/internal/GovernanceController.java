@@ -352,18 +352,20 @@ class GovernanceController {
                 null);
     }
 
-    record ParameterView(String key, String value) {}
+    record ParameterView(String key, String value, String bounds) {}
 
     record CatalogView(List<String> actionTypes, List<ParameterView> parameters) {}
 
     @GetMapping("/parameters")
-    @Operation(summary = "The action types a proposal may carry and the parameters SET_PARAMETER may change")
+    @Operation(
+            summary = "The action types a proposal may carry, and the parameters SET_PARAMETER may change with their"
+                    + " values now and the values they accept (bounds)")
     CatalogView parameters() {
         Caller.current();
         return new CatalogView(
                 governance.actionTypes(),
-                governance.governedParameters().entrySet().stream()
-                        .map(e -> new ParameterView(e.getKey(), e.getValue()))
+                governance.governedParameters().stream()
+                        .map(p -> new ParameterView(p.key(), p.value(), p.bounds()))
                         .toList());
     }
 
