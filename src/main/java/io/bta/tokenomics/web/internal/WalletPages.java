@@ -7,6 +7,7 @@ import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TransactionType;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.NotFound;
@@ -120,7 +121,7 @@ class WalletPages {
         }
         in.check();
         var filter =
-                new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, null, null);
+                new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, TimeRange.ALL);
         var history = ledger.history(me, filter, PAGE_SIZE, Forms.given(cursor));
         var lastSealed = audit.lastSealedSequence();
         var hashes = new HashMap<UUID, String>();
