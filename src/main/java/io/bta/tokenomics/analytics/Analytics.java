@@ -12,6 +12,7 @@ import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.staking.Staking;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -162,20 +164,20 @@ public class Analytics {
     }
 
     /**
-     * A metric of a token in buckets: {@code from} is rounded down and {@code to} up to bucket
+     * A metric of a token in buckets over a closed range (its {@code from} before its {@code to},
+     * as {@link TimeRange} ensures): {@code from} is rounded down and {@code to} up to bucket
      * boundaries; every bucket in between is answered, the empty ones with a null value.
      */
     @Transactional(readOnly = true)
-    public Series series(String token, Metric metric, BucketSize size, Instant from, Instant to) {
+    public Series series(String token, Metric metric, BucketSize size, TimeRange range) {
+        var from = Objects.requireNonNull(range.from(), "a series needs a range with a start");
+        var to = Objects.requireNonNull(range.to(), "a series needs a range with an end");
         var problems = new ArrayList<InvalidInput.FieldError>();
         if (from.isBefore(EARLIEST) || from.isAfter(LATEST)) {
             problems.add(new InvalidInput.FieldError("from", "must be between " + EARLIEST + " and " + LATEST));
         }
         if (to.isBefore(EARLIEST) || to.isAfter(LATEST)) {
             problems.add(new InvalidInput.FieldError("to", "must be between " + EARLIEST + " and " + LATEST));
-        }
-        if (problems.isEmpty() && !from.isBefore(to)) {
-            problems.add(new InvalidInput.FieldError("from", "must be before to"));
         }
         long width = size.width().toMillis();
         long first = problems.isEmpty() ? Math.floorDiv(from.toEpochMilli(), width) : 0;

@@ -259,18 +259,27 @@ public class Governance {
     }
 
     /**
-     * Cancels a proposal: its proposer while it is PENDING, an admin at any time before execution.
+     * Cancels a proposal: its proposer while it is PENDING, an admin until its outcome is final
+     * ({@link ProposalStatus#isFinal()}). The status is the one as of now, read under the row's
+     * lock: a proposal whose voting ended without a majority is DEFEATED from that moment,
+     * although nothing in its row changed.
      */
     @Transactional
     public Proposal cancel(UUID proposalId, EntityId caller, boolean callerIsAdmin) {
-        var proposal = proposals
-                .find(proposalId, now(), true)
-                .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
-        switch (proposal.status()) {
-            case EXECUTED -> throw GovernanceProblems.notCancelable(proposal.status(), "the proposal was executed");
-            case CANCELED -> throw GovernanceProblems.notCancelable(
-                    proposal.status(), "the proposal is already canceled");
-            default -> {}
+        var now = now();
+        var proposal =
+                proposals.find(proposalId, now, true).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
+        if (proposal.status().isFinal()) {
+            throw GovernanceProblems.notCancelable(
+                    proposal.status(),
+                    switch (proposal.status()) {
+                        case EXECUTED -> "the proposal was executed";
+                        case CANCELED -> "the proposal is already canceled";
+                        case DEFEATED -> "the proposal was defeated; its outcome is final";
+                        case EXPIRED -> "the proposal expired without being executed; its outcome is final";
+                        case PENDING, ACTIVE, QUEUED, SUCCEEDED -> throw new IllegalStateException(
+                                "not a final status: " + proposal.status());
+                    });
         }
         if (!callerIsAdmin) {
             if (!proposal.proposerId().equals(caller)) {
@@ -281,7 +290,6 @@ public class Governance {
                         proposal.status(), "the proposer may cancel only before voting starts; ask an admin");
             }
         }
-        var now = now();
         proposals.markCanceled(proposalId, now, caller);
         events.publishEvent(new ProposalCanceled(proposalId, caller, now));
         return proposal(proposalId);
@@ -359,12 +367,15 @@ public class Governance {
         return delegations.latest(delegator).map(Delegation::delegateeId);
     }
 
-    /** The settings a proposal can change with SET_PARAMETER, and their values now. */
+    /** A setting that SET_PARAMETER may change: its value now and the values it accepts. */
+    public record GovernedSetting(String key, String value, String bounds) {}
+
+    /** The settings a proposal can change with SET_PARAMETER, by key, with their values now and bounds. */
     @Transactional(readOnly = true)
-    public Map<String, String> governedParameters() {
-        var values = new java.util.TreeMap<String, String>();
-        actions.parameters().forEach((key, parameter) -> values.put(key, parameter.currentValue()));
-        return values;
+    public List<GovernedSetting> governedParameters() {
+        return actions.parameters().values().stream()
+                .map(p -> new GovernedSetting(p.key(), p.currentValue(), p.bounds()))
+                .toList();
     }
 
     /** The action types a proposal may carry. */
@@ -394,7 +405,6 @@ public class Governance {
                 recount.get("COUNT").intValueExact());
     }
 
-    /** Stored tallies next to the tallies recomputed from the votes. */
     /** Proposals by status now, votes cast and distinct voters, over all proposals. */
     @Transactional(readOnly = true)
     public Participation participation() {
@@ -404,6 +414,7 @@ public class Governance {
         return new Participation(total, byStatus, votes[0], votes[1]);
     }
 
+    /** Stored tallies next to the tallies recomputed from the votes. */
     public record TallyCheck(
             UUID proposalId,
             boolean consistent,

@@ -13,6 +13,13 @@ public interface GovernedParameter {
     /** The value in force, as text. */
     String currentValue();
 
+    /**
+     * The values it accepts, in words for a proposer ({@code a duration from PT1S to PT2160H}), as
+     * {@code GET /api/governance/parameters} lists them; {@link #validate} refuses the others with
+     * the same words.
+     */
+    String bounds();
+
     /** Refuses a value out of bounds or malformed, with a message for the proposer. */
     void validate(String value) throws IllegalArgumentException;
 

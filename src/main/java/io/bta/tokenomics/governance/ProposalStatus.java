@@ -13,5 +13,16 @@ public enum ProposalStatus {
     SUCCEEDED,
     QUEUED,
     EXPIRED,
-    EXECUTED
+    EXECUTED;
+
+    /**
+     * The outcome can no longer change: DEFEATED, EXPIRED, EXECUTED and CANCELED. Nobody cancels a
+     * proposal in a final state, not even an admin: that would rewrite a vote's recorded outcome.
+     */
+    public boolean isFinal() {
+        return switch (this) {
+            case DEFEATED, EXPIRED, EXECUTED, CANCELED -> true;
+            case PENDING, ACTIVE, QUEUED, SUCCEEDED -> false;
+        };
+    }
 }

@@ -22,11 +22,15 @@ public final class GuaranteeEvents {
             Instant expiresAt,
             Instant allocatedAt) {}
 
-    /** The BTA-GUAR was burned and the collateral unlocked; {@code expired} when the expiry job did it. */
+    /**
+     * The BTA-GUAR was burned and the collateral unlocked; {@code expired} when the expiry job did it.
+     * The beneficiary is named because it is a party: it learns that its guarantee no longer holds.
+     */
     public record GuaranteeReleased(
             UUID allocationId,
             String guaranteeId,
             EntityId guarantorId,
+            EntityId beneficiaryId,
             Amount amount,
             boolean expired,
             Instant releasedAt) {}

@@ -273,7 +273,13 @@ public class Guarantees {
                     now));
         } else {
             events.publishEvent(new GuaranteeReleased(
-                    row.id(), row.guaranteeId(), guarantor, row.amount(), status == AllocationStatus.EXPIRED, now));
+                    row.id(),
+                    row.guaranteeId(),
+                    guarantor,
+                    row.beneficiaryId(),
+                    row.amount(),
+                    status == AllocationStatus.EXPIRED,
+                    now));
         }
     }
 

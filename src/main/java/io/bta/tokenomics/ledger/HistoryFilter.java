@@ -1,9 +1,13 @@
 package io.bta.tokenomics.ledger;
 
-import java.time.Instant;
+import io.bta.tokenomics.shared.TimeRange;
 
-/** Optional filters of a history listing; {@code from} is inclusive, {@code to} exclusive. */
-public record HistoryFilter(TokenId tokenId, TransactionType type, Instant from, Instant to) {
+/** Optional filters of a history listing: a token, a type, and the time the transactions were made in. */
+public record HistoryFilter(TokenId tokenId, TransactionType type, TimeRange period) {
 
-    public static final HistoryFilter NONE = new HistoryFilter(null, null, null, null);
+    public static final HistoryFilter NONE = new HistoryFilter(null, null, TimeRange.ALL);
+
+    public HistoryFilter {
+        period = period == null ? TimeRange.ALL : period;
+    }
 }

@@ -33,7 +33,11 @@ public class Trust {
         return source.find(entity).orElseGet(() -> new TrustScore(entity, defaultScore, null));
     }
 
-    /** Records a new score for the entity, keeps the previous one in its history, and publishes the change. */
+    /**
+     * Records a new score for the entity, keeps the previous one in its history, and publishes the
+     * change. The score it already has is no change: nothing is recorded or published, and the
+     * stored score is returned unchanged.
+     */
     @Transactional
     public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
         TrustScore.requireValid(score);

@@ -11,6 +11,7 @@ import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.LockPeriod;
 import io.bta.tokenomics.staking.MinTrustScore;
@@ -252,7 +253,7 @@ class AnalyticsTest {
         }
 
         var minted5m = analytics.series(
-                "BTA-GUAR", Metric.MINTED, BucketSize.FIVE_MINUTES, t0, t0.plus(Duration.ofMinutes(15)));
+                "BTA-GUAR", Metric.MINTED, BucketSize.FIVE_MINUTES, new TimeRange(t0, t0.plus(Duration.ofMinutes(15))));
         assertThat(minted5m.from()).isEqualTo(t0);
         assertThat(minted5m.points())
                 .extracting(Series.Point::start)
@@ -261,26 +262,30 @@ class AnalyticsTest {
         assertThat(minted5m.points()).extracting(Series.Point::snapshots).containsExactly(2, 1, 0);
 
         var supply5m = analytics.series(
-                "BTA-GUAR", Metric.TOTAL_SUPPLY, BucketSize.FIVE_MINUTES, t0, t0.plus(Duration.ofMinutes(10)));
+                "BTA-GUAR",
+                Metric.TOTAL_SUPPLY,
+                BucketSize.FIVE_MINUTES,
+                new TimeRange(t0, t0.plus(Duration.ofMinutes(10))));
         assertThat(values(supply5m)).containsExactly(plain(supplies.get(1)), plain(supplies.get(2)));
 
-        var minted1h =
-                analytics.series("BTA-GUAR", Metric.MINTED, BucketSize.ONE_HOUR, t0, t0.plus(Duration.ofHours(2)));
+        var minted1h = analytics.series(
+                "BTA-GUAR", Metric.MINTED, BucketSize.ONE_HOUR, new TimeRange(t0, t0.plus(Duration.ofHours(2))));
         assertThat(values(minted1h)).containsExactly("23", "13");
         var transactions1h = analytics.series(
-                "BTA-GUAR", Metric.TRANSACTIONS, BucketSize.ONE_HOUR, t0, t0.plus(Duration.ofHours(2)));
+                "BTA-GUAR", Metric.TRANSACTIONS, BucketSize.ONE_HOUR, new TimeRange(t0, t0.plus(Duration.ofHours(2))));
         assertThat(values(transactions1h)).containsExactly("3", "1");
         var supply1h = analytics.series(
-                "BTA-GUAR", Metric.TOTAL_SUPPLY, BucketSize.ONE_HOUR, t0, t0.plus(Duration.ofHours(2)));
+                "BTA-GUAR", Metric.TOTAL_SUPPLY, BucketSize.ONE_HOUR, new TimeRange(t0, t0.plus(Duration.ofHours(2))));
         assertThat(values(supply1h)).containsExactly(plain(supplies.get(2)), plain(supplies.get(3)));
 
-        var minted1d = analytics.series("BTA-GUAR", Metric.MINTED, BucketSize.ONE_DAY, t0, t0.plus(Duration.ofDays(2)));
+        var minted1d = analytics.series(
+                "BTA-GUAR", Metric.MINTED, BucketSize.ONE_DAY, new TimeRange(t0, t0.plus(Duration.ofDays(2))));
         assertThat(values(minted1d)).containsExactly("36", "17");
-        var supply1d =
-                analytics.series("BTA-GUAR", Metric.TOTAL_SUPPLY, BucketSize.ONE_DAY, t0, t0.plus(Duration.ofDays(2)));
+        var supply1d = analytics.series(
+                "BTA-GUAR", Metric.TOTAL_SUPPLY, BucketSize.ONE_DAY, new TimeRange(t0, t0.plus(Duration.ofDays(2))));
         assertThat(values(supply1d)).containsExactly(plain(supplies.get(3)), plain(supplies.get(4)));
-        var holders1d =
-                analytics.series("BTA-GUAR", Metric.HOLDERS, BucketSize.ONE_DAY, t0, t0.plus(Duration.ofDays(2)));
+        var holders1d = analytics.series(
+                "BTA-GUAR", Metric.HOLDERS, BucketSize.ONE_DAY, new TimeRange(t0, t0.plus(Duration.ofDays(2))));
         assertThat(values(holders1d)).containsExactly(Long.toString(holders(guar)), Long.toString(holders(guar)));
 
         // the same through the API: from and to rounded outwards, values as decimal strings
@@ -403,12 +408,15 @@ class AnalyticsTest {
         analytics.snapshotNow(ADMIN);
 
         var hour = day.plus(Duration.ofHours(1));
-        var minted =
-                analytics.series("BTA-GUAR", Metric.MINTED, BucketSize.ONE_HOUR, hour, hour.plus(Duration.ofHours(1)));
+        var minted = analytics.series(
+                "BTA-GUAR", Metric.MINTED, BucketSize.ONE_HOUR, new TimeRange(hour, hour.plus(Duration.ofHours(1))));
         assertThat(values(minted)).containsExactly("9");
         assertThat(minted.points().get(0).snapshots()).isEqualTo(3);
         var transactions = analytics.series(
-                "BTA-GUAR", Metric.TRANSACTIONS, BucketSize.ONE_HOUR, hour, hour.plus(Duration.ofHours(1)));
+                "BTA-GUAR",
+                Metric.TRANSACTIONS,
+                BucketSize.ONE_HOUR,
+                new TimeRange(hour, hour.plus(Duration.ofHours(1))));
         assertThat(values(transactions)).containsExactly("3");
         assertThat(analytics.snapshots("BTA-GUAR", hour, hour.plus(Duration.ofHours(1))))
                 .extracting(TokenSnapshot::kind)

@@ -507,6 +507,45 @@ class GovernanceTest {
     }
 
     @Test
+    void noOneCancelsAFinalOutcome() {
+        var a = voter("150000", "100");
+        var defeated = signal(); // no votes: defeated once voting ends
+        var expired = signal();
+        var executed = signal();
+        var canceled = signal();
+        governance.cancel(canceled.id(), ADMIN, true);
+        advanceTo(expired.votingStartsAt());
+        vote(a, expired.id(), "FOR", 201);
+        vote(a, executed.id(), "FOR", 201);
+        advanceTo(executed.executableAt());
+        governance.execute(executed.id(), ADMIN);
+        // Nothing stored says DEFEATED or EXPIRED: both follow from the clock and the tallies.
+        advanceTo(expired.expiresAt());
+        var finals = Map.of(
+                defeated.id(), ProposalStatus.DEFEATED,
+                expired.id(), ProposalStatus.EXPIRED,
+                executed.id(), ProposalStatus.EXECUTED,
+                canceled.id(), ProposalStatus.CANCELED);
+        finals.forEach((id, status) -> {
+            var before = governance.proposal(id);
+            assertThat(before.status()).isEqualTo(status);
+            for (var caller : List.of(Api.adminToken(), Api.token(proposer.value()))) {
+                var r = api.post("/api/governance/proposals/" + id + "/cancel", caller, null);
+                assertThat(r.status()).as(status + ": " + r.body()).isEqualTo(409);
+                assertThat(r.code()).isEqualTo("PROPOSAL_NOT_CANCELABLE");
+                assertThat(r.text("proposalStatus")).isEqualTo(status.name());
+            }
+            assertThatThrownBy(() -> governance.cancel(id, ADMIN, true))
+                    .isInstanceOf(DomainProblem.class)
+                    .hasMessageContaining(status.name());
+            assertThat(governance.proposal(id)).isEqualTo(before);
+            assertThat(events.stream(GovernanceEvents.ProposalCanceled.class)
+                            .filter(e -> e.proposalId().equals(id)))
+                    .hasSize(status == ProposalStatus.CANCELED ? 1 : 0);
+        });
+    }
+
+    @Test
     void aCanceledProposalTakesNoVotes() {
         var p = signal();
         governance.cancel(p.id(), ADMIN, true);
@@ -657,6 +696,59 @@ class GovernanceTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("actionTypes").toString()).contains("MINT", "TREASURY_TRANSFER", "SET_PARAMETER");
         assertThat(r.body()).contains("governance.voting-period", "governance.quorum-fraction");
+    }
+
+    @Test
+    void eachGovernedParameterIsListedWithItsValueAndBounds() {
+        var r = api.get("/api/governance/parameters", Api.token(proposer.value()));
+        assertThat(r.status()).isEqualTo(200);
+        var byKey = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        r.json().get("parameters").forEach(p -> byKey.put(p.get("key").asString(), p));
+        assertThat(byKey).containsKeys("governance.voting-period", "rewards.inflation-rate", "rewards.claim-window");
+        byKey.forEach((key, p) -> {
+            assertThat(p.get("value").isString()).as(key).isTrue();
+            assertThat(p.get("bounds").isString()).as(key).isTrue();
+            assertThat(p.get("bounds").asString()).as(key).isNotBlank();
+        });
+        assertThat(byKey.get("governance.voting-period").get("bounds").asString())
+                .isEqualTo("a duration from PT1S to PT2160H");
+        assertThat(byKey.get("governance.quorum-fraction").get("bounds").asString())
+                .isEqualTo("a decimal from 0 to 1, at most 6 decimals");
+        assertThat(byKey.get("rewards.inflation-rate").get("bounds").asString())
+                .isEqualTo("a decimal from 0 to 1, at most 8 decimals");
+        // a value outside the bounds is refused with the bounds in the message
+        var refused = api.post(
+                "/api/governance/proposals",
+                Api.token(proposer.value()),
+                "{\"title\":\"t\",\"actions\":[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("a duration from PT1S to PT2160H");
+    }
+
+    @Test
+    void theTallyCheckWritesEveryTallyAsAString() {
+        var a = voter("1000", "33.333333");
+        var b = voter("3000", "12.5");
+        var c = voter("7", "0.000001");
+        var p = signal();
+        advanceTo(p.votingStartsAt());
+        vote(a, p.id(), "FOR", 201);
+        vote(b, p.id(), "AGAINST", 201);
+        vote(c, p.id(), "ABSTAIN", 201);
+        var r = api.post("/api/governance/proposals/" + p.id() + "/verify-tally", Api.adminToken(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var expected = Map.of("For", "333.33333", "Against", "375", "Abstain", "0.00000007");
+        expected.forEach((support, tally) -> {
+            for (var field : List.of("stored" + support, "counted" + support)) {
+                assertThat(r.json().get(field).isString())
+                        .as(field + " in " + r.body())
+                        .isTrue();
+                assertThat(r.text(field)).as(field).isEqualTo(tally);
+            }
+        });
+        assertThat(r.json().get("storedVoterCount").asInt()).isEqualTo(3);
+        assertThat(r.json().get("countedVoterCount").asInt()).isEqualTo(3);
+        assertThat(r.json().get("consistent").asBoolean()).isTrue();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -468,6 +469,27 @@ class LedgerApiTest {
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.isProblem()).as(query).isTrue();
         }
+    }
+
+    @Test
+    void aHistoryRangeThatEndsBeforeItStartsIsRefusedAsAnalyticsRefusesIt() {
+        fund(alice, "BTA-UTIL", "100");
+        var now = clock.instant();
+        var later = now.plus(Duration.ofHours(1));
+        for (var range : new String[] {"from=" + later + "&to=" + now, "from=" + now + "&to=" + now}) {
+            var history = api.get("/api/tokens/transactions?" + range, aliceToken);
+            var series = api.get("/api/analytics/tokens/BTA-UTIL/series?metric=volume&" + range, aliceToken);
+            for (var r : List.of(history, series)) {
+                assertThat(r.status()).as(range + ": " + r.body()).isEqualTo(400);
+                assertThat(r.code()).isEqualTo("INVALID_INPUT");
+                assertThat(r.json().get("errors").toString())
+                        .isEqualTo("[{\"field\":\"from\",\"message\":\"must be before to\"}]");
+            }
+            assertThat(history.text("detail")).isEqualTo(series.text("detail"));
+        }
+        // an open end is no range to refuse
+        assertThat(api.get("/api/tokens/transactions?from=" + later, aliceToken).status())
+                .isEqualTo(200);
     }
 
     // --- errors outside the ledger's own rules ---

@@ -192,6 +192,45 @@ class SecurityTest {
     }
 
     @Test
+    void tokenCommandTakesTheDataDirectoryAsAnOption(@TempDir Path dir) throws Exception {
+        var err = new ByteArrayOutputStream();
+        var spaced = dir.resolve("spaced");
+        assertThat(TokenCommand.run(
+                        new String[] {"token", "--data-dir", spaced.toString(), "--sub", "erin"},
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err)))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(spaced.resolve("jwt-secret")).exists();
+        var joined = dir.resolve("joined");
+        assertThat(TokenCommand.run(
+                        new String[] {"token", "--sub", "erin", "--data-dir=" + joined},
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err)))
+                .isZero();
+        assertThat(joined.resolve("jwt-secret")).exists();
+        var property = dir.resolve("property");
+        assertThat(TokenCommand.run(
+                        new String[] {"token", "--sub", "erin", "--tokenomics.data-dir=" + property},
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err)))
+                .isZero();
+        assertThat(property.resolve("jwt-secret")).exists();
+        // the usage names the option, and the option needs its value
+        var usage = new ByteArrayOutputStream();
+        assertThat(TokenCommand.run(
+                        new String[] {"token", "--sub", "erin", "--data-dir"},
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(usage)))
+                .isEqualTo(2);
+        assertThat(usage.toString(StandardCharsets.UTF_8)).contains("[--data-dir <dir>]");
+    }
+
+    @Test
     void tokenCommandRefusesABadSubject() {
         var err = new ByteArrayOutputStream();
         int code = TokenCommand.run(

@@ -6,13 +6,17 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @IntegrationTest
+@RecordApplicationEvents
 class TrustApiTest {
 
     @LocalServerPort
@@ -20,6 +24,9 @@ class TrustApiTest {
 
     @Autowired
     Trust trust;
+
+    @Autowired
+    ApplicationEvents events;
 
     Api api;
     String entity;
@@ -55,6 +62,30 @@ class TrustApiTest {
         assertThat(history.json().get(0).get("previous").decimalValue()).isEqualByComparingTo("72.5");
         assertThat(history.json().get(0).get("changedBy").asString()).isEqualTo("trust-engine");
         assertThat(history.json().get(1).get("previous").isNull()).isTrue();
+    }
+
+    @Test
+    void settingTheSameScoreAgainChangesNothing() {
+        var first = api.put("/api/trust/" + entity, Api.adminToken(), "{\"score\": 72.5}");
+        assertThat(first.status()).isEqualTo(200);
+        var again = api.put("/api/trust/" + entity, Api.token("trust-engine", "SERVICE"), "{\"score\": \"72.500\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("score").decimalValue()).isEqualByComparingTo("72.5");
+        assertThat(again.text("updatedAt")).isEqualTo(first.text("updatedAt"));
+        var history = api.get("/api/trust/" + entity + "/history", Api.token("anyone"));
+        assertThat(history.json().size()).isEqualTo(1);
+        assertThat(history.json().get(0).get("changedBy").asString()).isEqualTo("admin");
+
+        var id = EntityId.of(entity);
+        var unchanged = trust.record(id, new BigDecimal("72.50"), EntityId.of("admin"));
+        assertThat(unchanged.score()).isEqualByComparingTo("72.5");
+        assertThat(unchanged.updatedAt()).isEqualTo(Instant.parse(first.text("updatedAt")));
+        assertThat(events.stream(TrustScoreChanged.class)).isEmpty();
+        assertThat(trust.history(id, 10)).hasSize(1);
+
+        trust.record(id, new BigDecimal("72.6"), EntityId.of("admin"));
+        assertThat(events.stream(TrustScoreChanged.class)).singleElement().satisfies(e -> assertThat(e.previous())
+                .isEqualByComparingTo("72.5"));
     }
 
     @Test

@@ -3,12 +3,15 @@ package io.bta.tokenomics.webhooks;
 import static io.bta.tokenomics.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bta.tokenomics.guarantees.Guarantees;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import io.bta.tokenomics.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +38,12 @@ class EventStreamTest {
 
     @Autowired
     Webhooks webhooks;
+
+    @Autowired
+    Guarantees guarantees;
+
+    @Autowired
+    MutableClock clock;
 
     Api api;
 
@@ -164,8 +173,54 @@ class EventStreamTest {
     }
 
     @Test
+    void theBeneficiarySeesTheReleaseOfItsGuarantee() throws Exception {
+        var beneficiary = WebhooksTest.unique("beneficiary");
+        try (var stream = new Client(Api.token(beneficiary), null)) {
+            var id = allocate(beneficiary, null);
+            assertThat(stream.next().name()).isEqualTo("guarantees.guarantee.allocated");
+            var released = api.post("/api/guarantees/allocations/" + id + "/release", ADMIN, null);
+            assertThat(released.status()).as(released.body()).isEqualTo(200);
+            var event = stream.next();
+            assertThat(event.name()).isEqualTo("guarantees.guarantee.released");
+            assertThat(event.data().get("data").get("allocationId").asString()).isEqualTo(id);
+            assertThat(event.data().get("data").get("beneficiaryId").asString()).isEqualTo(beneficiary);
+            assertThat(event.data().get("data").get("expired").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void theBeneficiarySeesTheExpiryOfItsGuarantee() throws Exception {
+        var beneficiary = WebhooksTest.unique("beneficiary");
+        try (var stream = new Client(Api.token(beneficiary), null)) {
+            var id = allocate(beneficiary, clock.instant().plus(Duration.ofDays(1)));
+            assertThat(stream.next().name()).isEqualTo("guarantees.guarantee.allocated");
+            clock.advance(Duration.ofDays(1));
+            assertThat(guarantees.expireDue()).isPositive();
+            var event = stream.next();
+            assertThat(event.name()).isEqualTo("guarantees.guarantee.released");
+            assertThat(event.data().get("data").get("allocationId").asString()).isEqualTo(id);
+            assertThat(event.data().get("data").get("expired").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void theStreamNeedsACaller() {
         assertThat(api.get("/api/events/stream", null).status()).isEqualTo(401);
+    }
+
+    /** Allocates 5 BTA-GUAR from a new guarantor to the beneficiary; returns the allocation's id. */
+    private String allocate(String beneficiary, java.time.Instant expiresAt) {
+        var body = JSON.createObjectNode();
+        body.put("guaranteeId", WebhooksTest.unique("g"));
+        body.put("guarantorId", WebhooksTest.unique("guarantor"));
+        body.put("beneficiaryId", beneficiary);
+        body.put("amount", "5");
+        if (expiresAt != null) {
+            body.put("expiresAt", expiresAt.toString());
+        }
+        var r = api.post("/api/guarantees/allocations", ADMIN, JSON.writeValueAsString(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("id");
     }
 
     private void transfer(String from, String to, String amount) {

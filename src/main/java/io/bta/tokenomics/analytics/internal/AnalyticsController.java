@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,10 +229,12 @@ class AnalyticsController {
         if (size == null) {
             in.reject("interval", "must be one of " + BucketSize.keys());
         }
-        var end = to == null ? clock.instant() : instant(in, "to", to);
-        var start = from == null ? (end == null ? null : end.minus(Duration.ofDays(1))) : instant(in, "from", from);
+        var end = to == null ? clock.instant() : in.optionalInstant("to", to);
+        var start =
+                from == null ? (end == null ? null : end.minus(Duration.ofDays(1))) : in.optionalInstant("from", from);
+        var range = in.timeRange("from", start, end);
         in.check();
-        return SeriesView.of(analytics.series(tokenId, m, size, start, end));
+        return SeriesView.of(analytics.series(tokenId, m, size, range));
     }
 
     @GetMapping("/api/analytics/overview")
@@ -243,14 +244,6 @@ class AnalyticsController {
         // The facade refuses a limit outside 1..max-top-holders (a 400 naming limit).
         return OverviewView.of(
                 analytics.overview(limit == null ? Math.min(DEFAULT_TOP_HOLDERS, properties.maxTopHolders()) : limit));
-    }
-
-    private static Instant instant(Inputs in, String field, String raw) {
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            return in.reject(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
-        }
     }
 
     private static String text(BigDecimal value) {

@@ -158,6 +158,33 @@ class GovernanceController {
         }
     }
 
+    /** Tallies are strings, as in a proposal: a JSON number would lose their 26 decimals in most clients. */
+    record TallyCheckView(
+            String proposalId,
+            boolean consistent,
+            String storedFor,
+            String storedAgainst,
+            String storedAbstain,
+            int storedVoterCount,
+            String countedFor,
+            String countedAgainst,
+            String countedAbstain,
+            int countedVoterCount) {
+        static TallyCheckView of(Governance.TallyCheck c) {
+            return new TallyCheckView(
+                    c.proposalId().toString(),
+                    c.consistent(),
+                    c.storedFor().toPlainString(),
+                    c.storedAgainst().toPlainString(),
+                    c.storedAbstain().toPlainString(),
+                    c.storedVoterCount(),
+                    c.countedFor().toPlainString(),
+                    c.countedAgainst().toPlainString(),
+                    c.countedAbstain().toPlainString(),
+                    c.countedVoterCount());
+        }
+    }
+
     private final Governance governance;
 
     GovernanceController(Governance governance) {
@@ -284,7 +311,9 @@ class GovernanceController {
     }
 
     @PostMapping("/proposals/{proposalId}/cancel")
-    @Operation(summary = "Cancel: the proposer while PENDING, an admin at any time before execution")
+    @Operation(
+            summary = "Cancel: the proposer while PENDING, an admin until the outcome is final"
+                    + " (409 PROPOSAL_NOT_CANCELABLE once DEFEATED, EXPIRED, EXECUTED or CANCELED)")
     ProposalView cancel(@PathVariable String proposalId) {
         var caller = Caller.current();
         return ProposalView.of(governance.cancel(proposalId(proposalId), caller.id(), caller.isAdmin()), null);
@@ -300,9 +329,9 @@ class GovernanceController {
 
     @PostMapping("/proposals/{proposalId}/verify-tally")
     @Operation(summary = "Recompute the tallies from the votes and compare them with the stored ones (admin)")
-    Governance.TallyCheck verifyTally(@PathVariable String proposalId) {
+    TallyCheckView verifyTally(@PathVariable String proposalId) {
         Caller.current().requireAdmin();
-        return governance.updateProposalVotes(proposalId(proposalId));
+        return TallyCheckView.of(governance.updateProposalVotes(proposalId(proposalId)));
     }
 
     @PostMapping("/delegate")
@@ -336,18 +365,20 @@ class GovernanceController {
                 .orElseGet(() -> new DelegationView(caller.id().value(), null, null, null));
     }
 
-    record ParameterView(String key, String value) {}
+    record ParameterView(String key, String value, String bounds) {}
 
     record CatalogView(List<String> actionTypes, List<ParameterView> parameters) {}
 
     @GetMapping("/parameters")
-    @Operation(summary = "The action types a proposal may carry and the parameters SET_PARAMETER may change")
+    @Operation(
+            summary = "The action types a proposal may carry, and the parameters SET_PARAMETER may change with their"
+                    + " values now and the values they accept (bounds)")
     CatalogView parameters() {
         Caller.current();
         return new CatalogView(
                 governance.actionTypes(),
-                governance.governedParameters().entrySet().stream()
-                        .map(e -> new ParameterView(e.getKey(), e.getValue()))
+                governance.governedParameters().stream()
+                        .map(p -> new ParameterView(p.key(), p.value(), p.bounds()))
                         .toList());
     }
 

@@ -82,23 +82,84 @@ public class GovernanceSettings {
         return value == null ? fallback : DurationStyle.detectAndParse(value);
     }
 
+    /** What a setting accepts: its bounds in words, and the check that refuses the rest with them. */
+    record Rule(String bounds, java.util.function.Consumer<String> check) {
+
+        static Rule duration(Duration min, Duration max) {
+            var bounds = "a duration from " + min + " to " + max;
+            return new Rule(bounds, value -> {
+                Duration d;
+                try {
+                    d = DurationStyle.detectAndParse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "'" + value + "' is not a duration such as 3s, 7d or PT12H; must be " + bounds);
+                }
+                if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                    throw new IllegalArgumentException("must be " + bounds);
+                }
+            });
+        }
+
+        static Rule decimal(BigDecimal min, BigDecimal max, int maxDecimals) {
+            var bounds = "a decimal from " + min.toPlainString() + " to " + max.toPlainString() + ", at most "
+                    + maxDecimals + " decimals";
+            return new Rule(bounds, value -> {
+                BigDecimal d;
+                try {
+                    d = new BigDecimal(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + value + "' is not a decimal number; must be " + bounds);
+                }
+                if (d.compareTo(min) < 0 || d.compareTo(max) > 0 || d.scale() > maxDecimals) {
+                    throw new IllegalArgumentException("must be " + bounds);
+                }
+            });
+        }
+
+        static Rule amount(Amount min, Amount max) {
+            var bounds = "an amount from " + min + " to " + max;
+            return new Rule(bounds, value -> {
+                Amount a;
+                try {
+                    a = Amount.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + "; must be " + bounds);
+                }
+                if (a.isLessThan(min) || a.isGreaterThan(max)) {
+                    throw new IllegalArgumentException("must be " + bounds);
+                }
+            });
+        }
+
+        static Rule wholeNumber(int min, int max) {
+            var bounds = "a whole number from " + min + " to " + max;
+            return new Rule(bounds, value -> {
+                int n;
+                try {
+                    n = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + value + "' is not a whole number; must be " + bounds);
+                }
+                if (n < min || n > max) {
+                    throw new IllegalArgumentException("must be " + bounds);
+                }
+            });
+        }
+    }
+
     /** A governance setting as a governed parameter: bounds checked before any value is stored. */
     static final class Setting implements GovernedParameter {
         private final String key;
         private final Function<Current, String> read;
-        private final java.util.function.Consumer<String> check;
+        private final Rule rule;
         private final GovernanceSettings settings;
         private final Clock clock;
 
-        Setting(
-                String key,
-                Function<Current, String> read,
-                java.util.function.Consumer<String> check,
-                GovernanceSettings settings,
-                Clock clock) {
+        Setting(String key, Function<Current, String> read, Rule rule, GovernanceSettings settings, Clock clock) {
             this.key = key;
             this.read = read;
-            this.check = check;
+            this.rule = rule;
             this.settings = settings;
             this.clock = clock;
         }
@@ -114,11 +175,16 @@ public class GovernanceSettings {
         }
 
         @Override
+        public String bounds() {
+            return rule.bounds();
+        }
+
+        @Override
         public void validate(String value) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(key + " needs a value");
+                throw new IllegalArgumentException(key + " needs a value: " + rule.bounds());
             }
-            check.accept(value.strip());
+            rule.check().accept(value.strip());
         }
 
         @Override
@@ -137,87 +203,45 @@ public class GovernanceSettings {
                     new Setting(
                             "governance.voting-delay",
                             c -> c.votingDelay().toString(),
-                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)),
+                            Rule.duration(Duration.ZERO, Duration.ofDays(30)),
                             settings,
                             clock),
                     new Setting(
                             "governance.voting-period",
                             c -> c.votingPeriod().toString(),
-                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)),
+                            Rule.duration(Duration.ofSeconds(1), Duration.ofDays(90)),
                             settings,
                             clock),
                     new Setting(
                             "governance.timelock-delay",
                             c -> c.timelockDelay().toString(),
-                            v -> durationBetween(v, Duration.ZERO, Duration.ofDays(30)),
+                            Rule.duration(Duration.ZERO, Duration.ofDays(30)),
                             settings,
                             clock),
                     new Setting(
                             "governance.grace-period",
                             c -> c.gracePeriod().toString(),
-                            v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(90)),
+                            Rule.duration(Duration.ofSeconds(1), Duration.ofDays(90)),
                             settings,
                             clock),
                     new Setting(
                             "governance.proposal-threshold",
                             c -> c.proposalThreshold().toString(),
-                            v -> {
-                                var a = Amount.parse(v);
-                                if (a.isNegative() || a.isGreaterThan(Amount.of(1_000_000_000L))) {
-                                    throw new IllegalArgumentException(
-                                            "proposal threshold must be between 0 and 1000000000");
-                                }
-                            },
+                            Rule.amount(Amount.ZERO, Amount.of(1_000_000_000L)),
                             settings,
                             clock),
                     new Setting(
                             "governance.quorum-fraction",
                             c -> c.quorumFraction().toPlainString(),
-                            v -> {
-                                var f = decimal(v);
-                                if (f.signum() < 0 || f.compareTo(BigDecimal.ONE) > 0 || f.scale() > 6) {
-                                    throw new IllegalArgumentException(
-                                            "quorum fraction must be between 0 and 1, at most 6 decimals");
-                                }
-                            },
+                            Rule.decimal(BigDecimal.ZERO, BigDecimal.ONE, 6),
                             settings,
                             clock),
                     new Setting(
                             "governance.max-actions",
                             c -> Integer.toString(c.maxActions()),
-                            v -> {
-                                int n;
-                                try {
-                                    n = Integer.parseInt(v);
-                                } catch (NumberFormatException e) {
-                                    throw new IllegalArgumentException("max actions must be a whole number");
-                                }
-                                if (n < 1 || n > 50) {
-                                    throw new IllegalArgumentException("max actions must be between 1 and 50");
-                                }
-                            },
+                            Rule.wholeNumber(1, 50),
                             settings,
                             clock));
-        }
-
-        private static void durationBetween(String value, Duration min, Duration max) {
-            Duration d;
-            try {
-                d = DurationStyle.detectAndParse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration such as 3s, 7d or PT12H");
-            }
-            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException("must be between " + min + " and " + max);
-            }
-        }
-
-        private static BigDecimal decimal(String value) {
-            try {
-                return new BigDecimal(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a decimal number");
-            }
         }
     }
 }

@@ -29,7 +29,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -301,25 +300,13 @@ class LedgerController {
                 in.reject("type", "must be one of TRANSFER, MINT, BURN, LOCK, UNLOCK");
             }
         }
-        var fromTime = instant(in, "from", from);
-        var toTime = instant(in, "to", to);
+        var period = in.timeRange("from", in.optionalInstant("from", from), in.optionalInstant("to", to));
         int pageSize = Paging.limit(in, limit);
         var position = Paging.cursor(in, cursor);
         in.check();
         TokenId token = tokenId == null ? null : ledger.resolve(tokenId);
-        return ledger.history(entity, new HistoryFilter(token, txType, fromTime, toTime), pageSize, position)
+        return ledger.history(entity, new HistoryFilter(token, txType, period), pageSize, position)
                 .map(TransactionView::of);
-    }
-
-    private static Instant instant(Inputs in, String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return in.reject(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
     }
 
     @FunctionalInterface

@@ -98,10 +98,10 @@ public class LedgerQueries {
         if (filter.type() != null) {
             conditions.append(" and type = :type");
         }
-        if (filter.from() != null) {
+        if (filter.period().from() != null) {
             conditions.append(" and created_at >= :fromTime");
         }
-        if (filter.to() != null) {
+        if (filter.period().to() != null) {
             conditions.append(" and created_at < :toTime");
         }
         var sql =
@@ -126,11 +126,12 @@ public class LedgerQueries {
         if (filter.type() != null) {
             statement = statement.param("type", filter.type().name());
         }
-        if (filter.from() != null) {
-            statement = statement.param("fromTime", Timestamp.from(filter.from()));
+        if (filter.period().from() != null) {
+            statement =
+                    statement.param("fromTime", Timestamp.from(filter.period().from()));
         }
-        if (filter.to() != null) {
-            statement = statement.param("toTime", Timestamp.from(filter.to()));
+        if (filter.period().to() != null) {
+            statement = statement.param("toTime", Timestamp.from(filter.period().to()));
         }
         return statement.query(this::mapTransaction).list();
     }

@@ -41,7 +41,17 @@ public class RewardSettings {
             Amount bootstrapEmission,
             Duration claimWindow) {}
 
-    private record Definition(String key, Supplier<String> defaultValue, Consumer<String> validator) {}
+    /** A setting: its default, its bounds in words, and the check that refuses the rest with them. */
+    private record Definition(String key, Supplier<String> defaultValue, Rule rule) {}
+
+    private record Rule(String bounds, Consumer<String> check) {}
+
+    private static final Rule FRACTION = decimalRule(BigDecimal.ZERO, BigDecimal.ONE, 8);
+    private static final Rule TRUST = decimalRule(BigDecimal.ZERO, BigDecimal.valueOf(100), null);
+    private static final Rule BOOST = decimalRule(BigDecimal.ZERO, MAX_TRUST_BOOST, 8);
+    private static final Rule AMOUNT_OR_ZERO = amountRule(true);
+    private static final Rule POSITIVE_AMOUNT = amountRule(false);
+    private static final Rule CLAIM_WINDOW = claimWindowRule();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -54,46 +64,48 @@ public class RewardSettings {
         this.clock = clock;
         this.ledger = ledger;
         this.properties = properties;
-        define("rewards.inflation-rate", () -> plain(inflationRateDefault()), v -> fraction(v, "inflation rate"));
-        define("rewards.bootstrap-emission", () -> plain(properties.bootstrapEmission()), v -> amount(v, true));
+        define("rewards.inflation-rate", () -> plain(inflationRateDefault()), FRACTION);
+        define("rewards.bootstrap-emission", () -> plain(properties.bootstrapEmission()), AMOUNT_OR_ZERO);
         define(
                 "rewards.claim-window",
                 () -> properties.claimWindow() == null
                         ? NEVER
                         : properties.claimWindow().toString(),
-                RewardSettings::claimWindow);
+                CLAIM_WINDOW);
         trigger("learning", properties.learning());
         trigger("governance", properties.governance());
         trigger("referral", properties.referral());
-        define("rewards.transaction.rate", () -> plain(properties.transaction().rate()), v -> fraction(v, "rate"));
-        define("rewards.transaction.cap", () -> plain(properties.transaction().cap()), v -> amount(v, false));
+        define("rewards.transaction.rate", () -> plain(properties.transaction().rate()), FRACTION);
+        define("rewards.transaction.cap", () -> plain(properties.transaction().cap()), POSITIVE_AMOUNT);
         define(
                 "rewards.transaction.min-trust",
                 () -> plain(properties.transaction().minTrust()),
-                RewardSettings::trust);
+                TRUST);
         define(
                 "rewards.transaction.trust-boost",
                 () -> plain(properties.transaction().trustBoost()),
-                RewardSettings::boost);
+                BOOST);
         // The defaults themselves must pass the checks that governance's values pass.
-        definitions.values().forEach(d -> d.validator()
-                .accept(
-                        d.key().equals("rewards.inflation-rate")
-                                ? plain(
-                                        properties.inflationRate() == null
-                                                ? BigDecimal.ZERO
-                                                : properties.inflationRate())
-                                : d.defaultValue().get()));
+        definitions.values().forEach(d -> {
+            var value = d.key().equals("rewards.inflation-rate")
+                    ? plain(properties.inflationRate() == null ? BigDecimal.ZERO : properties.inflationRate())
+                    : d.defaultValue().get();
+            try {
+                d.rule().check().accept(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tokenomics." + d.key() + " " + e.getMessage(), e);
+            }
+        });
     }
 
     private void trigger(String name, RewardsProperties.Trigger defaults) {
-        define("rewards." + name + ".amount", () -> plain(defaults.amount()), v -> amount(v, false));
-        define("rewards." + name + ".min-trust", () -> plain(defaults.minTrust()), RewardSettings::trust);
-        define("rewards." + name + ".trust-boost", () -> plain(defaults.trustBoost()), RewardSettings::boost);
+        define("rewards." + name + ".amount", () -> plain(defaults.amount()), POSITIVE_AMOUNT);
+        define("rewards." + name + ".min-trust", () -> plain(defaults.minTrust()), TRUST);
+        define("rewards." + name + ".trust-boost", () -> plain(defaults.trustBoost()), BOOST);
     }
 
-    private void define(String key, Supplier<String> defaultValue, Consumer<String> validator) {
-        definitions.put(key, new Definition(key, defaultValue, validator));
+    private void define(String key, Supplier<String> defaultValue, Rule rule) {
+        definitions.put(key, new Definition(key, defaultValue, rule));
     }
 
     private BigDecimal inflationRateDefault() {
@@ -167,11 +179,17 @@ public class RewardSettings {
             }
 
             @Override
+            public String bounds() {
+                return definition.rule().bounds();
+            }
+
+            @Override
             public void validate(String value) {
                 if (value == null || value.isBlank()) {
-                    throw new IllegalArgumentException(key + " needs a value");
+                    throw new IllegalArgumentException(
+                            key + " needs a value: " + definition.rule().bounds());
                 }
-                definition.validator().accept(value.strip());
+                definition.rule().check().accept(value.strip());
             }
 
             @Override
@@ -198,57 +216,55 @@ public class RewardSettings {
         return Decimals.plain(value).toPlainString();
     }
 
-    private static BigDecimal decimal(String value) {
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a decimal number");
-        }
-    }
-
-    private static void amount(String value, boolean zeroAllowed) {
-        var amount = Amount.parse(value);
-        if (amount.isNegative() || (!zeroAllowed && amount.isZero())) {
-            throw new IllegalArgumentException("the amount must be " + (zeroAllowed ? "zero or more" : "positive"));
-        }
-    }
-
-    private static void fraction(String value, String what) {
-        var d = decimal(value);
-        if (d.signum() < 0
-                || d.compareTo(BigDecimal.ONE) > 0
-                || d.stripTrailingZeros().scale() > 8) {
-            throw new IllegalArgumentException("the " + what + " must be between 0 and 1, with at most 8 decimals");
-        }
-    }
-
-    private static void trust(String value) {
-        var d = decimal(value);
-        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException("a minimum trust score must be between 0 and 100");
-        }
-    }
-
-    private static void boost(String value) {
-        var d = decimal(value);
-        if (d.signum() < 0
-                || d.compareTo(MAX_TRUST_BOOST) > 0
-                || d.stripTrailingZeros().scale() > 8) {
-            throw new IllegalArgumentException("a trust boost must be between 0 and 10, with at most 8 decimals");
-        }
-    }
-
-    private static void claimWindow(String value) {
-        if (NEVER.equalsIgnoreCase(value.strip())) {
-            return;
-        }
-        try {
-            var d = Duration.parse(value.strip());
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("the claim window must be positive");
+    /** A decimal between two bounds, with at most {@code maxDecimals} decimals (null: any). */
+    private static Rule decimalRule(BigDecimal min, BigDecimal max, Integer maxDecimals) {
+        var bounds = "a decimal from " + min.toPlainString() + " to " + max.toPlainString()
+                + (maxDecimals == null ? "" : ", at most " + maxDecimals + " decimals");
+        return new Rule(bounds, value -> {
+            BigDecimal d;
+            try {
+                d = new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a decimal number; must be " + bounds);
             }
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the claim window is an ISO-8601 duration such as P30D, or 'never'");
-        }
+            if (d.compareTo(min) < 0
+                    || d.compareTo(max) > 0
+                    || (maxDecimals != null && d.stripTrailingZeros().scale() > maxDecimals)) {
+                throw new IllegalArgumentException("must be " + bounds);
+            }
+        });
+    }
+
+    private static Rule amountRule(boolean zeroAllowed) {
+        var bounds = zeroAllowed ? "an amount of zero or more" : "an amount greater than zero";
+        return new Rule(bounds, value -> {
+            Amount amount;
+            try {
+                amount = Amount.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + "; must be " + bounds);
+            }
+            if (amount.isNegative() || (!zeroAllowed && amount.isZero())) {
+                throw new IllegalArgumentException("must be " + bounds);
+            }
+        });
+    }
+
+    private static Rule claimWindowRule() {
+        var bounds = "a positive ISO-8601 duration such as P30D, or '" + NEVER + "'";
+        return new Rule(bounds, value -> {
+            if (NEVER.equalsIgnoreCase(value.strip())) {
+                return;
+            }
+            Duration d;
+            try {
+                d = Duration.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a duration; must be " + bounds);
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("must be " + bounds);
+            }
+        });
     }
 }

@@ -2,6 +2,9 @@ package io.bta.tokenomics.shared.error;
 
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.TimeRange;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +44,30 @@ public final class Inputs {
             return amount;
         } catch (IllegalArgumentException e) {
             return reject(field, e.getMessage());
+        }
+    }
+
+    /** An ISO-8601 instant, or null when the field is absent. */
+    public Instant optionalInstant(String field, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            return reject(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    /**
+     * The range {@code [from, to)}, an end open where it is null; a {@code from} that is not before
+     * {@code to} is refused, naming {@code fromField}.
+     */
+    public TimeRange timeRange(String fromField, Instant from, Instant to) {
+        try {
+            return new TimeRange(from, to);
+        } catch (IllegalArgumentException e) {
+            return reject(fromField, e.getMessage());
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code token --sub alice [--roles ADMIN,SERVICE] [--ttl 8h]}: prints a token signed with the
- * service's secret, read from the same settings as the service ({@code TOKENOMICS_SECURITY_JWT_SECRET}
- * or {@code --tokenomics.security.jwt-secret=...}, else the secret in {@code TOKENOMICS_DATA_DIR}
- * or {@code --tokenomics.data-dir=...}, default {@code ./data}), on a line of its own.
+ * {@code token --sub alice [--roles ADMIN,SERVICE] [--ttl 8h] [--data-dir ./data]}: prints a token
+ * signed with the service's secret, read from the same settings as the service
+ * ({@code TOKENOMICS_SECURITY_JWT_SECRET} or {@code --tokenomics.security.jwt-secret=...}, else the
+ * secret in the data directory: {@code --data-dir <dir>}, the service's own
+ * {@code --tokenomics.data-dir=<dir>}, or {@code TOKENOMICS_DATA_DIR}, default {@code ./data}), on a
+ * line of its own.
  */
 public final class TokenCommand {
 
@@ -33,8 +35,10 @@ public final class TokenCommand {
                 var arg = args[i];
                 if (arg.startsWith("--tokenomics.security.jwt-secret=")) {
                     secret = arg.substring(arg.indexOf('=') + 1);
-                } else if (arg.startsWith("--tokenomics.data-dir=")) {
+                } else if (arg.startsWith("--tokenomics.data-dir=") || arg.startsWith("--data-dir=")) {
                     dataDir = arg.substring(arg.indexOf('=') + 1);
+                } else if (arg.equals("--data-dir") && i + 1 < args.length) {
+                    dataDir = args[++i];
                 } else if (arg.equals("--sub") && i + 1 < args.length) {
                     sub = args[++i];
                 } else if (arg.equals("--roles") && i + 1 < args.length) {
@@ -45,6 +49,8 @@ public final class TokenCommand {
                             .forEach(roles::add);
                 } else if (arg.equals("--ttl") && i + 1 < args.length) {
                     ttl = parseDuration(args[++i]);
+                } else if (List.of("--sub", "--roles", "--ttl", "--data-dir").contains(arg)) {
+                    return usage(err, arg + " needs a value");
                 } else {
                     return usage(err, "unknown argument: " + arg);
                 }
@@ -89,7 +95,9 @@ public final class TokenCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println(problem);
-        err.println("usage: token --sub <entity id> [--roles ADMIN,SERVICE] [--ttl 8h]");
+        err.println("usage: token --sub <entity id> [--roles ADMIN,SERVICE] [--ttl 8h] [--data-dir <dir>]");
+        err.println("  --data-dir <dir>  the service's data directory, whose jwt-secret signs the token"
+                + " (default: TOKENOMICS_DATA_DIR, else ./data; --tokenomics.data-dir=<dir> also works)");
         return 2;
     }
 }

@@ -40,31 +40,28 @@ public class LocalTrustStore implements TrustScoreSource {
                 .optional();
     }
 
-    public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
-        return write(entity, score, changedBy, lockedScore(entity));
-    }
-
     /**
-     * Records the score only if it differs from the stored one, so that reading an unchanged score
-     * from the trust engine again and again leaves no trace in the history. True if it was written.
+     * Records a new score with its history row, and publishes the change. A score equal to the
+     * stored one is no change: nothing is written or published, and the stored score is returned as
+     * it was (with the time it was set). So neither an admin setting a score again nor the trust
+     * engine reporting an unchanged one leaves a trace in the history or on webhooks.
      */
-    public boolean recordIfChanged(EntityId entity, BigDecimal score, EntityId changedBy) {
-        var previous = lockedScore(entity);
-        if (previous != null && previous.compareTo(score) == 0) {
-            return false;
+    public TrustScore record(EntityId entity, BigDecimal score, EntityId changedBy) {
+        var stored = locked(entity);
+        if (stored.isPresent() && stored.get().score().compareTo(score) == 0) {
+            return stored.get();
         }
-        write(entity, score, changedBy, previous);
-        return true;
+        return write(entity, score, changedBy, stored.map(TrustScore::score).orElse(null));
     }
 
     // Lock the entity's row (or its absence, through the insert) so concurrent changes queue up
     // and each history row names the score it replaced.
-    private BigDecimal lockedScore(EntityId entity) {
-        return jdbc.sql("select score from trust_scores where entity_id = ? for update")
+    private Optional<TrustScore> locked(EntityId entity) {
+        return jdbc.sql("select score, updated_at from trust_scores where entity_id = ? for update")
                 .param(entity.value())
-                .query(BigDecimal.class)
-                .optional()
-                .orElse(null);
+                .query((rs, n) -> new TrustScore(
+                        entity, rs.getBigDecimal(1), rs.getTimestamp(2).toInstant()))
+                .optional();
     }
 
     private TrustScore write(EntityId entity, BigDecimal score, EntityId changedBy, BigDecimal previous) {

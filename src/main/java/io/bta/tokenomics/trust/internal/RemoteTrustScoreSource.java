@@ -207,7 +207,7 @@ class RemoteTrustScoreSource implements TrustScoreSource {
             ownTransaction.executeWithoutResult(tx -> {
                 // The caller's own transaction may hold this row's lock; wait briefly rather than forever.
                 jdbc.sql("set local lock_timeout = '2s'").update();
-                store.recordIfChanged(score.entityId(), score.score(), TRUST_ENGINE);
+                store.record(score.entityId(), score.score(), TRUST_ENGINE);
             });
         } catch (RuntimeException e) {
             log.warn(

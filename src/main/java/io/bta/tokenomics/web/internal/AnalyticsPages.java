@@ -5,6 +5,7 @@ import io.bta.tokenomics.analytics.BucketSize;
 import io.bta.tokenomics.analytics.Metric;
 import io.bta.tokenomics.analytics.Series;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -64,7 +65,7 @@ class AnalyticsPages {
         var from = to.minus(size.width().multipliedBy(BUCKETS));
         var charts = new ArrayList<Map<String, Object>>();
         for (var metric : CHARTED) {
-            charts.add(chart(analytics.series(symbol, metric, size, from, to)));
+            charts.add(chart(analytics.series(symbol, metric, size, new TimeRange(from, to))));
         }
         model.addAttribute("charts", charts);
         model.addAttribute("chartJson", json.writeValueAsString(charts));

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -214,7 +213,10 @@ class GovernancePages {
     private String proposalForm(Model model) {
         model.addAttribute("actionTypes", governance.actionTypes());
         model.addAttribute(
-                "parameterKeys", List.copyOf(governance.governedParameters().keySet()));
+                "parameterKeys",
+                governance.governedParameters().stream()
+                        .map(Governance.GovernedSetting::key)
+                        .toList());
         return "web/proposal-new";
     }
 }

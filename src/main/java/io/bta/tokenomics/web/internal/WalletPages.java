@@ -7,6 +7,7 @@ import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TransactionType;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.NotFound;
@@ -119,7 +120,7 @@ class WalletPages {
         }
         in.check();
         var filter =
-                new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, null, null);
+                new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, TimeRange.ALL);
         var history = ledger.history(me, filter, PAGE_SIZE, Forms.given(cursor));
         model.addAttribute("balances", ledger.balances(me));
         model.addAttribute("tokens", ledger.tokens());

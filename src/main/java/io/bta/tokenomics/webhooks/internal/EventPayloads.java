@@ -272,17 +272,25 @@ public class EventPayloads {
                 });
     }
 
+    /**
+     * Both parties see a release. An event stored before releases named their beneficiary, and
+     * republished after an upgrade, has none: the guarantor alone then (parties drop nulls).
+     */
     public NewMessage of(GuaranteeReleased e) {
+        var parties = new ArrayList<EntityId>();
+        parties.add(e.guarantorId());
+        parties.add(e.beneficiaryId());
         return message(
                 GUARANTEE_RELEASED,
                 e.releasedAt(),
                 List.of("allocation:" + e.allocationId()),
-                List.of(e.guarantorId()),
+                parties,
                 GUARANTEE_RELEASED + ":" + e.allocationId(),
                 d -> {
                     d.put("allocationId", e.allocationId().toString());
                     d.put("guaranteeId", e.guaranteeId());
                     d.put("guarantorId", value(e.guarantorId()));
+                    d.put("beneficiaryId", value(e.beneficiaryId()));
                     d.put("amount", e.amount().toString());
                     d.put("expired", e.expired());
                     d.put("releasedAt", e.releasedAt().toString());
