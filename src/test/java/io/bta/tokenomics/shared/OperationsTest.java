@@ -40,19 +40,6 @@ class OperationsTest {
     }
 
     @Test
-    void healthAnswersItsStatusAlone() {
-        for (var token : new String[] {null, Api.adminToken()}) {
-            var r = new Api(port).get("/actuator/health", token);
-            assertThat(r.status()).isEqualTo(200);
-            assertThat(r.json().propertyNames()).as(r.body()).containsExactly("status");
-            assertThat(r.text("status")).isEqualTo("UP");
-        }
-        // the probes stay where the README says they are
-        assertThat(new Api(port).get("/actuator/health/liveness", null).status())
-                .isEqualTo(200);
-    }
-
-    @Test
     void readinessIncludesTheDatabase() {
         var r = new Api(port).get("/actuator/health/readiness", null);
         assertThat(r.status()).isEqualTo(200);
