@@ -40,6 +40,17 @@ class OperationsTest {
     }
 
     @Test
+    void healthAnswersItsStatusAndGroupNamesOnly() {
+        for (var token : new String[] {null, Api.adminToken()}) {
+            var r = new Api(port).get("/actuator/health", token);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().propertyNames()).as(r.body()).containsExactlyInAnyOrder("status", "groups");
+            assertThat(r.text("status")).isEqualTo("UP");
+            assertThat(r.json().get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
+        }
+    }
+
+    @Test
     void readinessIncludesTheDatabase() {
         var r = new Api(port).get("/actuator/health/readiness", null);
         assertThat(r.status()).isEqualTo(200);
