@@ -1,6 +1,5 @@
 package io.bta.tokenomics.shared.security;
 
-import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.apikeys.ApiKeyAuthenticationFilter;
 import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.db.DataDirectory;
@@ -22,11 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -64,7 +59,9 @@ class SecurityConfig {
                                     ? "the API key is unknown, revoked or expired"
                                     : request.getHeader("Authorization") == null
                                             ? "a bearer token or an API key is required"
-                                            : "the bearer token is invalid or expired"));
+                                            : invalidClaim(e) != null
+                                                    ? invalidClaim(e).getMessage()
+                                                    : "the bearer token is invalid or expired"));
         };
         AccessDeniedHandler denied = (request, response, e) -> write(
                 json,
@@ -136,11 +133,20 @@ class SecurityConfig {
                     .build();
         }
         var validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(),
-                new JwtClaimValidator<Instant>("exp", Objects::nonNull),
-                subjectIsAnEntityId());
+                JwtValidators.createDefault(), new JwtClaimValidator<Instant>("exp", Objects::nonNull));
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 10_000);
+        // the claims' shapes once per token (its bytes do not change); their values on every use
+        return new VerifiedTokenCache(new StrictClaims(decoder), validator, 10_000);
+    }
+
+    /** The claim of the wrong shape that refused a bearer token, if that is why it was refused. */
+    private static StrictClaims.InvalidClaim invalidClaim(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictClaims.InvalidClaim invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     /**
@@ -150,13 +156,6 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    private static OAuth2TokenValidator<Jwt> subjectIsAnEntityId() {
-        return jwt -> EntityId.isValid(jwt.getSubject())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error("invalid_token", "sub must be an entity id", null));
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {
