@@ -64,6 +64,21 @@ class SecurityTest {
         assertThat(r.isProblem()).isTrue();
     }
 
+    /**
+     * The running service allows the default clock skew of 5 s, not 60 s: a token 10 s past its
+     * exp is refused (ClockSkewTest holds both sides of the bound with a clock it sets).
+     */
+    @Test
+    void aTokenExpiredTenSecondsAgoIs401() {
+        var expiry = Instant.now().minusSeconds(10);
+        var expired = new TokenIssuer(Api.SECRET.getBytes(StandardCharsets.UTF_8))
+                .issue("alice", List.of(), expiry.minus(Duration.ofHours(1)), Duration.ofHours(1));
+        var r = api.get("/api/tokens/balances", expired);
+        assertThat(r.status()).as(r.body()).isEqualTo(401);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
     @Test
     void tokenSignedWithAnotherKeyIs401() {
         var forged = new TokenIssuer(

@@ -8,6 +8,8 @@ import io.bta.tokenomics.shared.web.RateLimitFilter;
 import io.bta.tokenomics.shared.web.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -132,10 +135,23 @@ class SecurityConfig {
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
         }
+        // Wall-clock time, not the service's Clock: the identity service sets exp in real time (and
+        // tests move the service's clock by months while they sign tokens with the real one).
+        return verifying(decoder, properties.clockSkew(), Clock.systemUTC());
+    }
+
+    /**
+     * The decoder the service uses: the signature and the claims' shapes once per token (its bytes
+     * do not change), the claims' values on every use, with expiry and not-before checked against
+     * {@code clock} give or take {@code clockSkew}.
+     */
+    static JwtDecoder verifying(NimbusJwtDecoder decoder, Duration clockSkew, Clock clock) {
+        var timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
         var validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(), new JwtClaimValidator<Instant>("exp", Objects::nonNull));
+                JwtValidators.createDefaultWithValidators(timestamps),
+                new JwtClaimValidator<Instant>("exp", Objects::nonNull));
         decoder.setJwtValidator(validator);
-        // the claims' shapes once per token (its bytes do not change); their values on every use
         return new VerifiedTokenCache(new StrictClaims(decoder), validator, 10_000);
     }
 
