@@ -3,6 +3,7 @@ package io.bta.tokenomics.governance.internal;
 import io.bta.tokenomics.governance.GovernanceProperties;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.NumberText;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -188,7 +189,7 @@ public class GovernanceSettings {
                             v -> {
                                 int n;
                                 try {
-                                    n = Integer.parseInt(v);
+                                    n = NumberText.parseInt(v);
                                 } catch (NumberFormatException e) {
                                     throw new IllegalArgumentException("max actions must be a whole number");
                                 }
@@ -214,7 +215,7 @@ public class GovernanceSettings {
 
         private static BigDecimal decimal(String value) {
             try {
-                return new BigDecimal(value);
+                return NumberText.parseDecimal(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + value + "' is not a decimal number");
             }

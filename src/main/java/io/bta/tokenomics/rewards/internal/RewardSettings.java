@@ -7,6 +7,7 @@ import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
+import io.bta.tokenomics.shared.NumberText;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -200,7 +201,7 @@ public class RewardSettings {
 
     private static BigDecimal decimal(String value) {
         try {
-            return new BigDecimal(value.strip());
+            return NumberText.parseDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value + "' is not a decimal number");
         }

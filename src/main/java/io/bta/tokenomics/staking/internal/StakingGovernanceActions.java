@@ -1,6 +1,7 @@
 package io.bta.tokenomics.staking.internal;
 
 import io.bta.tokenomics.governance.ProposalActionType;
+import io.bta.tokenomics.shared.NumberText;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Staking;
 import java.math.BigDecimal;
@@ -79,7 +80,7 @@ class StakingGovernanceActions {
 
     static BigDecimal apy(String value) {
         try {
-            var apy = new BigDecimal(value == null ? "" : value);
+            var apy = NumberText.parseDecimal(value == null ? "" : value);
             if (apy.signum() < 0
                     || apy.compareTo(BigDecimal.valueOf(1000)) > 0
                     || apy.stripTrailingZeros().scale() > 6) {
