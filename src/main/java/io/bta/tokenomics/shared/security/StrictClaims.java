@@ -53,8 +53,7 @@ final class StrictClaims implements JwtDecoder {
     /** The claims as they were written: {@code sub} a string that is an entity id, {@code roles} absent or strings. */
     static void check(Map<String, Object> claims) {
         if (!(claims.get("sub") instanceof String subject) || !EntityId.isValid(subject)) {
-            throw new InvalidClaim("the bearer token's sub claim must be an entity id: a string of 1 to 128 letters,"
-                    + " digits and ._:-@");
+            throw new InvalidClaim("the bearer token's sub claim must be an entity id: a string of " + EntityId.RULE);
         }
         if (claims.containsKey("roles")
                 && !(claims.get("roles") instanceof List<?> roles

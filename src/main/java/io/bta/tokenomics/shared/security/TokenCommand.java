@@ -54,7 +54,7 @@ public final class TokenCommand {
             return usage(err, e.getMessage());
         }
         if (!EntityId.isValid(sub)) {
-            return usage(err, "--sub must be an entity id (letters, digits and ._:-@)");
+            return usage(err, "--sub must be an entity id: " + EntityId.RULE);
         }
         var key = JwtSecrets.resolve(secret, Path.of(dataDir));
         out.println(new TokenIssuer(key).issue(sub, roles, Instant.now(), ttl));
