@@ -10,6 +10,7 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,9 +73,16 @@ public class Auctions {
         return Amount.of(baseBond.toBigDecimal().multiply(factor).setScale(Amount.SCALE, RoundingMode.UP));
     }
 
-    /** Registers an auction's terms, or changes them while it is open; bonds already locked stay as they are. */
+    /**
+     * Registers an auction's terms, or changes them while it is open; bonds already locked stay as
+     * they are. A closing time must be in the future: one in the past would register an auction
+     * that no bidder can join.
+     */
     @Transactional
     public Auction register(String auctionId, Amount baseBond, Amount participationFee, Instant closesAt) {
+        if (closesAt != null && !closesAt.isAfter(now())) {
+            throw InvalidInput.field("closesAt", "must be in the future");
+        }
         if (participationFee != null && participationFee.isGreaterThan(baseBond)) {
             throw AuctionProblems.feeAboveBaseBond(participationFee.toString(), baseBond.toString());
         }

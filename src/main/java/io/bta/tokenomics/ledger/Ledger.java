@@ -260,19 +260,32 @@ public class Ledger {
     }
 
     /**
-     * Applies operations in one database transaction, all or none: the first refusal is thrown (with
-     * its {@code index} in the list when there are several).
+     * Applies operations in one database transaction, all or none: the first refusal is thrown as
+     * it is. The operations are a module's own steps of one request (an allocation's mint and
+     * locks, a settlement's unlocks), so the refusal carries no position in a list the client never
+     * sent; a client's own list goes through {@link #applyListAllOrNothing}.
      */
     @Transactional
     public List<LedgerTransaction> applyAllOrNothing(List<LedgerOperation> operations) {
+        return allOrNothing(operations, false);
+    }
+
+    /**
+     * As {@link #applyAllOrNothing}, for a list the client sent (a batch of transfers): the first
+     * refusal names its {@code index} in that list, even in a list of one.
+     */
+    @Transactional
+    public List<LedgerTransaction> applyListAllOrNothing(List<LedgerOperation> items) {
+        return allOrNothing(items, true);
+    }
+
+    private List<LedgerTransaction> allOrNothing(List<LedgerOperation> operations, boolean indexed) {
         var transactions = new ArrayList<LedgerTransaction>();
         var outcomes = applyEach(operations);
         for (int i = 0; i < outcomes.size(); i++) {
             var outcome = outcomes.get(i);
             if (outcome instanceof OperationOutcome.Refused refused) {
-                throw operations.size() == 1
-                        ? refused.reason()
-                        : refused.reason().with("index", i);
+                throw indexed ? refused.reason().with("index", i) : refused.reason();
             }
             transactions.add(((OperationOutcome.Applied) outcome).transaction());
         }

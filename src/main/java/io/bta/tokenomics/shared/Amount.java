@@ -54,9 +54,9 @@ public final class Amount implements Comparable<Amount> {
         }
         BigDecimal parsed;
         try {
-            parsed = new BigDecimal(trimmed);
+            parsed = NumberText.parseDecimal(trimmed);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount must be a decimal number, e.g. \"12.5\"");
+            throw new IllegalArgumentException("amount must be a decimal number of the digits 0 to 9, e.g. \"12.5\"");
         }
         return of(parsed);
     }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking;
 
+import io.bta.tokenomics.shared.NumberText;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,7 +30,7 @@ public record LockPeriod(int days) {
             throw new IllegalArgumentException(REQUIRED);
         }
         try {
-            return new LockPeriod(Integer.parseInt(days.trim()));
+            return new LockPeriod(NumberText.parseInt(days.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(OUT_OF_RANGE);
         }

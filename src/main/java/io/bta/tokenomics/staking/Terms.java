@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking;
 
+import io.bta.tokenomics.shared.NumberText;
 import java.math.BigDecimal;
 
 /** Text to the numbers the pool's terms are made of; the terms' own types say what is valid. */
@@ -13,7 +14,7 @@ final class Terms {
             return null;
         }
         try {
-            return new BigDecimal(text.trim());
+            return NumberText.parseDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(notANumber);
         }

@@ -15,6 +15,7 @@ import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -327,6 +328,32 @@ class AuctionsTest {
         var byService = api.post(base() + "/participants", SERVICE, json("bidderId", other.value()));
         assertThat(byService.status()).isEqualTo(201);
         assertThat(locked(other)).isEqualTo(Amount.of(1000));
+    }
+
+    @Test
+    void aClosingTimeThatIsNotInTheFutureIsA400NamingIt() {
+        for (var closesAt : List.of(clock.instant().minusSeconds(1), clock.instant())) {
+            var r = api.put(base(), SERVICE, json("baseBond", "10", "closesAt", closesAt.toString()));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.code()).isEqualTo("INVALID_INPUT");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("closesAt");
+            assertThat(r.json().get("errors").get(0).get("message").asString()).contains("future");
+        }
+        assertThat(jdbc.sql("select count(*) from auctions where id = ?")
+                        .param(auction)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        var open = api.put(
+                base(),
+                SERVICE,
+                json(
+                        "baseBond",
+                        "10",
+                        "closesAt",
+                        clock.instant().plusSeconds(1).toString()));
+        assertThat(open.status()).as(open.body()).isEqualTo(200);
     }
 
     @Test

@@ -251,6 +251,9 @@ class GuaranteesTest {
         var r = api.post(BASE, SERVICE, body(gid, "10", "1000.000000000000000001", null));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        // the client sent one allocation, not a list: no position among the ledger's own steps
+        assertThat(r.json().has("index")).as(r.body()).isFalse();
+        assertThat(r.json().get("entityId").asString()).isEqualTo(guarantor.value());
         assertThat(supply(guar)).isEqualTo(before);
         assertThat(ledger.balance(guarantor, guar).total()).isEqualTo(Amount.ZERO);
         assertThat(available(guarantor, util)).isEqualTo(Amount.of(1000));

@@ -61,6 +61,9 @@ class HostileInputProperties {
     /** Inputs tried and answers seen, per endpoint, printed after the run. */
     static final Map<String, Map<Integer, Integer>> SEEN = new ConcurrentHashMap<>();
 
+    /** Inputs tried per kind (a wrong field, a duplicate key, an odd claim...), printed after the run. */
+    static final Map<String, Integer> KINDS = new ConcurrentHashMap<>();
+
     static final List<String> VIOLATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeContainer
@@ -103,6 +106,7 @@ class HostileInputProperties {
                 e.getValue().forEach((s, c) -> statuses.merge(s, c, Integer::sum));
                 System.out.printf("hostile %-58s %4d inputs %s%n", e.getKey(), n, new TreeMap<>(e.getValue()));
             }
+            System.out.printf("hostile kinds: %s%n", new TreeMap<>(KINDS));
             System.out.printf(
                     "hostile input: %d inputs over %d endpoints; statuses %s; violations %d%n",
                     total, SEEN.size(), statuses, VIOLATIONS.size());
@@ -465,7 +469,7 @@ class HostileInputProperties {
                     .row(),
             on("PUT", "/api/auctions/{auctionId}")
                     .var("auctionId", Kind.GUARANTEE_ID)
-                    .body("{\"baseBond\":\"10\",\"participationFee\":\"1\",\"closesAt\":\"2027-01-01T00:00:00Z\"}")
+                    .body("{\"baseBond\":\"10\",\"participationFee\":\"1\",\"closesAt\":\"2099-01-01T00:00:00Z\"}")
                     .req("baseBond", Kind.AMOUNT)
                     .opt("participationFee", Kind.AMOUNT)
                     .opt("closesAt", Kind.INSTANT)
@@ -605,6 +609,12 @@ class HostileInputProperties {
                     str(" 1"),
                     str("abc"),
                     str(""),
+                    // digits other than 0 to 9, which Java's BigDecimal reads
+                    str("\uFF11"),
+                    str("\u0661\u0660"),
+                    str("1\u0660"),
+                    str("\u0967.\u096B"),
+                    str("1e\u0663"),
                     "-1",
                     "0",
                     "-0.0",
@@ -625,15 +635,28 @@ class HostileInputProperties {
                     str("<script>"),
                     str("'; drop table ledger_balances; --"),
                     str("a/b"),
-                    str("a\nb")));
+                    str("a\nb"),
+                    // path segments that clients and servers normalise away
+                    str("."),
+                    str("..")));
             case TOKEN -> values.addAll(List.of(str("NO-SUCH-TOKEN"), str("x".repeat(65)), str(""), str("' or 1=1")));
             case ENUM -> values.addAll(List.of(str("MAYBE"), str(""), str("FOR; drop"), str("x".repeat(1000))));
             case INSTANT -> values.addAll(
                     List.of(str("yesterday"), str("2026-13-45T00:00:00Z"), str("0"), str(""), str("2026-01-01")));
-            case SCORE -> values.addAll(
-                    List.of("-1", "100.5", "1e400", "0.0000001", "101", str("abc"), str("NaN"), "-0.000001"));
+            case SCORE -> values.addAll(List.of(
+                    "-1",
+                    "100.5",
+                    "1e400",
+                    "0.0000001",
+                    "101",
+                    str("abc"),
+                    str("NaN"),
+                    "-0.000001",
+                    str("\u0667\u0662"),
+                    str("\uFF17\uFF12")));
             case UUID, MESSAGE_ID -> values.addAll(List.of(str("not-a-uuid"), str("x".repeat(100)), str("")));
-            case ENTITY_LIST -> values.addAll(List.of("[\"a b\"]", "[{}]", "[\"" + "x".repeat(129) + "\"]"));
+            case ENTITY_LIST -> values.addAll(
+                    List.of("[\"a b\"]", "[{}]", "[\"" + "x".repeat(129) + "\"]", "[\".\"]", "[\"..\"]"));
             case SCOPES -> values.addAll(List.of("[\"root\"]", "[]", "[null]", "[\"trust:write\",\"admin\"]"));
             case EVENT_TYPES -> values.addAll(List.of("[\"nope\"]", "[]", "[null]", "[\"ledger.*\"]"));
             case URL -> values.addAll(List.of(
@@ -650,6 +673,8 @@ class HostileInputProperties {
                     "[{}]",
                     "[{\"toEntityId\":\"b\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"-1\"}]",
                     "[{\"toEntityId\":\"a b\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\"}]",
+                    "[{\"toEntityId\":\"..\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\"}]",
+                    "[{\"toEntityId\":\"b\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"\uFF11\"}]",
                     "[{\"toEntityId\":\"b\",\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"extra\":1}]",
                     "[{\"fromEntityId\":\"treasury\",\"toEntityId\":\"b\",\"tokenId\":\"NOPE\",\"amount\":\"1\"}]"));
             case ACTIONS -> values.addAll(List.of(
@@ -658,6 +683,8 @@ class HostileInputProperties {
                     "[{\"type\":\"NOPE\"}]",
                     "[{\"type\":\"MINT\",\"tokenId\":\"BTA-GOV\",\"toEntityId\":\"x\",\"amount\":\"-1\"}]",
                     "[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.voting-period\",\"value\":\"0s\"}]",
+                    "[{\"type\":\"SET_PARAMETER\",\"key\":\"governance.max-actions\",\"value\":\"\u0665\"}]",
+                    "[{\"type\":\"MINT\",\"tokenId\":\"BTA-GOV\",\"toEntityId\":\".\",\"amount\":\"1\"}]",
                     "[{\"type\":\"TREASURY_TRANSFER\",\"tokenId\":\"BTA-UTIL\",\"toEntityId\":\"a b\","
                             + "\"amount\":\"1\"}]"));
             case COLLATERAL -> values.addAll(List.of(
@@ -665,7 +692,8 @@ class HostileInputProperties {
                     "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"-1\"}",
                     "{\"tokenId\":\"NOPE\",\"amount\":\"1\"}",
                     "{\"tokenId\":\"BTA-UTIL\"}"));
-            case LONG -> values.addAll(List.of(str("abc"), "1e400", "99999999999999999999999", "1.5"));
+            case LONG -> values.addAll(
+                    List.of(str("abc"), "1e400", "99999999999999999999999", "1.5", str("\u0661"), str("0x1")));
             case TEXT_100 -> values.addAll(List.of(str("x".repeat(101)), str("")));
             case TEXT_200 -> values.addAll(List.of(str("x".repeat(201)), str("")));
             case TEXT_500 -> values.add(str("x".repeat(501)));
@@ -690,7 +718,8 @@ class HostileInputProperties {
                     "ab".repeat(33),
                     "g".repeat(64),
                     "%20" + "ab".repeat(32)));
-            case LONG -> values.addAll(List.of("abc", "99999999999999999999", "1.5", "-1", "0"));
+            case LONG -> values.addAll(List.of(
+                    "abc", "99999999999999999999", "1.5", "-1", "0", "%EF%BC%91", "%D9%A1", "0x1", "%231", "%201"));
             default -> {}
         }
         return values;
@@ -698,14 +727,29 @@ class HostileInputProperties {
 
     static List<String> wrongQueryValues(Kind kind) {
         return switch (kind) {
-            case LIMIT -> List.of("0", "-1", "101", "1000000", "99999999999", "abc", "1.5", "1e3");
+            case LIMIT -> List.of(
+                    "0",
+                    "-1",
+                    "101",
+                    "1000000",
+                    "99999999999",
+                    "abc",
+                    "1.5",
+                    "1e3",
+                    // 10 in Arabic-Indic and fullwidth digits, hexadecimal, padded
+                    "%D9%A1%D9%A0",
+                    "%EF%BC%91%EF%BC%90",
+                    "0x10",
+                    "%2310",
+                    "%2010",
+                    "10%20");
             case CURSOR -> List.of("!!!", "AAAA", "x".repeat(600), "%00", "_-_-");
             case ENUM -> List.of("MAYBE", "x".repeat(500), "%00");
             case INSTANT -> List.of("yesterday", "2026-13-45T00:00:00Z", "1700000000");
-            case ENTITY -> List.of("a%20b", "x".repeat(129), "%00");
+            case ENTITY -> List.of("a%20b", "x".repeat(129), "%00", ".", "..", "%2E%2E");
             case TOKEN -> List.of("NO-SUCH-TOKEN", "x".repeat(65));
             case UUID -> List.of("not-a-uuid", "x".repeat(100));
-            case LONG -> List.of("-1", "abc", "99999999999999999999", "1.5");
+            case LONG -> List.of("-1", "abc", "99999999999999999999", "1.5", "%D9%A1", "%EF%BC%91", "0x1");
             default -> List.of("%00");
         };
     }
@@ -723,15 +767,40 @@ class HostileInputProperties {
             boolean chunked,
             String accept,
             String idempotencyKey,
-            int fillerBytes) {
+            int fillerBytes,
+            String token) {
 
         Input(Row row, String what, String method, String path, String contentType, byte[] body, boolean chunked) {
-            this(row, what, method, path, contentType, body, chunked, null, null, 0);
+            this(row, what, method, path, contentType, body, chunked, null, null, 0, null);
         }
 
         /** The same input with an Accept header and an Idempotency-Key (either may be null). */
         Input with(String accept, String idempotencyKey) {
-            return new Input(row, what, method, path, contentType, body, chunked, accept, idempotencyKey, 0);
+            return new Input(row, what, method, path, contentType, body, chunked, accept, idempotencyKey, 0, token);
+        }
+
+        /** What kind of input this is, without the field, value or method it names. */
+        String kind() {
+            var words = what.split("[ ,]+");
+            return words.length > 1
+                            && Set.of("broken", "extreme", "content", "unknown", "duplicate", "odd")
+                                    .contains(words[0])
+                    ? words[0] + " " + words[1]
+                    : words[0];
+        }
+
+        /** The same request sent with this bearer token instead of the admin's. */
+        Input withToken(String bearer) {
+            return new Input(row, what, method, path, contentType, body, chunked, accept, idempotencyKey, 0, bearer);
+        }
+
+        /**
+         * The status the input must get, when one status is certain: a token with a claim of the
+         * wrong type is refused before anything else looks at the request (401), unless a header
+         * over the server's limit is refused even before that.
+         */
+        Integer expectedStatus() {
+            return token != null && fillerBytes == 0 ? 401 : null;
         }
 
         /**
@@ -740,7 +809,17 @@ class HostileInputProperties {
          */
         Input withFiller(int bytes) {
             return new Input(
-                    row, what + ", huge header", method, path, contentType, null, false, accept, idempotencyKey, bytes);
+                    row,
+                    what + ", huge header",
+                    method,
+                    path,
+                    contentType,
+                    null,
+                    false,
+                    accept,
+                    idempotencyKey,
+                    bytes,
+                    token);
         }
 
         @Override
@@ -823,7 +902,11 @@ class HostileInputProperties {
             if (row.fields().stream().anyMatch(Field::required)) {
                 kinds.add(missingField(row));
             }
+            if (((ObjectNode) JSON.readTree(row.validBody())).size() > 0) {
+                kinds.add(duplicateKey(row));
+            }
         }
+        kinds.add(oddClaims(row));
         return Arbitraries.oneOf(kinds);
     }
 
@@ -951,6 +1034,140 @@ class HostileInputProperties {
                 }));
     }
 
+    /**
+     * A valid body with one key given twice in one of its objects (the top level, or a nested one
+     * such as a batch item or a collateral), with its own value again or another one: a proxy that
+     * reads the first value and a service that read the last would see two different requests.
+     */
+    static Arbitrary<Input> duplicateKey(Row row) {
+        var objects = new ArrayList<ObjectNode>();
+        collectObjects(JSON.readTree(row.validBody()), objects);
+        var candidates = objects.stream().filter(o -> o.size() > 0).toList();
+        return Arbitraries.integers().between(0, candidates.size() - 1).flatMap(i -> Arbitraries.of(true, false)
+                .map(sameValue -> {
+                    var root = JSON.readTree(row.validBody());
+                    var holders = new ArrayList<ObjectNode>();
+                    collectObjects(root, holders);
+                    var target =
+                            holders.stream().filter(o -> o.size() > 0).toList().get(i);
+                    var name = target.propertyNames().iterator().next();
+                    var first = target.get(name);
+                    var second = sameValue
+                            ? first
+                            : (first.isString() ? JSON.getNodeFactory().stringNode(first.asString() + "2") : first);
+                    return new Input(
+                            row,
+                            "duplicate key " + name + (sameValue ? ", same value" : ", another value"),
+                            row.method(),
+                            validPath(row),
+                            "application/json",
+                            utf8(render(root, target, name, second)),
+                            false);
+                }));
+    }
+
+    private static void collectObjects(tools.jackson.databind.JsonNode node, List<ObjectNode> into) {
+        if (node instanceof ObjectNode object) {
+            into.add(object);
+        }
+        for (var child : node) {
+            collectObjects(child, into);
+        }
+    }
+
+    /** The JSON text of {@code node}, with {@code name: value} written a second time at the end of {@code target}. */
+    private static String render(
+            tools.jackson.databind.JsonNode node,
+            ObjectNode target,
+            String name,
+            tools.jackson.databind.JsonNode value) {
+        if (node instanceof ObjectNode object) {
+            var parts = new ArrayList<String>();
+            for (var e : object.properties()) {
+                parts.add(str(e.getKey()) + ":" + render(e.getValue(), target, name, value));
+            }
+            if (object == target) {
+                parts.add(str(name) + ":" + JSON.writeValueAsString(value));
+            }
+            return "{" + String.join(",", parts) + "}";
+        }
+        if (node.isArray()) {
+            var parts = new ArrayList<String>();
+            for (var child : node) {
+                parts.add(render(child, target, name, value));
+            }
+            return "[" + String.join(",", parts) + "]";
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    /** Claims of a JSON type the service does not read them as, in a token signed with the right key. */
+    static final List<String> ODD_CLAIMS = List.of(
+            "\"roles\":[1]",
+            "\"roles\":\"ADMIN\"",
+            "\"roles\":{\"a\":1}",
+            "\"roles\":[null]",
+            "\"roles\":null",
+            "\"roles\":[[\"ADMIN\"]]",
+            "\"roles\":[\"ADMIN\",1]",
+            "\"roles\":true",
+            "\"sub\":5",
+            "\"sub\":null",
+            "\"sub\":{}",
+            "\"sub\":[\"admin\"]",
+            "\"sub\":true",
+            "\"sub\":\".\"",
+            "\"sub\":\"..\"",
+            "\"exp\":null",
+            "\"exp\":\"9999999999\"",
+            "\"exp\":{}",
+            "\"exp\":[9999999999]",
+            "\"exp\":true",
+            "\"nbf\":\"0\"",
+            "\"iat\":{}");
+
+    /**
+     * The row's valid request, sent with a token whose claims are an admin's except one of the
+     * wrong JSON type: it must be refused as unauthenticated (401), whatever the endpoint.
+     */
+    static Arbitrary<Input> oddClaims(Row row) {
+        return Arbitraries.of(ODD_CLAIMS).map(claim -> {
+            var claims = new LinkedHashMap<String, String>();
+            claims.put("sub", "\"admin\"");
+            claims.put("roles", "[\"ADMIN\"]");
+            claims.put(
+                    "exp",
+                    Long.toString(java.time.Instant.now().plusSeconds(3600).getEpochSecond()));
+            var colon = claim.indexOf(':');
+            claims.put(claim.substring(1, colon - 1), claim.substring(colon + 1));
+            var payload = claims.entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                    .collect(Collectors.joining(",", "{", "}"));
+            return new Input(
+                            row,
+                            "odd claim " + claim,
+                            row.method(),
+                            validPath(row),
+                            "application/json",
+                            row.validBody() == null ? null : utf8(row.validBody()),
+                            false)
+                    .withToken(signed(payload));
+        });
+    }
+
+    /** A token signed with the service's secret whose payload is exactly {@code json}. */
+    private static String signed(String json) {
+        try {
+            var jws = new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                    new com.nimbusds.jose.Payload(json));
+            jws.sign(new com.nimbusds.jose.crypto.MACSigner(Api.SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jws.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Arbitrary<Input> brokenJson(Row row) {
         var valid = row.validBody();
         var truncated = Arbitraries.integers().between(1, valid.length() - 1).map(n -> valid.substring(0, n));
@@ -1029,6 +1246,7 @@ class HostileInputProperties {
         var answer = send(input);
         SEEN.computeIfAbsent(input.row().endpoint().toString(), k -> new ConcurrentHashMap<>())
                 .merge(answer.status(), 1, Integer::sum);
+        KINDS.merge(input.kind(), 1, Integer::sum);
         String wrong = null;
         if (answer.status() >= 500) {
             wrong = "a server error";
@@ -1036,6 +1254,8 @@ class HostileInputProperties {
             wrong = "accepted";
         } else if (!answer.problem()) {
             wrong = "not a problem document";
+        } else if (input.expectedStatus() != null && answer.status() != input.expectedStatus()) {
+            wrong = "not a " + input.expectedStatus();
         }
         var after = snapshot();
         if (wrong == null && !after.equals(before)) {
@@ -1064,7 +1284,7 @@ class HostileInputProperties {
         }
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + input.path()))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Api.adminToken())
+                .header("Authorization", "Bearer " + (input.token() == null ? Api.adminToken() : input.token()))
                 .method(input.method(), publisher);
         if (input.body() != null) {
             builder.header("Content-Type", input.contentType());

@@ -102,6 +102,16 @@ class BatchTransferApiTest {
     }
 
     @Test
+    void anAtomicBatchOfOneNamesTheIndexOfItsRefusedItem() {
+        var response =
+                api.post("/api/tokens/transfers/batch", token(alice), batch("ATOMIC", List.of(item(null, bob, "101"))));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(response.json().get("index").asInt()).as(response.body()).isZero();
+        assertThat(balance(alice)).isEqualTo(Amount.of(100));
+    }
+
+    @Test
     void atomicIsForbiddenWholeWhenOneItemSpendsSomeoneElsesTokens() {
         ledger.transfer(util, ledger.treasury(), EntityId.of(bob), Amount.of(5), "funding", ADMIN);
         var response = api.post(

@@ -51,6 +51,29 @@ class AmountTest {
         }
     }
 
+    /** Java's BigDecimal takes any Unicode digit; an amount is written with 0 to 9 only. */
+    @Test
+    void refusesDigitsOtherThanZeroToNine() {
+        for (var text : new String[] {
+            "\uFF11", // fullwidth 1
+            "\u0661\u0660", // Arabic-Indic 10
+            "\u06F1", // extended Arabic-Indic 1
+            "\u0967", // Devanagari 1
+            "\u07C1", // NKo 1
+            "\uFF11.\uFF15", // fullwidth 1.5
+            "1\u0660", // ASCII 1, Arabic-Indic 0
+            "0.\u0665", // a fraction's digit
+            "1e\u0663", // an exponent's digit
+            "\uD835\uDFCF" // mathematical bold 1, outside the BMP
+        }) {
+            assertThatThrownBy(() -> Amount.of(text))
+                    .as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("0 to 9");
+        }
+        assertThat(Amount.of("1234567890.0987654321")).isEqualTo(Amount.of(new BigDecimal("1234567890.0987654321")));
+    }
+
     @Test
     void arithmeticIsExact() {
         assertThat(Amount.of("0.1").plus(Amount.of("0.2"))).isEqualTo(Amount.of("0.3"));

@@ -127,6 +127,27 @@ class ApiKeyTest {
     }
 
     @Test
+    void anExpiryThatIsNotInTheFutureIsA400NamingIt() {
+        for (var expiresAt : java.util.List.of(clock.instant().minusSeconds(1), clock.instant())) {
+            var name = name();
+            var r = createKey(name, "\"trust:write\"", expiresAt.toString());
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.code()).isEqualTo("INVALID_INPUT");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
+            assertThat(r.json().get("errors").get(0).get("message").asString()).contains("future");
+            assertThat(jdbc.sql("select count(*) from api_keys where name = ?")
+                            .param(name)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+        var future = createKey(
+                name(), "\"trust:write\"", clock.instant().plusSeconds(1).toString());
+        assertThat(future.status()).as(future.body()).isEqualTo(201);
+    }
+
+    @Test
     void revokedUnknownAndExpiredKeysAre401() {
         var created = createKey(
                 name(),

@@ -22,4 +22,19 @@ class EntityIdTest {
         }
         assertThatThrownBy(() -> EntityId.of(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** "." and ".." are path segments that clients and servers normalise away: not addressable. */
+    @Test
+    void refusesTheDotSegments() {
+        for (var id : new String[] {".", ".."}) {
+            assertThatThrownBy(() -> EntityId.of(id))
+                    .as(id)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("other than . and ..");
+            assertThat(EntityId.isValid(id)).as(id).isFalse();
+        }
+        for (var id : new String[] {"...", ".a", "a.", "a..b", "..a", "._"}) {
+            assertThat(EntityId.of(id).value()).isEqualTo(id);
+        }
+    }
 }

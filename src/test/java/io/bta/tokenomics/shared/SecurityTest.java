@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,21 @@ class SecurityTest {
         assertThat(r.isProblem()).isTrue();
     }
 
+    /**
+     * The running service allows the default clock skew of 5 s, not 60 s: a token 10 s past its
+     * exp is refused (ClockSkewTest holds both sides of the bound with a clock it sets).
+     */
+    @Test
+    void aTokenExpiredTenSecondsAgoIs401() {
+        var expiry = Instant.now().minusSeconds(10);
+        var expired = new TokenIssuer(Api.SECRET.getBytes(StandardCharsets.UTF_8))
+                .issue("alice", List.of(), expiry.minus(Duration.ofHours(1)), Duration.ofHours(1));
+        var r = api.get("/api/tokens/balances", expired);
+        assertThat(r.status()).as(r.body()).isEqualTo(401);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
     @Test
     void tokenSignedWithAnotherKeyIs401() {
         var forged = new TokenIssuer(
@@ -97,6 +115,57 @@ class SecurityTest {
     @Test
     void tokenWhoseSubjectIsNotAnEntityIdIs401() {
         assertThat(api.get("/api/tokens", Api.token("not an id!")).status()).isEqualTo(401);
+    }
+
+    /**
+     * Claims of the wrong JSON type in a token signed with the right key: each is a 401 problem
+     * (never a 500, never read as something else: "sub": 5 is not the entity "5", "roles": "ADMIN"
+     * is not the role ADMIN), and a refusal over sub or roles names the claim, not its value.
+     */
+    @Test
+    void aSignedTokenWithClaimsOfTheWrongTypeIs401() {
+        long exp = Instant.now().plusSeconds(3600).getEpochSecond();
+        var payloads = new LinkedHashMap<String, String>();
+        payloads.put("{\"sub\":\"admin\",\"roles\":[1],\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":\"admin\",\"roles\":\"ADMIN\",\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":\"admin\",\"roles\":{\"a\":1},\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":\"admin\",\"roles\":[null],\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":\"admin\",\"roles\":[\"ADMIN\",true],\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":\"admin\",\"roles\":null,\"exp\":" + exp + "}", "roles");
+        payloads.put("{\"sub\":5,\"exp\":" + exp + "}", "sub");
+        payloads.put("{\"sub\":5.5,\"exp\":" + exp + "}", "sub");
+        payloads.put("{\"sub\":null,\"exp\":" + exp + "}", "sub");
+        payloads.put("{\"sub\":[\"admin\"],\"exp\":" + exp + "}", null);
+        payloads.put("{\"sub\":{\"id\":\"admin\"},\"exp\":" + exp + "}", null);
+        payloads.put("{\"sub\":\"admin\",\"exp\":null}", null);
+        payloads.put("{\"sub\":\"admin\",\"exp\":\"" + exp + "\"}", null);
+        payloads.put("{\"sub\":\"admin\",\"exp\":{}}", null);
+        payloads.put("{\"sub\":\"admin\",\"exp\":[" + exp + "]}", null);
+        for (var payload : payloads.entrySet()) {
+            var token = signed(payload.getKey());
+            for (var r : List.of(
+                    api.get("/api/tokens/balances", token),
+                    api.post("/api/tokens/mint", token, json("entityId", "x", "tokenId", "BTA-UTIL", "amount", "1")))) {
+                assertThat(r.status()).as(payload.getKey() + " " + r.body()).isEqualTo(401);
+                assertThat(r.isProblem()).as(r.body()).isTrue();
+                assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
+                assertThat(r.text("detail")).doesNotContain("Exception", "admin", Long.toString(exp));
+                if (payload.getValue() != null) {
+                    assertThat(r.text("detail")).as(payload.getKey()).contains(payload.getValue() + " claim");
+                }
+            }
+        }
+    }
+
+    /** A token signed with the test secret whose payload is exactly {@code json}. */
+    static String signed(String json) {
+        try {
+            var jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json));
+            jws.sign(new MACSigner(Api.SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.bta.tokenomics.governance.internal;
 import io.bta.tokenomics.governance.GovernanceProperties;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.NumberText;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -107,7 +108,7 @@ public class GovernanceSettings {
             return new Rule(bounds, value -> {
                 BigDecimal d;
                 try {
-                    d = new BigDecimal(value);
+                    d = NumberText.parseDecimal(value);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("'" + value + "' is not a decimal number; must be " + bounds);
                 }
@@ -137,7 +138,7 @@ public class GovernanceSettings {
             return new Rule(bounds, value -> {
                 int n;
                 try {
-                    n = Integer.parseInt(value);
+                    n = NumberText.parseInt(value);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("'" + value + "' is not a whole number; must be " + bounds);
                 }

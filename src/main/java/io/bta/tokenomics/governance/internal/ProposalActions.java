@@ -154,8 +154,7 @@ public class ProposalActions {
             var token = ledger.token(required(params, "tokenId"));
             var to = required(params, "toEntityId");
             if (!EntityId.isValid(to)) {
-                throw new IllegalArgumentException(
-                        "toEntityId: must be 1 to 128 characters of letters, digits and ._:-@");
+                throw new IllegalArgumentException("toEntityId: must be " + EntityId.RULE);
             }
             Amount amount;
             try {

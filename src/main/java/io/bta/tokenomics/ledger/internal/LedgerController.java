@@ -453,7 +453,7 @@ class LedgerController {
                     throw e.with("index", i);
                 }
             }
-            var transactions = ledger.applyAllOrNothing(operations);
+            var transactions = ledger.applyListAllOrNothing(operations);
             var results = new ArrayList<BatchItemView>(transactions.size());
             for (int i = 0; i < transactions.size(); i++) {
                 results.add(new BatchItemView(i, 201, TransactionView.of(transactions.get(i)), null));

@@ -7,6 +7,7 @@ import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
+import io.bta.tokenomics.shared.NumberText;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -223,7 +224,7 @@ public class RewardSettings {
         return new Rule(bounds, value -> {
             BigDecimal d;
             try {
-                d = new BigDecimal(value.strip());
+                d = NumberText.parseDecimal(value.strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + value + "' is not a decimal number; must be " + bounds);
             }

@@ -3,6 +3,7 @@ package io.bta.tokenomics.shared.apikeys;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.Conflict;
+import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.error.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,8 +73,12 @@ public class ApiKeys {
         this.clock = clock;
     }
 
+    /** A new key; an expiry must be in the future (a key that expired when it was made is a mistake). */
     @Transactional
     public Created create(String name, Set<String> scopes, Instant expiresAt, EntityId by) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw InvalidInput.field("expiresAt", "must be in the future");
+        }
         var lookup = random(9); // 12 base64url characters
         var secret = PREFIX + lookup + "_" + random(32);
         var id = Ids.newId(clock);

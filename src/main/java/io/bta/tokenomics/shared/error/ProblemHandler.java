@@ -2,6 +2,7 @@ package io.bta.tokenomics.shared.error;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -29,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -144,6 +146,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var duplicate = duplicateKey(ex);
+        if (duplicate != null) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .body(Problems.of(InvalidInput.field(
+                            duplicate, "is given more than once in its object; each field may appear once")));
+        }
         var field = fieldOf(ex);
         var unknown = causeOf(ex, UnrecognizedPropertyException.class) != null;
         var problem = field == null
@@ -206,6 +214,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return "must be a string";
         }
         return "has a value of the wrong type or format";
+    }
+
+    /**
+     * The path of a key that the parser found twice in one object (DuplicateKeysConfig), such as
+     * {@code transfers[1].toEntityId}; null when the body was refused for another reason. Jackson
+     * reports it with a message only, and the parser's context still says where it stopped.
+     */
+    private static String duplicateKey(Throwable ex) {
+        var e = causeOf(ex, StreamReadException.class);
+        if (e == null
+                || e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Duplicate Object property")
+                || e.processor() == null) {
+            return null;
+        }
+        var segments = new ArrayDeque<String>();
+        for (var c = e.processor().streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.currentName() != null) {
+                segments.push(abbreviate(c.currentName()));
+            } else if (c.inArray()) {
+                segments.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        var path = new StringBuilder();
+        for (var segment : segments) {
+            if (!path.isEmpty() && !segment.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(segment);
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** A key as the client sent it, cut short: a problem document does not echo a 60,000-character key. */
+    private static String abbreviate(String key) {
+        return key.length() <= 100 ? key : key.substring(0, 100) + "…";
     }
 
     private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

@@ -1,6 +1,5 @@
 package io.bta.tokenomics.shared.security;
 
-import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.apikeys.ApiKeyAuthenticationFilter;
 import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.db.DataDirectory;
@@ -9,6 +8,8 @@ import io.bta.tokenomics.shared.web.RateLimitFilter;
 import io.bta.tokenomics.shared.web.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,13 +23,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -64,7 +62,9 @@ class SecurityConfig {
                                     ? "the API key is unknown, revoked or expired"
                                     : request.getHeader("Authorization") == null
                                             ? "a bearer token or an API key is required"
-                                            : "the bearer token is invalid or expired"));
+                                            : invalidClaim(e) != null
+                                                    ? invalidClaim(e).getMessage()
+                                                    : "the bearer token is invalid or expired"));
         };
         AccessDeniedHandler denied = (request, response, e) -> write(
                 json,
@@ -135,12 +135,34 @@ class SecurityConfig {
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
         }
+        // Wall-clock time, not the service's Clock: the identity service sets exp in real time (and
+        // tests move the service's clock by months while they sign tokens with the real one).
+        return verifying(decoder, properties.clockSkew(), Clock.systemUTC());
+    }
+
+    /**
+     * The decoder the service uses: the signature and the claims' shapes once per token (its bytes
+     * do not change), the claims' values on every use, with expiry and not-before checked against
+     * {@code clock} give or take {@code clockSkew}.
+     */
+    static JwtDecoder verifying(NimbusJwtDecoder decoder, Duration clockSkew, Clock clock) {
+        var timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
         var validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(),
-                new JwtClaimValidator<Instant>("exp", Objects::nonNull),
-                subjectIsAnEntityId());
+                JwtValidators.createDefaultWithValidators(timestamps),
+                new JwtClaimValidator<Instant>("exp", Objects::nonNull));
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 10_000);
+        return new VerifiedTokenCache(new StrictClaims(decoder), validator, 10_000);
+    }
+
+    /** The claim of the wrong shape that refused a bearer token, if that is why it was refused. */
+    private static StrictClaims.InvalidClaim invalidClaim(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictClaims.InvalidClaim invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     /**
@@ -150,13 +172,6 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    private static OAuth2TokenValidator<Jwt> subjectIsAnEntityId() {
-        return jwt -> EntityId.isValid(jwt.getSubject())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error("invalid_token", "sub must be an entity id", null));
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {

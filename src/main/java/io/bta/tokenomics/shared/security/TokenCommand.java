@@ -1,6 +1,7 @@
 package io.bta.tokenomics.shared.security;
 
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.NumberText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public final class TokenCommand {
             return usage(err, e.getMessage());
         }
         if (!EntityId.isValid(sub)) {
-            return usage(err, "--sub must be an entity id (letters, digits and ._:-@)");
+            return usage(err, "--sub must be an entity id: " + EntityId.RULE);
         }
         var key = JwtSecrets.resolve(secret, Path.of(dataDir));
         out.println(new TokenIssuer(key).issue(sub, roles, Instant.now(), ttl));
@@ -79,13 +80,13 @@ public final class TokenCommand {
         var t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("d")) {
-                return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
+                return Duration.ofDays(NumberText.parseLong(t.substring(0, t.length() - 1)));
             }
             if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+                return Duration.ofHours(NumberText.parseLong(t.substring(0, t.length() - 1)));
             }
             if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+                return Duration.ofMinutes(NumberText.parseLong(t.substring(0, t.length() - 1)));
             }
             return Duration.parse(text);
         } catch (NumberFormatException | DateTimeParseException e) {

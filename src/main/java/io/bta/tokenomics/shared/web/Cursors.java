@@ -1,5 +1,6 @@
 package io.bta.tokenomics.shared.web;
 
+import io.bta.tokenomics.shared.NumberText;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +31,7 @@ public final class Cursors {
     public static long decodeLong(String cursor) {
         var position = decode(cursor);
         try {
-            return Long.parseLong(position);
+            return NumberText.parseLong(position);
         } catch (NumberFormatException e) {
             throw InvalidInput.field("cursor", "is not a cursor returned by this API");
         }

@@ -4,6 +4,7 @@ import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.NumberText;
 import io.bta.tokenomics.shared.apikeys.ApiKeys;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -412,7 +413,7 @@ class AdminPages {
             return null;
         }
         try {
-            return new BigDecimal(raw.trim());
+            return NumberText.parseDecimal(raw.trim());
         } catch (NumberFormatException e) {
             return in.reject(field, "must be a decimal number such as 12.5");
         }

@@ -89,7 +89,7 @@ class SignInPages {
         }
         var id = Forms.given(entityId);
         if (id == null || !EntityId.isValid(id)) {
-            return refuse(model, response, "entityId", "An entity id is 1 to 128 letters, digits or ._:-@ characters.");
+            return refuse(model, response, "entityId", "An entity id is " + EntityId.RULE + ".");
         }
         var key = JwtSecrets.resolve(security.jwtSecret(), dataDirectory.path());
         var now = wallClock.instant();

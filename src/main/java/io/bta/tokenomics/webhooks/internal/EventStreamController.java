@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks.internal;
 
+import io.bta.tokenomics.shared.NumberText;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +40,7 @@ class EventStreamController {
         Long lastEventId = null;
         if (raw != null && !raw.isBlank()) {
             try {
-                lastEventId = Long.parseLong(raw.trim());
+                lastEventId = NumberText.parseLong(raw.trim());
             } catch (NumberFormatException e) {
                 lastEventId = -1L;
             }
