@@ -13,7 +13,6 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +37,6 @@ public class Auctions {
     /** Bonds are held in the utility token. */
     public static final String BOND_TOKEN = "BTA-UTIL";
 
-    private static final BigDecimal FULL_TRUST = BigDecimal.valueOf(100);
-
     private final AuctionRepository repository;
     private final Ledger ledger;
     private final Trust trust;
@@ -62,15 +59,9 @@ public class Auctions {
         this.properties = properties;
     }
 
-    /**
-     * The bond for a trust score: {@code baseBond × f(score)}, f linear between the configured
-     * factors at trust 0 and 100. Rounded up to the smallest unit: the platform's side, so a bond
-     * never falls short of the formula.
-     */
+    /** The bond for a trust score, by the configured {@link BondCurve}. */
     public Amount bondFor(Amount baseBond, BigDecimal trustScore) {
-        var zero = properties.factorAtZeroTrust();
-        var factor = zero.add(properties.factorAtFullTrust().subtract(zero).multiply(trustScore.divide(FULL_TRUST)));
-        return Amount.of(baseBond.toBigDecimal().multiply(factor).setScale(Amount.SCALE, RoundingMode.UP));
+        return properties.bondCurve().bondFor(baseBond, trustScore);
     }
 
     /**
