@@ -3,9 +3,9 @@ package io.bta.tokenomics.auctions;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
 import io.bta.tokenomics.auctions.AuctionEvents.Outcome;
-import io.bta.tokenomics.auctions.internal.AuctionRepository;
-import io.bta.tokenomics.auctions.internal.AuctionRepository.AuctionRow;
-import io.bta.tokenomics.auctions.internal.AuctionRepository.ParticipantRow;
+import io.bta.tokenomics.auctions.internal.AuctionStore;
+import io.bta.tokenomics.auctions.internal.AuctionStore.AuctionRow;
+import io.bta.tokenomics.auctions.internal.AuctionStore.ParticipantRow;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.shared.Amount;
@@ -37,7 +37,7 @@ public class Auctions {
     /** Bonds are held in the utility token. */
     public static final String BOND_TOKEN = "BTA-UTIL";
 
-    private final AuctionRepository repository;
+    private final AuctionStore store;
     private final Ledger ledger;
     private final Trust trust;
     private final Clock clock;
@@ -45,13 +45,13 @@ public class Auctions {
     private final AuctionsProperties properties;
 
     Auctions(
-            AuctionRepository repository,
+            AuctionStore store,
             Ledger ledger,
             Trust trust,
             Clock clock,
             ApplicationEventPublisher events,
             AuctionsProperties properties) {
-        this.repository = repository;
+        this.store = store;
         this.ledger = ledger;
         this.trust = trust;
         this.clock = clock;
@@ -78,7 +78,7 @@ public class Auctions {
             throw AuctionProblems.feeAboveBaseBond(participationFee.toString(), baseBond.toString());
         }
         var closes = closesAt == null ? null : closesAt.truncatedTo(ChronoUnit.MICROS);
-        if (!repository.upsertTerms(auctionId, baseBond, participationFee, closes, now())) {
+        if (!store.upsertTerms(auctionId, baseBond, participationFee, closes, now())) {
             throw AuctionProblems.alreadySettled(auctionId);
         }
         return auction(auctionId);
@@ -87,9 +87,9 @@ public class Auctions {
     /** An auction's terms and state; one never registered nor joined has the default terms. */
     @Transactional(readOnly = true)
     public Auction auction(String auctionId) {
-        return repository
+        return store
                 .auction(auctionId, false)
-                .map(r -> view(r, repository.participantCount(auctionId)))
+                .map(r -> view(r, store.participantCount(auctionId)))
                 .orElseGet(() -> new Auction(
                         auctionId, defaultBaseBond(), null, null, false, AuctionStatus.OPEN, null, 0, null, null));
     }
@@ -98,7 +98,7 @@ public class Auctions {
     @Transactional(readOnly = true)
     public BondQuote quote(String auctionId, EntityId entity) {
         var base =
-                repository.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
+                store.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
         var score = trust.scoreOf(entity).score();
         return new BondQuote(auctionId, entity, score, bondFor(base, score));
     }
@@ -113,15 +113,15 @@ public class Auctions {
             throw AuctionProblems.treasuryMayNotBid();
         }
         var now = now();
-        repository.insertDefault(auctionId, defaultBaseBond(), now);
-        var auction = repository.auction(auctionId, true).orElseThrow();
+        store.insertDefault(auctionId, defaultBaseBond(), now);
+        var auction = store.auction(auctionId, true).orElseThrow();
         if (auction.status() == AuctionStatus.SETTLED) {
             throw AuctionProblems.alreadySettled(auctionId);
         }
         if (auction.closesAt() != null && !now.isBefore(auction.closesAt())) {
             throw AuctionProblems.closed(auction.closesAt().toString());
         }
-        if (repository.participant(auctionId, bidder).isPresent()) {
+        if (store.participant(auctionId, bidder).isPresent()) {
             throw AuctionProblems.alreadyJoined(bidder.value());
         }
         var score = trust.scoreOf(bidder).score();
@@ -130,19 +130,19 @@ public class Auctions {
                 ledger.resolve(BOND_TOKEN), bidder, bond, memo(auctionId, bidder, "bond"), actor)));
         var row =
                 new ParticipantRow(auctionId, bidder, bond, score, ParticipationStatus.JOINED, Amount.ZERO, now, null);
-        repository.insertParticipant(row);
+        store.insertParticipant(row);
         events.publishEvent(new AuctionJoined(auctionId, bidder, bond, score, now));
         return view(row);
     }
 
     @Transactional(readOnly = true)
     public List<Participation> participants(String auctionId) {
-        return repository.participants(auctionId).stream().map(Auctions::view).toList();
+        return store.participants(auctionId).stream().map(Auctions::view).toList();
     }
 
     @Transactional(readOnly = true)
     public Participation participation(String auctionId, EntityId bidder) {
-        return repository
+        return store
                 .participant(auctionId, bidder)
                 .map(Auctions::view)
                 .orElseThrow(() -> AuctionProblems.unknownParticipant(auctionId, bidder.value()));
@@ -155,11 +155,11 @@ public class Auctions {
      */
     @Transactional
     public Auction settle(String auctionId, EntityId winner, Set<EntityId> defaulted, EntityId actor) {
-        var auction = repository.auction(auctionId, true).orElseThrow(() -> AuctionProblems.unknownAuction(auctionId));
+        var auction = store.auction(auctionId, true).orElseThrow(() -> AuctionProblems.unknownAuction(auctionId));
         if (auction.status() == AuctionStatus.SETTLED) {
             throw AuctionProblems.alreadySettled(auctionId);
         }
-        var participants = repository.participants(auctionId);
+        var participants = store.participants(auctionId);
         var joined = new HashSet<EntityId>();
         participants.forEach(p -> joined.add(p.bidderId()));
         if (winner != null && !joined.contains(winner)) {
@@ -207,8 +207,8 @@ public class Auctions {
             toTreasury = toTreasury.plus(charged);
         }
         ledger.applyAllOrNothing(operations);
-        repository.settleParticipants(auctionId, bidders, statuses, charges, now);
-        repository.settle(auctionId, winner, now);
+        store.settleParticipants(auctionId, bidders, statuses, charges, now);
+        store.settle(auctionId, winner, now);
         events.publishEvent(new AuctionSettled(auctionId, winner, List.copyOf(outcomes), toTreasury, now));
         return auction(auctionId);
     }

@@ -3,8 +3,8 @@ package io.bta.tokenomics.guarantees;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
-import io.bta.tokenomics.guarantees.internal.AllocationRepository;
-import io.bta.tokenomics.guarantees.internal.AllocationRepository.AllocationRow;
+import io.bta.tokenomics.guarantees.internal.AllocationStore;
+import io.bta.tokenomics.guarantees.internal.AllocationStore.AllocationRow;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.TokenId;
@@ -66,7 +66,7 @@ public class Guarantees {
 
     private static final Logger log = LoggerFactory.getLogger(Guarantees.class);
 
-    private final AllocationRepository repository;
+    private final AllocationStore store;
     private final Ledger ledger;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -74,13 +74,13 @@ public class Guarantees {
     private final GuaranteesProperties properties;
 
     Guarantees(
-            AllocationRepository repository,
+            AllocationStore store,
             Ledger ledger,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             GuaranteesProperties properties) {
-        this.repository = repository;
+        this.store = store;
         this.ledger = ledger;
         this.clock = clock;
         this.events = events;
@@ -114,7 +114,7 @@ public class Guarantees {
                 n.expiresAt() == null ? null : n.expiresAt().truncatedTo(ChronoUnit.MICROS),
                 null);
         // The row (and its unique index entry) first, then the ledger: the same order as every other flow.
-        if (!repository.insertIfNoneActive(row)) {
+        if (!store.insertIfNoneActive(row)) {
             throw GuaranteeProblems.alreadyActive(n.guaranteeId());
         }
         var memo = memo(row, "allocate");
@@ -175,7 +175,7 @@ public class Guarantees {
         var after = new UUID(0, 0);
         while (true) {
             var cursor = after;
-            var due = transactions.execute(tx -> repository.dueIds(now, cursor, chunk));
+            var due = transactions.execute(tx -> store.dueIds(now, cursor, chunk));
             for (var id : due) {
                 try {
                     if (Boolean.TRUE.equals(transactions.execute(tx -> expireOne(id, now)))) {
@@ -194,7 +194,7 @@ public class Guarantees {
 
     @Transactional(readOnly = true)
     public GuaranteeAllocation allocation(UUID id) {
-        return view(repository.find(id, false).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString())));
+        return view(store.find(id, false).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString())));
     }
 
     /**
@@ -204,13 +204,13 @@ public class Guarantees {
     @Transactional(readOnly = true)
     public List<GuaranteeAllocation> allocations(
             EntityId guarantor, EntityId beneficiary, AllocationStatus status, EntityId party, int limit) {
-        return repository.list(guarantor, beneficiary, status, party, limit).stream()
+        return store.list(guarantor, beneficiary, status, party, limit).stream()
                 .map(this::view)
                 .toList();
     }
 
     private boolean expireOne(UUID id, Instant now) {
-        var row = repository.find(id, true).orElseThrow();
+        var row = store.find(id, true).orElseThrow();
         if (row.status() != AllocationStatus.ACTIVE
                 || row.expiresAt() == null
                 || row.expiresAt().isAfter(now)) {
@@ -221,7 +221,7 @@ public class Guarantees {
     }
 
     private AllocationRow lockedActive(UUID id) {
-        var row = repository.find(id, true).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString()));
+        var row = store.find(id, true).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString()));
         if (row.status() != AllocationStatus.ACTIVE) {
             throw GuaranteeProblems.notActive(row.status().name());
         }
@@ -258,7 +258,7 @@ public class Guarantees {
             }
         }
         ledger.applyAllOrNothing(operations);
-        if (!repository.close(row.id(), status, now, actor)) {
+        if (!store.close(row.id(), status, now, actor)) {
             throw new IllegalStateException("allocation " + row.id() + " changed under its row lock");
         }
         if (claimed) {

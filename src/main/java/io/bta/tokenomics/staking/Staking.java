@@ -14,9 +14,9 @@ import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
 import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
 import io.bta.tokenomics.staking.internal.Accrual;
-import io.bta.tokenomics.staking.internal.StakingRepository;
-import io.bta.tokenomics.staking.internal.StakingRepository.PoolRow;
-import io.bta.tokenomics.staking.internal.StakingRepository.StakeRow;
+import io.bta.tokenomics.staking.internal.StakingStore;
+import io.bta.tokenomics.staking.internal.StakingStore.PoolRow;
+import io.bta.tokenomics.staking.internal.StakingStore.StakeRow;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +51,7 @@ public class Staking {
     /** The actor recorded on the ledger for rewards paid by a distribution. */
     public static final EntityId DISTRIBUTOR = EntityId.of("system:staking");
 
-    private final StakingRepository repository;
+    private final StakingStore store;
     private final Ledger ledger;
     private final Trust trust;
     private final Clock clock;
@@ -62,7 +61,7 @@ public class Staking {
     private final JobRuns jobRuns;
 
     Staking(
-            StakingRepository repository,
+            StakingStore store,
             Ledger ledger,
             Trust trust,
             Clock clock,
@@ -70,7 +69,7 @@ public class Staking {
             TransactionTemplate transactions,
             StakingProperties properties,
             JobRuns jobRuns) {
-        this.repository = repository;
+        this.store = store;
         this.ledger = ledger;
         this.trust = trust;
         this.clock = clock;
@@ -100,24 +99,24 @@ public class Staking {
                 BigDecimal.ZERO,
                 now,
                 now);
-        repository.insertPool(row);
+        store.insertPool(row);
         return pool(row.id());
     }
 
     @Transactional(readOnly = true)
     public List<StakingPool> pools() {
-        return repository.pools().stream().map(this::view).toList();
+        return store.pools().stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
     public StakingPool pool(UUID id) {
-        return view(repository.pool(id, false).orElseThrow(() -> StakingProblems.unknownPool(id.toString())));
+        return view(store.pool(id, false).orElseThrow(() -> StakingProblems.unknownPool(id.toString())));
     }
 
     /** The total value locked in staking: the principal staked in all pools, per staked token. */
     @Transactional(readOnly = true)
     public Map<TokenId, Amount> stakedByToken() {
-        return repository.stakedByToken();
+        return store.stakedByToken();
     }
 
     /**
@@ -130,7 +129,7 @@ public class Staking {
         var pool = lockedPool(id);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
-        repository.updatePool(
+        store.updatePool(
                 id,
                 index,
                 now,
@@ -162,11 +161,11 @@ public class Staking {
         }
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
-        repository.updatePool(poolId, index, now, pool.apy(), pool.status(), pool.minTrustScore());
+        store.updatePool(poolId, index, now, pool.apy(), pool.status(), pool.minTrustScore());
         var id = Ids.newId(clock);
         ledger.lock(pool.tokenId(), staker, amount, "stake " + id, staker);
-        boolean firstStake = !repository.hasActiveStake(poolId, staker);
-        repository.insertStake(new StakeRow(
+        boolean firstStake = !store.hasActiveStake(poolId, staker);
+        store.insertStake(new StakeRow(
                 id,
                 poolId,
                 staker,
@@ -178,15 +177,15 @@ public class Staking {
                 Amount.ZERO,
                 Stake.StakeStatus.ACTIVE,
                 null));
-        repository.adjustTotals(poolId, amount, firstStake ? 1 : 0);
+        store.adjustTotals(poolId, amount, firstStake ? 1 : 0);
         events.publishEvent(new StakeOpened(id, poolId, staker, amount, now));
         return stake(id);
     }
 
     @Transactional(readOnly = true)
     public Stake stake(UUID id) {
-        var row = repository.stake(id, false).orElseThrow(() -> StakingProblems.unknownStake(id.toString()));
-        var pool = repository.pool(row.poolId(), false).orElseThrow();
+        var row = store.stake(id, false).orElseThrow(() -> StakingProblems.unknownStake(id.toString()));
+        var pool = store.pool(row.poolId(), false).orElseThrow();
         return view(row, pool, now());
     }
 
@@ -195,11 +194,11 @@ public class Staking {
     public List<Stake> stakesOf(EntityId staker) {
         var now = now();
         var pools = new HashMap<UUID, PoolRow>();
-        return repository.stakesOf(staker).stream()
+        return store.stakesOf(staker).stream()
                 .map(s -> view(
                         s,
                         pools.computeIfAbsent(
-                                s.poolId(), id -> repository.pool(id, false).orElseThrow()),
+                                s.poolId(), id -> store.pool(id, false).orElseThrow()),
                         now))
                 .toList();
     }
@@ -211,7 +210,7 @@ public class Staking {
         var pools = new HashMap<UUID, PoolRow>();
         for (var stake : stakesOf(staker)) {
             var pool = pools.computeIfAbsent(
-                    stake.poolId(), id -> repository.pool(id, false).orElseThrow());
+                    stake.poolId(), id -> store.pool(id, false).orElseThrow());
             totals.merge(ledger.symbolOf(pool.rewardTokenId()), stake.pendingRewards(), Amount::plus);
         }
         return totals;
@@ -225,9 +224,9 @@ public class Staking {
     @Transactional
     public Unstaked unstake(UUID stakeId, EntityId caller) {
         var first =
-                repository.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
+                store.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
         var pool = lockedPool(first.poolId());
-        var stake = repository.stake(stakeId, true).orElseThrow();
+        var stake = store.stake(stakeId, true).orElseThrow();
         if (!stake.stakerId().equals(caller)) {
             throw Forbidden.of("NOT_STAKER", "only the staker may unstake this stake");
         }
@@ -243,7 +242,7 @@ public class Staking {
             penalty = pool.earlyUnstakePenalty().on(stake.amount());
         }
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
-        repository.updatePool(pool.id(), index, now, pool.apy(), pool.status(), pool.minTrustScore());
+        store.updatePool(pool.id(), index, now, pool.apy(), pool.status(), pool.minTrustScore());
         var reward = Accrual.pending(stake.amount(), stake.indexAtStake(), index, stake.rewardsPaid());
 
         var operations = new ArrayList<LedgerOperation>();
@@ -258,9 +257,9 @@ public class Staking {
                     pool.rewardTokenId(), caller, reward, "staking reward " + stakeId, caller));
         }
         var transactions = ledger.applyAllOrNothing(operations);
-        repository.close(stakeId, reward, now);
-        boolean stillStaking = repository.hasActiveStake(pool.id(), caller);
-        repository.adjustTotals(pool.id(), stake.amount().negate(), stillStaking ? 0 : -1);
+        store.close(stakeId, reward, now);
+        boolean stillStaking = store.hasActiveStake(pool.id(), caller);
+        store.adjustTotals(pool.id(), stake.amount().negate(), stillStaking ? 0 : -1);
         if (reward.isPositive()) {
             var mint = transactions.get(transactions.size() - 1);
             events.publishEvent(new StakingRewardsPaid(
@@ -281,7 +280,7 @@ public class Staking {
     public Distribution distribute(UUID poolId) {
         var poolIds = poolId == null
                 ? transactions.execute(
-                        tx -> repository.pools().stream().map(PoolRow::id).toList())
+                        tx -> store.pools().stream().map(PoolRow::id).toList())
                 : List.of(pool(poolId).id());
         int paid = 0;
         var totals = new java.util.TreeMap<String, Amount>();
@@ -306,17 +305,8 @@ public class Staking {
     /** The {@code job_runs} name of the scheduled distribution. */
     public static final String DISTRIBUTION_JOB = "staking.distribution";
 
-    /**
-     * Every instance's scheduler fires at the due time; only the one that claims the due time
-     * distributes, so a due time pays once however many instances share the database.
-     */
-    @Scheduled(cron = "${tokenomics.staking.distribution-cron:-}")
-    void scheduledDistribution() {
-        distributeIfDue(CronExpression.parse(properties.distributionCron()));
-    }
-
     /** Distributes if this call claims the latest due time of {@code cron}; null if another had. */
-    Distribution distributeIfDue(CronExpression cron) {
+    public Distribution distributeIfDue(CronExpression cron) {
         return jobRuns.claimCron(DISTRIBUTION_JOB, cron) ? distribute(null) : null;
     }
 
@@ -326,9 +316,9 @@ public class Staking {
         var pool = lockedPool(poolId);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
-        repository.updatePool(poolId, index, now, pool.apy(), pool.status(), pool.minTrustScore());
+        store.updatePool(poolId, index, now, pool.apy(), pool.status(), pool.minTrustScore());
         int size = properties.distributionChunkSize();
-        var stakes = repository.activeStakes(poolId, after, size);
+        var stakes = store.activeStakes(poolId, after, size);
         var due = new ArrayList<StakeRow>();
         var mints = new ArrayList<LedgerOperation>();
         var amounts = new ArrayList<Amount>();
@@ -366,7 +356,7 @@ public class Staking {
                         applied.transaction().id()));
             }
         }
-        repository.addPaid(paidIds, paidAmounts);
+        store.addPaid(paidIds, paidAmounts);
         if (!payouts.isEmpty()) {
             events.publishEvent(new StakingRewardsPaid(poolId, pool.rewardTokenId(), payouts, now));
         }
@@ -374,7 +364,7 @@ public class Staking {
     }
 
     private PoolRow lockedPool(UUID id) {
-        return repository.pool(id, true).orElseThrow(() -> StakingProblems.unknownPool(id.toString()));
+        return store.pool(id, true).orElseThrow(() -> StakingProblems.unknownPool(id.toString()));
     }
 
     private StakingPool view(PoolRow p) {

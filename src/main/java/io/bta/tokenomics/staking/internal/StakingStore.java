@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 
 /** Pools and stakes, as rows. */
 @Repository
-public class StakingRepository {
+public class StakingStore {
 
     /** A pool row with its index state. */
     public record PoolRow(
@@ -64,7 +64,7 @@ public class StakingRepository {
 
     private final JdbcClient jdbc;
 
-    StakingRepository(JdbcClient jdbc) {
+    StakingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -101,13 +101,13 @@ public class StakingRepository {
     public Optional<PoolRow> pool(UUID id, boolean lock) {
         return jdbc.sql("select * from staking_pools where id = ?" + (lock ? " for update" : ""))
                 .param(id)
-                .query(StakingRepository::poolRow)
+                .query(StakingStore::poolRow)
                 .optional();
     }
 
     public List<PoolRow> pools() {
         return jdbc.sql("select * from staking_pools order by created_at, id")
-                .query(StakingRepository::poolRow)
+                .query(StakingStore::poolRow)
                 .list();
     }
 
@@ -176,14 +176,14 @@ public class StakingRepository {
     public Optional<StakeRow> stake(UUID id, boolean lock) {
         return jdbc.sql("select * from staking_stakes where id = ?" + (lock ? " for update" : ""))
                 .param(id)
-                .query(StakingRepository::stakeRow)
+                .query(StakingStore::stakeRow)
                 .optional();
     }
 
     public List<StakeRow> stakesOf(EntityId staker) {
         return jdbc.sql("select * from staking_stakes where staker_id = ? order by staked_at desc, id")
                 .param(staker.value())
-                .query(StakingRepository::stakeRow)
+                .query(StakingStore::stakeRow)
                 .list();
     }
 
@@ -197,7 +197,7 @@ public class StakingRepository {
                 .param(poolId)
                 .param(afterId)
                 .param(limit)
-                .query(StakingRepository::stakeRow)
+                .query(StakingStore::stakeRow)
                 .list();
     }
 

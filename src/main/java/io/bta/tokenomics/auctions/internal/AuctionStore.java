@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Auctions and their participants, as rows. */
 @Repository
-public class AuctionRepository {
+public class AuctionStore {
 
     public record AuctionRow(
             String id,
@@ -44,7 +44,7 @@ public class AuctionRepository {
 
     private final JdbcClient jdbc;
 
-    AuctionRepository(JdbcClient jdbc) {
+    AuctionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -89,7 +89,7 @@ public class AuctionRepository {
     public Optional<AuctionRow> auction(String id, boolean lock) {
         return jdbc.sql("select * from auctions where id = ?" + (lock ? " for update" : ""))
                 .param(id)
-                .query(AuctionRepository::auctionRow)
+                .query(AuctionStore::auctionRow)
                 .optional();
     }
 
@@ -127,7 +127,7 @@ public class AuctionRepository {
         return jdbc.sql("select * from auction_participants where auction_id = ? and bidder_id = ?")
                 .param(auctionId)
                 .param(bidder.value())
-                .query(AuctionRepository::participantRow)
+                .query(AuctionStore::participantRow)
                 .optional();
     }
 
@@ -135,7 +135,7 @@ public class AuctionRepository {
     public List<ParticipantRow> participants(String auctionId) {
         return jdbc.sql("select * from auction_participants where auction_id = ? order by joined_at, bidder_id")
                 .param(auctionId)
-                .query(AuctionRepository::participantRow)
+                .query(AuctionStore::participantRow)
                 .list();
     }
 

@@ -4,13 +4,13 @@ import io.bta.tokenomics.guarantees.Guarantees;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Releases allocations past their {@code expiresAt} on a fixed delay. */
+/** The guarantees module's scheduled job: releases allocations past their {@code expiresAt} on a fixed delay. */
 @Component
-class GuaranteeExpiry {
+class GuaranteeJobs {
 
     private final Guarantees guarantees;
 
-    GuaranteeExpiry(Guarantees guarantees) {
+    GuaranteeJobs(Guarantees guarantees) {
         this.guarantees = guarantees;
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** Guarantee allocations, as rows. */
 @Repository
-public class AllocationRepository {
+public class AllocationStore {
 
     /** An allocation row; {@code collateralTokenId} and {@code collateralAmount} are both null or both set. */
     public record AllocationRow(
@@ -36,7 +36,7 @@ public class AllocationRepository {
 
     private final JdbcClient jdbc;
 
-    AllocationRepository(JdbcClient jdbc) {
+    AllocationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -77,7 +77,7 @@ public class AllocationRepository {
     public Optional<AllocationRow> find(UUID id, boolean lock) {
         return jdbc.sql("select * from guarantee_allocations where id = ?" + (lock ? " for update" : ""))
                 .param(id)
-                .query(AllocationRepository::row)
+                .query(AllocationStore::row)
                 .optional();
     }
 
@@ -122,7 +122,7 @@ public class AllocationRepository {
                 .param(text(party == null ? null : party.value()))
                 .param(text(party == null ? null : party.value()))
                 .param(limit)
-                .query(AllocationRepository::row)
+                .query(AllocationStore::row)
                 .list();
     }
 
