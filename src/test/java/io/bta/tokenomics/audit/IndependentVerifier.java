@@ -11,7 +11,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An offline verifier written from the documentation alone (docs/ARCHITECTURE.md, "Audit chain"),
+ * An offline verifier written from the documentation alone (docs/modules/audit.md),
  * sharing no code with the service: what an auditor would write to check a proof from the API.
  */
 final class IndependentVerifier {
