@@ -87,8 +87,7 @@ public class Auctions {
     /** An auction's terms and state; one never registered nor joined has the default terms. */
     @Transactional(readOnly = true)
     public Auction auction(String auctionId) {
-        return store
-                .auction(auctionId, false)
+        return store.auction(auctionId, false)
                 .map(r -> view(r, store.participantCount(auctionId)))
                 .orElseGet(() -> new Auction(
                         auctionId, defaultBaseBond(), null, null, false, AuctionStatus.OPEN, null, 0, null, null));
@@ -97,8 +96,7 @@ public class Auctions {
     /** The bond {@code entity} would lock to join now, from its current trust score. */
     @Transactional(readOnly = true)
     public BondQuote quote(String auctionId, EntityId entity) {
-        var base =
-                store.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
+        var base = store.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
         var score = trust.scoreOf(entity).score();
         return new BondQuote(auctionId, entity, score, bondFor(base, score));
     }
@@ -142,8 +140,7 @@ public class Auctions {
 
     @Transactional(readOnly = true)
     public Participation participation(String auctionId, EntityId bidder) {
-        return store
-                .participant(auctionId, bidder)
+        return store.participant(auctionId, bidder)
                 .map(Auctions::view)
                 .orElseThrow(() -> AuctionProblems.unknownParticipant(auctionId, bidder.value()));
     }

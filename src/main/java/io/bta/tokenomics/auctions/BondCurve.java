@@ -43,9 +43,6 @@ public record BondCurve(BigDecimal atZeroTrust, BigDecimal atFullTrust) {
 
     /** The bond for {@code baseBond} at {@code trustScore}, rounded up to the smallest unit. */
     public Amount bondFor(Amount baseBond, BigDecimal trustScore) {
-        return Amount.of(baseBond
-                .toBigDecimal()
-                .multiply(factor(trustScore))
-                .setScale(Amount.SCALE, RoundingMode.UP));
+        return Amount.of(baseBond.toBigDecimal().multiply(factor(trustScore)).setScale(Amount.SCALE, RoundingMode.UP));
     }
 }

@@ -223,8 +223,7 @@ public class Staking {
      */
     @Transactional
     public Unstaked unstake(UUID stakeId, EntityId caller) {
-        var first =
-                store.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
+        var first = store.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
         var pool = lockedPool(first.poolId());
         var stake = store.stake(stakeId, true).orElseThrow();
         if (!stake.stakerId().equals(caller)) {

@@ -29,8 +29,7 @@ class BondCurveTest {
     void theBondIsRoundedUpToTheSmallestUnit() {
         assertThat(DEFAULT.bondFor(Amount.of("0.000000000000000001"), new BigDecimal("50")))
                 .isEqualTo(Amount.of("0.000000000000000001"));
-        assertThat(DEFAULT.bondFor(Amount.of("1"), new BigDecimal("33.333333")))
-                .isEqualTo(Amount.of("0.833333335"));
+        assertThat(DEFAULT.bondFor(Amount.of("1"), new BigDecimal("33.333333"))).isEqualTo(Amount.of("0.833333335"));
     }
 
     @Test
@@ -85,7 +84,9 @@ class BondCurveTest {
 
     @Provide
     Arbitrary<BigDecimal> scores() {
-        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(100)).ofScale(6);
+        return Arbitraries.bigDecimals()
+                .between(BigDecimal.ZERO, BigDecimal.valueOf(100))
+                .ofScale(6);
     }
 
     @Provide
