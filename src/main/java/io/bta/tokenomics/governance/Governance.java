@@ -11,6 +11,7 @@ import io.bta.tokenomics.governance.internal.ProposalRepository;
 import io.bta.tokenomics.governance.internal.VoteCommitter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
@@ -442,7 +443,7 @@ public class Governance {
     }
 
     private TokenId governanceToken() {
-        return ledger.resolve("GOVERNANCE");
+        return ledger.resolve(TokenType.GOVERNANCE);
     }
 
     private Instant now() {
