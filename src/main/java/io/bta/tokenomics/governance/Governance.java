@@ -11,6 +11,7 @@ import io.bta.tokenomics.governance.internal.ProposalRepository;
 import io.bta.tokenomics.governance.internal.VoteCommitter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
@@ -134,12 +135,9 @@ public class Governance {
             throw GovernanceProblems.belowThreshold(
                     power.toString(), current.proposalThreshold().toString());
         }
-        var quorum = ledger.totalSupplyAt(gov, snapshot).toBigDecimal().multiply(current.quorumFraction());
+        var quorum = current.quorumFraction().quorum(ledger.totalSupplyAt(gov, snapshot));
         var now = now();
-        var starts = now.plus(current.votingDelay());
-        var ends = starts.plus(current.votingPeriod());
-        var executable = ends.plus(current.timelockDelay());
-        var expires = executable.plus(current.gracePeriod());
+        var timeline = ProposalTimeline.of(current.periods(), now);
         var proposal = new Proposal(
                 Ids.newId(clock),
                 title,
@@ -149,11 +147,11 @@ public class Governance {
                 validated,
                 snapshot,
                 delegationSnapshot,
-                now,
-                starts,
-                ends,
-                executable,
-                expires,
+                timeline.createdAt(),
+                timeline.votingStartsAt(),
+                timeline.votingEndsAt(),
+                timeline.executableAt(),
+                timeline.expiresAt(),
                 quorum,
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
@@ -383,26 +381,18 @@ public class Governance {
         return actions.names();
     }
 
-    /** The tallies recomputed from the votes, compared with the stored ones (they must never differ). */
+    /**
+     * Recomputes the proposal's tallies from its votes and compares them with the stored ones (they
+     * must never differ). Reads only: a difference is reported, not repaired.
+     */
     @Transactional(readOnly = true)
-    public TallyCheck updateProposalVotes(UUID proposalId) {
+    public TallyCheck verifyTally(UUID proposalId) {
         var proposal = proposal(proposalId);
-        var recount = proposals.recount(proposalId);
-        boolean consistent = recount.get("FOR").compareTo(proposal.forVotes()) == 0
-                && recount.get("AGAINST").compareTo(proposal.againstVotes()) == 0
-                && recount.get("ABSTAIN").compareTo(proposal.abstainVotes()) == 0
-                && recount.get("COUNT").intValueExact() == proposal.voterCount();
+        var counted = proposals.recount(proposalId);
+        var stored = proposal.tally();
+        boolean consistent = counted.tally().sameAs(stored) && counted.voterCount() == proposal.voterCount();
         return new TallyCheck(
-                proposalId,
-                consistent,
-                proposal.forVotes(),
-                proposal.againstVotes(),
-                proposal.abstainVotes(),
-                proposal.voterCount(),
-                Decimals.plain(recount.get("FOR")),
-                Decimals.plain(recount.get("AGAINST")),
-                Decimals.plain(recount.get("ABSTAIN")),
-                recount.get("COUNT").intValueExact());
+                proposalId, consistent, stored, proposal.voterCount(), counted.tally(), counted.voterCount());
     }
 
     /** Proposals by status now, votes cast and distinct voters, over all proposals. */
@@ -414,17 +404,13 @@ public class Governance {
         return new Participation(total, byStatus, votes[0], votes[1]);
     }
 
-    /** Stored tallies next to the tallies recomputed from the votes. */
+    /** Stored tallies next to the tallies recomputed from the votes, each weight without trailing zeros. */
     public record TallyCheck(
             UUID proposalId,
             boolean consistent,
-            BigDecimal storedFor,
-            BigDecimal storedAgainst,
-            BigDecimal storedAbstain,
+            Tally stored,
             int storedVoterCount,
-            BigDecimal countedFor,
-            BigDecimal countedAgainst,
-            BigDecimal countedAbstain,
+            Tally counted,
             int countedVoterCount) {}
 
     /** Holdings as of the ledger sequence {@code snapshot}, delegations as of {@code delegationSnapshot}. */
@@ -442,7 +428,7 @@ public class Governance {
     }
 
     private TokenId governanceToken() {
-        return ledger.resolve("GOVERNANCE");
+        return ledger.resolve(TokenType.GOVERNANCE);
     }
 
     private Instant now() {

@@ -32,4 +32,13 @@ public record Proposal(
         BigDecimal abstainVotes,
         int voterCount,
         Instant executedAt,
-        Instant canceledAt) {}
+        Instant canceledAt) {
+
+    public ProposalTimeline timeline() {
+        return new ProposalTimeline(createdAt, votingStartsAt, votingEndsAt, executableAt, expiresAt);
+    }
+
+    public Tally tally() {
+        return new Tally(forVotes, againstVotes, abstainVotes);
+    }
+}

@@ -155,6 +155,11 @@ public class Ledger {
         return catalog.resolve(identifier).id();
     }
 
+    /** The id of the one token of that type. */
+    public TokenId resolve(TokenType type) {
+        return catalog.resolve(type.name()).id();
+    }
+
     public String symbolOf(TokenId token) {
         return catalog.definition(token).symbol();
     }

@@ -89,7 +89,7 @@ class GovernanceTest {
                 .query(UUID.class)
                 .list();
         for (var id : check) {
-            assertThat(governance.updateProposalVotes(id).consistent())
+            assertThat(governance.verifyTally(id).consistent())
                     .as("tally of " + id)
                     .isTrue();
         }

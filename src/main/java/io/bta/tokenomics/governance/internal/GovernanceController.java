@@ -174,13 +174,13 @@ class GovernanceController {
             return new TallyCheckView(
                     c.proposalId().toString(),
                     c.consistent(),
-                    c.storedFor().toPlainString(),
-                    c.storedAgainst().toPlainString(),
-                    c.storedAbstain().toPlainString(),
+                    c.stored().forVotes().toPlainString(),
+                    c.stored().againstVotes().toPlainString(),
+                    c.stored().abstainVotes().toPlainString(),
                     c.storedVoterCount(),
-                    c.countedFor().toPlainString(),
-                    c.countedAgainst().toPlainString(),
-                    c.countedAbstain().toPlainString(),
+                    c.counted().forVotes().toPlainString(),
+                    c.counted().againstVotes().toPlainString(),
+                    c.counted().abstainVotes().toPlainString(),
                     c.countedVoterCount());
         }
     }
@@ -331,7 +331,7 @@ class GovernanceController {
     @Operation(summary = "Recompute the tallies from the votes and compare them with the stored ones (admin)")
     TallyCheckView verifyTally(@PathVariable String proposalId) {
         Caller.current().requireAdmin();
-        return TallyCheckView.of(governance.updateProposalVotes(proposalId(proposalId)));
+        return TallyCheckView.of(governance.verifyTally(proposalId(proposalId)));
     }
 
     @PostMapping("/delegate")

@@ -2,15 +2,20 @@ package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.GovernanceProperties;
 import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.ProposalTimeline;
+import io.bta.tokenomics.governance.QuorumFraction;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.NumberText;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +32,9 @@ public class GovernanceSettings {
 
     /** The settings a new proposal is created with. */
     public record Current(
-            Duration votingDelay,
-            Duration votingPeriod,
-            Duration timelockDelay,
-            Duration gracePeriod,
+            ProposalTimeline.Periods periods,
             Amount proposalThreshold,
-            BigDecimal quorumFraction,
+            QuorumFraction quorumFraction,
             int maxActions) {}
 
     private final JdbcClient jdbc;
@@ -51,15 +53,17 @@ public class GovernanceSettings {
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return new Current(
-                duration(stored, "governance.voting-delay", defaults.votingDelay()),
-                duration(stored, "governance.voting-period", defaults.votingPeriod()),
-                duration(stored, "governance.timelock-delay", defaults.timelockDelay()),
-                duration(stored, "governance.grace-period", defaults.gracePeriod()),
+                new ProposalTimeline.Periods(
+                        duration(stored, "governance.voting-delay", defaults.votingDelay()),
+                        duration(stored, "governance.voting-period", defaults.votingPeriod()),
+                        duration(stored, "governance.timelock-delay", defaults.timelockDelay()),
+                        duration(stored, "governance.grace-period", defaults.gracePeriod())),
                 Amount.parse(stored.getOrDefault(
                         "governance.proposal-threshold",
                         defaults.proposalThreshold().toPlainString())),
-                new BigDecimal(stored.getOrDefault(
-                        "governance.quorum-fraction", defaults.quorumFraction().toPlainString())),
+                Optional.ofNullable(stored.get("governance.quorum-fraction"))
+                        .map(QuorumFraction::of)
+                        .orElse(defaults.quorumFraction()),
                 Integer.parseInt(
                         stored.getOrDefault("governance.max-actions", Integer.toString(defaults.maxActions()))));
     }
@@ -84,68 +88,67 @@ public class GovernanceSettings {
     }
 
     /** What a setting accepts: its bounds in words, and the check that refuses the rest with them. */
-    record Rule(String bounds, java.util.function.Consumer<String> check) {
+    record Rule(String bounds, Consumer<String> check) {
 
-        static Rule duration(Duration min, Duration max) {
-            var bounds = "a duration from " + min + " to " + max;
-            return new Rule(bounds, value -> {
-                Duration d;
+        /**
+         * Reads the text with {@code read}, refusing what it cannot read with {@code unreadable}'s
+         * words and the bounds, then hands the value to {@code accept}, which refuses a value out of
+         * bounds with {@code must be <bounds>}.
+         */
+        static <T> Rule of(
+                String bounds,
+                Function<String, T> read,
+                BiFunction<String, IllegalArgumentException, String> unreadable,
+                Consumer<T> accept) {
+            return new Rule(bounds, text -> {
+                T value;
                 try {
-                    d = DurationStyle.detectAndParse(value);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "'" + value + "' is not a duration such as 3s, 7d or PT12H; must be " + bounds);
+                    value = read.apply(text);
+                } catch (IllegalArgumentException e) { // NumberFormatException included
+                    throw new IllegalArgumentException(unreadable.apply(text, e) + "; must be " + bounds);
                 }
-                if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                    throw new IllegalArgumentException("must be " + bounds);
-                }
+                accept.accept(value);
             });
         }
 
-        static Rule decimal(BigDecimal min, BigDecimal max, int maxDecimals) {
-            var bounds = "a decimal from " + min.toPlainString() + " to " + max.toPlainString() + ", at most "
-                    + maxDecimals + " decimals";
-            return new Rule(bounds, value -> {
-                BigDecimal d;
-                try {
-                    d = NumberText.parseDecimal(value);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a decimal number; must be " + bounds);
-                }
-                if (d.compareTo(min) < 0 || d.compareTo(max) > 0 || d.scale() > maxDecimals) {
-                    throw new IllegalArgumentException("must be " + bounds);
-                }
-            });
+        /** A period of a proposal's timeline: its range is {@link ProposalTimeline.Periods}'. */
+        static Rule duration(ProposalTimeline.Range range) {
+            return of(
+                    range.bounds(),
+                    DurationStyle::detectAndParse,
+                    (text, e) -> "'" + text + "' is not a duration such as 3s, 7d or PT12H",
+                    range::check);
+        }
+
+        /** The quorum fraction: {@link QuorumFraction} reads and checks it, with its messages. */
+        static Rule quorumFraction() {
+            return new Rule(QuorumFraction.BOUNDS, QuorumFraction::of);
         }
 
         static Rule amount(Amount min, Amount max) {
             var bounds = "an amount from " + min + " to " + max;
-            return new Rule(bounds, value -> {
-                Amount a;
-                try {
-                    a = Amount.parse(value);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(e.getMessage() + "; must be " + bounds);
-                }
-                if (a.isLessThan(min) || a.isGreaterThan(max)) {
-                    throw new IllegalArgumentException("must be " + bounds);
-                }
-            });
+            return of(
+                    bounds,
+                    Amount::parse,
+                    (text, e) -> e.getMessage(),
+                    within(bounds, a -> !a.isLessThan(min) && !a.isGreaterThan(max)));
         }
 
         static Rule wholeNumber(int min, int max) {
             var bounds = "a whole number from " + min + " to " + max;
-            return new Rule(bounds, value -> {
-                int n;
-                try {
-                    n = NumberText.parseInt(value);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a whole number; must be " + bounds);
-                }
-                if (n < min || n > max) {
+            return of(
+                    bounds,
+                    NumberText::parseInt,
+                    (text, e) -> "'" + text + "' is not a whole number",
+                    within(bounds, n -> n >= min && n <= max));
+        }
+
+        private static <T> Consumer<T> within(String bounds, Predicate<T> inBounds) {
+            return value -> {
+                if (!inBounds.test(value)) {
                     throw new IllegalArgumentException("must be " + bounds);
                 }
-            });
+            };
         }
     }
 
@@ -203,26 +206,26 @@ public class GovernanceSettings {
             return List.of(
                     new Setting(
                             "governance.voting-delay",
-                            c -> c.votingDelay().toString(),
-                            Rule.duration(Duration.ZERO, Duration.ofDays(30)),
+                            c -> c.periods().votingDelay().toString(),
+                            Rule.duration(ProposalTimeline.Periods.VOTING_DELAY),
                             settings,
                             clock),
                     new Setting(
                             "governance.voting-period",
-                            c -> c.votingPeriod().toString(),
-                            Rule.duration(Duration.ofSeconds(1), Duration.ofDays(90)),
+                            c -> c.periods().votingPeriod().toString(),
+                            Rule.duration(ProposalTimeline.Periods.VOTING_PERIOD),
                             settings,
                             clock),
                     new Setting(
                             "governance.timelock-delay",
-                            c -> c.timelockDelay().toString(),
-                            Rule.duration(Duration.ZERO, Duration.ofDays(30)),
+                            c -> c.periods().timelockDelay().toString(),
+                            Rule.duration(ProposalTimeline.Periods.TIMELOCK_DELAY),
                             settings,
                             clock),
                     new Setting(
                             "governance.grace-period",
-                            c -> c.gracePeriod().toString(),
-                            Rule.duration(Duration.ofSeconds(1), Duration.ofDays(90)),
+                            c -> c.periods().gracePeriod().toString(),
+                            Rule.duration(ProposalTimeline.Periods.GRACE_PERIOD),
                             settings,
                             clock),
                     new Setting(
@@ -233,8 +236,8 @@ public class GovernanceSettings {
                             clock),
                     new Setting(
                             "governance.quorum-fraction",
-                            c -> c.quorumFraction().toPlainString(),
-                            Rule.decimal(BigDecimal.ZERO, BigDecimal.ONE, 6),
+                            c -> c.quorumFraction().toString(),
+                            Rule.quorumFraction(),
                             settings,
                             clock),
                     new Setting(

@@ -4,16 +4,15 @@ import io.bta.tokenomics.governance.Proposal;
 import io.bta.tokenomics.governance.ProposalAction;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Support;
+import io.bta.tokenomics.governance.Tally;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
 import io.bta.tokenomics.shared.EntityId;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,12 +141,9 @@ public class ProposalRepository {
      */
     public boolean countVotes(UUID proposalId, List<Vote> votes) {
         var at = votes.stream().map(Vote::createdAt).max(Instant::compareTo).orElseThrow();
-        var totals = new java.util.EnumMap<Support, BigDecimal>(Support.class);
-        for (var s : Support.values()) {
-            totals.put(s, BigDecimal.ZERO);
-        }
+        var added = Tally.NONE;
         for (var v : votes) {
-            totals.merge(v.support(), v.weight(), BigDecimal::add);
+            added = added.plus(v.support(), v.weight());
         }
         return jdbc.sql(
                                 """
@@ -156,9 +152,9 @@ public class ProposalRepository {
                             abstain_votes = abstain_votes + :abstain, voter_count = voter_count + :count
                         where p.id = :id and governance_status(p, :now) = 'ACTIVE'
                         """)
-                        .param("for", totals.get(Support.FOR))
-                        .param("against", totals.get(Support.AGAINST))
-                        .param("abstain", totals.get(Support.ABSTAIN))
+                        .param("for", added.forVotes())
+                        .param("against", added.againstVotes())
+                        .param("abstain", added.abstainVotes())
                         .param("count", votes.size())
                         .param("id", proposalId)
                         .param("now", ts(at))
@@ -184,7 +180,6 @@ public class ProposalRepository {
                 .list();
     }
 
-    /** The tallies recomputed from the votes themselves: {FOR, AGAINST, ABSTAIN, count}. */
     /** The number of proposals in each status at {@code now} (statuses without proposals are absent). */
     public Map<ProposalStatus, Long> countByStatus(Instant now) {
         var counts = new java.util.EnumMap<ProposalStatus, Long>(ProposalStatus.class);
@@ -202,7 +197,10 @@ public class ProposalRepository {
                 .single();
     }
 
-    public Map<String, BigDecimal> recount(UUID proposalId) {
+    /** The tally recomputed from the proposal's votes, and their number. */
+    public record Recount(Tally tally, int voterCount) {}
+
+    public Recount recount(UUID proposalId) {
         return jdbc.sql(
                         """
                         select coalesce(sum(weight) filter (where support = 'FOR'), 0),
@@ -212,14 +210,12 @@ public class ProposalRepository {
                         from governance_votes where proposal_id = ?
                         """)
                 .param(proposalId)
-                .query((rs, n) -> {
-                    var m = new LinkedHashMap<String, BigDecimal>();
-                    m.put("FOR", rs.getBigDecimal(1));
-                    m.put("AGAINST", rs.getBigDecimal(2));
-                    m.put("ABSTAIN", rs.getBigDecimal(3));
-                    m.put("COUNT", rs.getBigDecimal(4));
-                    return (Map<String, BigDecimal>) m;
-                })
+                .query((rs, n) -> new Recount(
+                        new Tally(
+                                Decimals.plain(rs.getBigDecimal(1)),
+                                Decimals.plain(rs.getBigDecimal(2)),
+                                Decimals.plain(rs.getBigDecimal(3))),
+                        rs.getInt(4)))
                 .single();
     }
 
