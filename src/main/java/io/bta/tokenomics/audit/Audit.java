@@ -8,12 +8,14 @@ import io.bta.tokenomics.audit.internal.MerkleTree;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TxHash;
+import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.web.Cursors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,6 +115,38 @@ public class Audit {
                 return Optional.empty();
             }
             after = tail.get(tail.size() - 1).sequence();
+        }
+    }
+
+    /**
+     * The transaction with this hash, for a reader who is one of its parties or an admin: {@code 404
+     * UNKNOWN_TRANSACTION} if none has it, then {@code 403 NOT_A_PARTY}. The 404 comes first, as for
+     * a proof: a hash cannot be guessed, so saying that one exists tells nothing to whoever did not
+     * see it.
+     */
+    @Transactional(readOnly = true)
+    public LedgerTransaction transaction(TxHash txHash, EntityId reader, boolean admin) {
+        var transaction = transaction(txHash).orElseThrow(() -> AuditProblems.unknownTransactionHash(txHash));
+        requirePartyOrAdmin(transaction, reader, admin, "it");
+        return transaction;
+    }
+
+    /**
+     * The inclusion proof of ledger transaction {@code transactionId}, for a reader who is one of its
+     * parties or an admin: {@code 404 UNKNOWN_TRANSACTION}, then {@code 403 NOT_A_PARTY}, then
+     * {@code 409 NOT_YET_SEALED}.
+     */
+    @Transactional(readOnly = true)
+    public InclusionProof proof(UUID transactionId, EntityId reader, boolean admin) {
+        var transaction = ledger.transaction(transactionId)
+                .orElseThrow(() -> AuditProblems.unknownTransaction(transactionId.toString()));
+        requirePartyOrAdmin(transaction, reader, admin, "its proof");
+        return proof(transaction);
+    }
+
+    private static void requirePartyOrAdmin(LedgerTransaction t, EntityId reader, boolean admin, String what) {
+        if (!admin && !t.isParty(reader)) {
+            throw AuditProblems.notAParty(what);
         }
     }
 

@@ -3,6 +3,7 @@ package io.bta.tokenomics.audit;
 import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.error.Conflict;
 import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.shared.error.Forbidden;
 import io.bta.tokenomics.shared.error.NotFound;
 
 /** The audit chain's refusals, each with a stable code. */
@@ -22,6 +23,11 @@ public final class AuditProblems {
     public static DomainProblem unknownTransactionHash(TxHash txHash) {
         return NotFound.of("UNKNOWN_TRANSACTION", "no ledger transaction has the txHash " + txHash.hex())
                 .with("txHash", txHash.hex());
+    }
+
+    /** A transaction, its proof included, is for its parties and the admins. */
+    public static DomainProblem notAParty(String what) {
+        return Forbidden.of("NOT_A_PARTY", "only a party of the transaction or an admin may read " + what);
     }
 
     public static DomainProblem notYetSealed(long sequence, long lastSealedSequence) {

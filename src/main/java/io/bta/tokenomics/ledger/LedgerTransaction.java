@@ -32,4 +32,9 @@ public record LedgerTransaction(
     public TxHash txHash() {
         return TxHash.of(TransactionEncoding.txHash(this));
     }
+
+    /** Whether {@code entity} sent or received it: a transaction is its parties' to read. */
+    public boolean isParty(EntityId entity) {
+        return entity.equals(fromEntityId) || entity.equals(toEntityId);
+    }
 }

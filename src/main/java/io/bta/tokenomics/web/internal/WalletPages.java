@@ -4,9 +4,7 @@ import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
-import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TransactionType;
-import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -99,7 +97,7 @@ class WalletPages {
     String proof(@PathVariable UUID id, Model model) {
         var caller = Caller.current();
         var tx = ledger.transaction(id)
-                .filter(t -> caller.isAdmin() || isParty(t, caller.id()))
+                .filter(t -> caller.isAdmin() || t.isParty(caller.id()))
                 .orElseThrow(() -> NotFound.of("UNKNOWN_TRANSACTION", "no transaction " + id + " of yours"));
         model.addAttribute("tx", tx);
         model.addAttribute("proof", audit.proof(tx));
@@ -132,9 +130,5 @@ class WalletPages {
         model.addAttribute("filterType", typeFilter == null ? null : typeFilter.name());
         model.addAttribute("cursor", Forms.given(cursor));
         return "web/wallet";
-    }
-
-    private static boolean isParty(LedgerTransaction t, EntityId entity) {
-        return entity.equals(t.fromEntityId()) || entity.equals(t.toEntityId());
     }
 }
