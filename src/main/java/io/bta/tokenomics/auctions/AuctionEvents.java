@@ -2,6 +2,7 @@ package io.bta.tokenomics.auctions;
 
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.PublicEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +13,70 @@ public final class AuctionEvents {
     private AuctionEvents() {}
 
     public record AuctionJoined(
-            String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt) {}
+            String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "auctions.auction.joined";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return joinedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("auction:" + auctionId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(bidderId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + auctionId + ":" + bidderId;
+        }
+    }
 
     /** The outcome for every bidder; {@code toTreasury} is the sum of fees and forfeited bonds. */
     public record AuctionSettled(
-            String auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt) {}
+            String auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "auctions.auction.settled";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return settledAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("auction:" + auctionId);
+        }
+
+        /** Every bidder. */
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(outcomes.stream().map(Outcome::bidderId).toArray(EntityId[]::new));
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + auctionId;
+        }
+    }
 
     public record Outcome(EntityId bidderId, ParticipationStatus status, Amount bond, Amount charged) {}
 }

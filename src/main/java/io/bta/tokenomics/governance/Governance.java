@@ -348,8 +348,7 @@ public class Governance {
         long sequence = delegations.nextSequence();
         var change = new Delegation(delegator, target, sequence, ledger.lastSequence(), now());
         delegations.record(change);
-        events.publishEvent(
-                new DelegationChanged(delegator, target, change.effectiveFromSequence(), change.changedAt()));
+        events.publishEvent(DelegationChanged.of(change));
         return change;
     }
 

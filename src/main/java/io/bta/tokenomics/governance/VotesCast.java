@@ -1,5 +1,6 @@
 package io.bta.tokenomics.governance;
 
+import io.bta.tokenomics.shared.PublicEvent;
 import java.util.List;
 
 /**
@@ -7,12 +8,17 @@ import java.util.List;
  * (votes are recorded many to a transaction, see {@code VoteCommitter}): a listener handles the
  * votes of one commit together, in one transaction of its own.
  */
-public record VotesCast(List<VoteCast> votes) {
+public record VotesCast(List<VoteCast> votes) implements PublicEvent.Batch {
 
     public VotesCast {
         if (votes == null || votes.isEmpty()) {
             throw new IllegalArgumentException("a VotesCast event carries at least one vote");
         }
         votes = List.copyOf(votes);
+    }
+
+    @Override
+    public List<VoteCast> events() {
+        return votes;
     }
 }

@@ -3,7 +3,9 @@ package io.bta.tokenomics.guarantees;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.PublicEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Events of guarantees, published in the transaction that makes the change. */
@@ -20,11 +22,42 @@ public final class GuaranteeEvents {
             TokenId collateralTokenId,
             Amount collateralAmount,
             Instant expiresAt,
-            Instant allocatedAt) {}
+            Instant allocatedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "guarantees.guarantee.allocated";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return allocatedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("allocation:" + allocationId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(guarantorId, beneficiaryId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + allocationId;
+        }
+    }
 
     /**
      * The BTA-GUAR was burned and the collateral unlocked; {@code expired} when the expiry job did it.
      * The beneficiary is named because it is a party: it learns that its guarantee no longer holds.
+     * An event stored before releases named their beneficiary, and republished after an upgrade,
+     * has none: the guarantor alone sees it then.
      */
     public record GuaranteeReleased(
             UUID allocationId,
@@ -33,7 +66,36 @@ public final class GuaranteeEvents {
             EntityId beneficiaryId,
             Amount amount,
             boolean expired,
-            Instant releasedAt) {}
+            Instant releasedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "guarantees.guarantee.released";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return releasedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("allocation:" + allocationId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(guarantorId, beneficiaryId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + allocationId;
+        }
+    }
 
     /** The BTA-GUAR and the collateral moved to the beneficiary. */
     public record GuaranteeClaimed(
@@ -44,5 +106,34 @@ public final class GuaranteeEvents {
             Amount amount,
             TokenId collateralTokenId,
             Amount collateralAmount,
-            Instant claimedAt) {}
+            Instant claimedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "guarantees.guarantee.claimed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return claimedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("allocation:" + allocationId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(guarantorId, beneficiaryId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + allocationId;
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.bta.tokenomics.rewards;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.PublicEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +24,49 @@ public final class RewardEvents {
             String sourceRef,
             BigDecimal trustScore,
             Instant expiresAt,
-            Instant distributedAt) {}
+            Instant distributedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "rewards.reward.distributed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return distributedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("reward:" + rewardId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(recipientId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + rewardId;
+        }
+    }
 
     /**
      * Rewards created together, in one transaction (the governance rewards of the votes of one
      * commit); each as its own {@link RewardDistributed}.
      */
-    public record RewardsDistributed(List<RewardDistributed> rewards) {
+    public record RewardsDistributed(List<RewardDistributed> rewards) implements PublicEvent.Batch {
         public RewardsDistributed {
             rewards = List.copyOf(rewards);
+        }
+
+        @Override
+        public List<RewardDistributed> events() {
+            return rewards;
         }
     }
 
@@ -42,5 +77,34 @@ public final class RewardEvents {
             TokenId tokenId,
             Amount amount,
             UUID ledgerTransactionId,
-            Instant claimedAt) {}
+            Instant claimedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "rewards.reward.claimed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return claimedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("reward:" + rewardId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(recipientId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + rewardId;
+        }
+    }
 }

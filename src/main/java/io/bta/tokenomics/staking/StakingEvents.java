@@ -3,6 +3,7 @@ package io.bta.tokenomics.staking;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.PublicEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,19 +14,132 @@ public final class StakingEvents {
 
     private StakingEvents() {}
 
-    public record StakeOpened(UUID stakeId, UUID poolId, EntityId stakerId, Amount amount, Instant stakedAt) {}
+    public record StakeOpened(UUID stakeId, UUID poolId, EntityId stakerId, Amount amount, Instant stakedAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "staking.stake.opened";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return stakedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("stake:" + stakeId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(stakerId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + stakeId;
+        }
+    }
 
     public record StakeClosed(
-            UUID stakeId,
-            UUID poolId,
-            EntityId stakerId,
-            Amount principalReturned,
-            Amount penalty,
-            Instant unstakedAt) {}
+            UUID stakeId, UUID poolId, EntityId stakerId, Amount principalReturned, Amount penalty, Instant unstakedAt)
+            implements PublicEvent {
 
-    /** Rewards paid to stakers' available balances: one entry per stake, with its ledger transaction. */
-    public record StakingRewardsPaid(UUID poolId, TokenId rewardTokenId, List<Payout> payouts, Instant paidAt) {}
+        public static final String TYPE = "staking.stake.closed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return unstakedAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("stake:" + stakeId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(stakerId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + stakeId;
+        }
+    }
+
+    /**
+     * Rewards paid to stakers' available balances: one entry per stake, with its ledger transaction.
+     * Subscribers receive one {@link RewardPaid} per entry: each concerns one staker only.
+     */
+    public record StakingRewardsPaid(UUID poolId, TokenId rewardTokenId, List<Payout> payouts, Instant paidAt)
+            implements PublicEvent.Batch {
+
+        @Override
+        public List<RewardPaid> events() {
+            return payouts.stream()
+                    .map(p -> new RewardPaid(
+                            poolId,
+                            p.stakeId(),
+                            p.stakerId(),
+                            rewardTokenId,
+                            p.amount(),
+                            p.trustScore(),
+                            p.ledgerTransactionId(),
+                            paidAt))
+                    .toList();
+        }
+    }
 
     public record Payout(
             UUID stakeId, EntityId stakerId, Amount amount, BigDecimal trustScore, UUID ledgerTransactionId) {}
+
+    /** One payout of a {@link StakingRewardsPaid}, as its staker's subscribers receive it. */
+    public record RewardPaid(
+            UUID poolId,
+            UUID stakeId,
+            EntityId stakerId,
+            TokenId rewardTokenId,
+            Amount amount,
+            BigDecimal trustScore,
+            UUID ledgerTransactionId,
+            Instant paidAt)
+            implements PublicEvent {
+
+        public static final String TYPE = "staking.rewards.paid";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return paidAt;
+        }
+
+        @Override
+        public List<String> orderingKeys() {
+            return List.of("stake:" + stakeId);
+        }
+
+        @Override
+        public List<EntityId> parties() {
+            return PublicEvent.entities(stakerId);
+        }
+
+        @Override
+        public String sourceKey() {
+            return TYPE + ":" + ledgerTransactionId;
+        }
+    }
 }

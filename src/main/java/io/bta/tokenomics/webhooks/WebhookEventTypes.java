@@ -1,11 +1,30 @@
 package io.bta.tokenomics.webhooks;
 
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
+import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
+import io.bta.tokenomics.governance.GovernanceEvents.ProposalExecuted;
+import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
+import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
+import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
+import io.bta.tokenomics.staking.StakingEvents.RewardPaid;
+import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
+import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
+import io.bta.tokenomics.trust.TrustScoreChanged;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The event types an endpoint can subscribe to (or {@code *} for all). They are part of the public
- * contract of the webhooks: a name, once published, is never reused for another meaning.
+ * contract of the webhooks: a name, once published, is never reused for another meaning. Each name
+ * is defined by its event ({@link io.bta.tokenomics.shared.PublicEvent#eventType()}); this is the
+ * list of them.
  */
 public final class WebhookEventTypes {
 
@@ -13,33 +32,33 @@ public final class WebhookEventTypes {
 
     public static final String ALL = "*";
 
-    public static final String LEDGER_TRANSFERRED = "ledger.transferred";
-    public static final String LEDGER_MINTED = "ledger.minted";
-    public static final String LEDGER_BURNED = "ledger.burned";
-    public static final String LEDGER_LOCKED = "ledger.locked";
-    public static final String LEDGER_UNLOCKED = "ledger.unlocked";
+    public static final String LEDGER_TRANSFERRED = LedgerTransaction.TRANSFERRED;
+    public static final String LEDGER_MINTED = LedgerTransaction.MINTED;
+    public static final String LEDGER_BURNED = LedgerTransaction.BURNED;
+    public static final String LEDGER_LOCKED = LedgerTransaction.LOCKED;
+    public static final String LEDGER_UNLOCKED = LedgerTransaction.UNLOCKED;
 
-    public static final String PROPOSAL_CREATED = "governance.proposal.created";
-    public static final String PROPOSAL_CANCELED = "governance.proposal.canceled";
-    public static final String PROPOSAL_EXECUTED = "governance.proposal.executed";
-    public static final String VOTE_CAST = "governance.vote.cast";
-    public static final String DELEGATION_CHANGED = "governance.delegation.changed";
+    public static final String PROPOSAL_CREATED = ProposalCreated.TYPE;
+    public static final String PROPOSAL_CANCELED = ProposalCanceled.TYPE;
+    public static final String PROPOSAL_EXECUTED = ProposalExecuted.TYPE;
+    public static final String VOTE_CAST = VoteCast.TYPE;
+    public static final String DELEGATION_CHANGED = DelegationChanged.TYPE;
 
-    public static final String STAKE_OPENED = "staking.stake.opened";
-    public static final String STAKE_CLOSED = "staking.stake.closed";
-    public static final String STAKING_REWARDS_PAID = "staking.rewards.paid";
+    public static final String STAKE_OPENED = StakeOpened.TYPE;
+    public static final String STAKE_CLOSED = StakeClosed.TYPE;
+    public static final String STAKING_REWARDS_PAID = RewardPaid.TYPE;
 
-    public static final String REWARD_DISTRIBUTED = "rewards.reward.distributed";
-    public static final String REWARD_CLAIMED = "rewards.reward.claimed";
+    public static final String REWARD_DISTRIBUTED = RewardDistributed.TYPE;
+    public static final String REWARD_CLAIMED = RewardClaimed.TYPE;
 
-    public static final String GUARANTEE_ALLOCATED = "guarantees.guarantee.allocated";
-    public static final String GUARANTEE_RELEASED = "guarantees.guarantee.released";
-    public static final String GUARANTEE_CLAIMED = "guarantees.guarantee.claimed";
+    public static final String GUARANTEE_ALLOCATED = GuaranteeAllocated.TYPE;
+    public static final String GUARANTEE_RELEASED = GuaranteeReleased.TYPE;
+    public static final String GUARANTEE_CLAIMED = GuaranteeClaimed.TYPE;
 
-    public static final String AUCTION_JOINED = "auctions.auction.joined";
-    public static final String AUCTION_SETTLED = "auctions.auction.settled";
+    public static final String AUCTION_JOINED = AuctionJoined.TYPE;
+    public static final String AUCTION_SETTLED = AuctionSettled.TYPE;
 
-    public static final String TRUST_SCORE_CHANGED = "trust.score.changed";
+    public static final String TRUST_SCORE_CHANGED = TrustScoreChanged.TYPE;
 
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(

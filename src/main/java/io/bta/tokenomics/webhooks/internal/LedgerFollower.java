@@ -70,7 +70,7 @@ public class LedgerFollower {
         if (batch.isEmpty()) {
             return 0;
         }
-        log.append(batch.stream().map(payloads::ledger).toList());
+        log.append(batch.stream().map(payloads::message).toList());
         jdbc.sql("update webhook_ledger_cursor set last_sequence = ?, updated_at = ?")
                 .param(batch.get(batch.size() - 1).sequence())
                 .param(Timestamp.from(clock.instant()))
