@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Guarantees {
 
-    /** What the marketplace asks for; the collateral's token and amount are both null or both set. */
+    /**
+     * What the marketplace asks for; the collateral's token and amount are both null or both set.
+     * The rules of a request live here, each with the message a client sees.
+     */
     public record NewAllocation(
             String guaranteeId,
             EntityId guarantorId,
@@ -45,17 +49,49 @@ public class Guarantees {
             TokenId collateralTokenId,
             Amount collateralAmount,
             Instant expiresAt) {
+
+        public static final int MAX_GUARANTEE_ID_LENGTH = 128;
+        public static final String GUARANTEE_ID_REQUIRED = "is required";
+        public static final String GUARANTEE_ID_TOO_LONG = "must be at most 128 characters";
+        public static final String GUARANTEE_ID_SYNTAX = "must be 1 to 128 characters of letters, digits and ._:-@";
+        public static final String SAME_PARTIES = "must differ from guarantorId";
+
+        /** The marketplace's guarantee ids: the same alphabet as entity ids. */
+        private static final Pattern GUARANTEE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
         public NewAllocation {
-            Objects.requireNonNull(guaranteeId, "guaranteeId");
+            guaranteeId(guaranteeId);
             Objects.requireNonNull(guarantorId, "guarantorId");
             Objects.requireNonNull(beneficiaryId, "beneficiaryId");
             Objects.requireNonNull(amount, "amount");
             if (guarantorId.equals(beneficiaryId)) {
-                throw new IllegalArgumentException("guarantor and beneficiary must differ");
+                throw new IllegalArgumentException("beneficiaryId " + SAME_PARTIES);
             }
             if ((collateralTokenId == null) != (collateralAmount == null)) {
                 throw new IllegalArgumentException("collateral needs both a token and an amount");
             }
+        }
+
+        /** A guarantee id as the marketplace names it, or an {@link IllegalArgumentException} saying why not. */
+        public static String guaranteeId(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(GUARANTEE_ID_REQUIRED);
+            }
+            if (value.length() > MAX_GUARANTEE_ID_LENGTH) {
+                throw new IllegalArgumentException(GUARANTEE_ID_TOO_LONG);
+            }
+            if (!GUARANTEE_ID.matcher(value).matches()) {
+                throw new IllegalArgumentException(GUARANTEE_ID_SYNTAX);
+            }
+            return value;
+        }
+
+        /** The beneficiary, refused when it is the guarantor. */
+        public static EntityId beneficiary(EntityId guarantor, EntityId beneficiary) {
+            if (beneficiary != null && beneficiary.equals(guarantor)) {
+                throw new IllegalArgumentException(SAME_PARTIES);
+            }
+            return beneficiary;
         }
     }
 

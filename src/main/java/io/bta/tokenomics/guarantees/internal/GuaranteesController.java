@@ -4,6 +4,7 @@ import io.bta.tokenomics.guarantees.AllocationStatus;
 import io.bta.tokenomics.guarantees.GuaranteeAllocation;
 import io.bta.tokenomics.guarantees.GuaranteeProblems;
 import io.bta.tokenomics.guarantees.Guarantees;
+import io.bta.tokenomics.guarantees.Guarantees.NewAllocation;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +36,6 @@ class GuaranteesController {
 
     static final String SCOPE = "guarantees:write";
 
-    /** The marketplace's guarantee ids: the same alphabet as entity ids. */
-    private static final Pattern GUARANTEE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-
     record CollateralRequest(String tokenId, String amount) {}
 
     record AllocateRequest(
@@ -48,35 +45,6 @@ class GuaranteesController {
             String amount,
             CollateralRequest collateral,
             String expiresAt) {}
-
-    record CollateralView(String tokenId, String symbol, Amount amount) {}
-
-    record AllocationView(
-            String id,
-            String guaranteeId,
-            String guarantorId,
-            String beneficiaryId,
-            Amount amount,
-            String status,
-            CollateralView collateral,
-            Instant createdAt,
-            Instant expiresAt,
-            Instant closedAt) {
-        static AllocationView of(GuaranteeAllocation a) {
-            var c = a.collateral();
-            return new AllocationView(
-                    a.id().toString(),
-                    a.guaranteeId(),
-                    a.guarantorId().value(),
-                    a.beneficiaryId().value(),
-                    a.amount(),
-                    a.status().name(),
-                    c == null ? null : new CollateralView(c.tokenId().toString(), c.symbol(), c.amount()),
-                    a.createdAt(),
-                    a.expiresAt(),
-                    a.closedAt());
-        }
-    }
 
     private final Guarantees guarantees;
     private final Ledger ledger;
@@ -89,19 +57,14 @@ class GuaranteesController {
     @PostMapping
     @Operation(
             summary = "Allocate BTA-GUAR for a guarantee: minted to the guarantor and locked (scope guarantees:write)")
-    ResponseEntity<AllocationView> allocate(@RequestBody AllocateRequest r) {
+    ResponseEntity<GuaranteeAllocation> allocate(@RequestBody AllocateRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
         var in = new Inputs();
-        var guaranteeId = in.required("guaranteeId", r.guaranteeId(), 128);
-        if (guaranteeId != null && !GUARANTEE_ID.matcher(guaranteeId).matches()) {
-            in.reject("guaranteeId", "must be 1 to 128 characters of letters, digits and ._:-@");
-        }
+        var guaranteeId = in.valid("guaranteeId", () -> NewAllocation.guaranteeId(r.guaranteeId()));
         var guarantor = in.entityId("guarantorId", r.guarantorId());
         var beneficiary = in.entityId("beneficiaryId", r.beneficiaryId());
-        if (guarantor != null && guarantor.equals(beneficiary)) {
-            in.reject("beneficiaryId", "must differ from guarantorId");
-        }
+        in.valid("beneficiaryId", () -> NewAllocation.beneficiary(guarantor, beneficiary));
         var amount = in.positiveAmount("amount", r.amount());
         String collateralToken = null;
         Amount collateralAmount = null;
@@ -121,26 +84,26 @@ class GuaranteesController {
         in.check();
         TokenId collateralTokenId = collateralToken == null ? null : ledger.resolve(collateralToken);
         var allocation = guarantees.allocate(
-                new Guarantees.NewAllocation(
+                new NewAllocation(
                         guaranteeId, guarantor, beneficiary, amount, collateralTokenId, collateralAmount, expiresAt),
                 caller.id());
-        return ResponseEntity.status(HttpStatus.CREATED).body(AllocationView.of(allocation));
+        return ResponseEntity.status(HttpStatus.CREATED).body(allocation);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An allocation (its guarantor or beneficiary, or scope guarantees:write)")
-    AllocationView allocation(@PathVariable String id) {
+    GuaranteeAllocation allocation(@PathVariable String id) {
         var caller = Caller.current();
         var allocation = guarantees.allocation(allocationId(id));
         if (!caller.mayUse(SCOPE) && !allocation.isParty(caller.id())) {
             throw GuaranteeProblems.notAParty();
         }
-        return AllocationView.of(allocation);
+        return allocation;
     }
 
     @GetMapping
     @Operation(summary = "Allocations, newest first: a party lists its own; scope guarantees:write lists any")
-    List<AllocationView> allocations(
+    List<GuaranteeAllocation> allocations(
             @RequestParam(required = false) String guarantorId,
             @RequestParam(required = false) String beneficiaryId,
             @RequestParam(required = false) String status,
@@ -168,25 +131,23 @@ class GuaranteesController {
             }
             party = caller.id();
         }
-        return guarantees.allocations(guarantor, beneficiary, wanted, party, size).stream()
-                .map(AllocationView::of)
-                .toList();
+        return guarantees.allocations(guarantor, beneficiary, wanted, party, size);
     }
 
     @PostMapping("/{id}/release")
     @Operation(summary = "Release: the BTA-GUAR is unlocked and burned, collateral unlocked (scope guarantees:write)")
-    AllocationView release(@PathVariable String id) {
+    GuaranteeAllocation release(@PathVariable String id) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
-        return AllocationView.of(guarantees.release(allocationId(id), caller.id()));
+        return guarantees.release(allocationId(id), caller.id());
     }
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Claim: the BTA-GUAR and collateral move to the beneficiary (scope guarantees:write)")
-    AllocationView claim(@PathVariable String id) {
+    GuaranteeAllocation claim(@PathVariable String id) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
-        return AllocationView.of(guarantees.claim(allocationId(id), caller.id()));
+        return guarantees.claim(allocationId(id), caller.id());
     }
 
     private static UUID allocationId(String value) {

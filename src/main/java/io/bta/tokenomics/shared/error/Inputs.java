@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns raw request fields into domain values, collecting every problem with the field's name so
@@ -83,6 +84,19 @@ public final class Inputs {
             return reject(field, "must be at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    /**
+     * Builds a value whose type checks itself (a rule type such as {@code Apy} or {@code
+     * NewAllocation.guaranteeId}); its refusal, an {@link IllegalArgumentException}, is recorded
+     * against {@code field} with the type's own message. Null when refused.
+     */
+    public <T> T valid(String field, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            return reject(field, e.getMessage());
+        }
     }
 
     public <T> T reject(String field, String message) {
