@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -102,7 +101,7 @@ public class Ledger {
      */
     @Transactional
     public InitializationResult initializeTokens(EntityId actor) {
-        var now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        var now = Timestamp.from(clock.instant());
         var created = new ArrayList<TokenId>();
         for (var d : DEFINITIONS) {
             jdbc.sql(

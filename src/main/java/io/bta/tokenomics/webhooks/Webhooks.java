@@ -11,7 +11,6 @@ import io.bta.tokenomics.webhooks.internal.LedgerFollower;
 import io.bta.tokenomics.webhooks.internal.Signatures;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -208,6 +207,6 @@ public class Webhooks {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand: time passes only when a test says so. */
+/**
+ * A clock that tests move by hand: time passes only when a test says so. Like the service's own
+ * clock, it answers whole microseconds.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -26,7 +30,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return now.get().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.bta.tokenomics.audit.AuditProperties;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TransactionEncoding;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,14 +93,7 @@ public class ChainSealer {
         long height = head.lastHeight() + 1;
         var root = MerkleTree.root(hashes);
         var blockHash = BlockHashing.blockHash(head.lastBlockHash(), root, height, first, last);
-        store.insertBlock(
-                height,
-                first,
-                last,
-                root,
-                head.lastBlockHash(),
-                blockHash,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.insertBlock(height, first, last, root, head.lastBlockHash(), blockHash, clock.instant());
         store.insertEntries(height, sequences, ids, hexes);
         store.advanceHead(height, last, blockHash);
         return Optional.of(height);

@@ -17,7 +17,6 @@ import io.bta.tokenomics.shared.error.DomainProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -106,7 +105,7 @@ public class LedgerWriter {
             return List.of(outcomes);
         }
 
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var now = clock.instant();
         var ids = new ArrayList<UUID>(pending.size());
         for (int k = 0; k < pending.size(); k++) {
             ids.add(Ids.newId(clock));

@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,7 +81,7 @@ public class ApiKeys {
         var lookup = random(9); // 12 base64url characters
         var secret = PREFIX + lookup + "_" + random(32);
         var id = Ids.newId(clock);
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var now = clock.instant();
         int inserted = jdbc.sql(
                         """
                         insert into api_keys (id, name, lookup, secret_hash, scopes, created_at, created_by, expires_at)

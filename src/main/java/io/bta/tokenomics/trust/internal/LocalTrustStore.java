@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +64,7 @@ public class LocalTrustStore implements TrustScoreSource {
     }
 
     private TrustScore write(EntityId entity, BigDecimal score, EntityId changedBy, BigDecimal previous) {
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var now = clock.instant();
         jdbc.sql(
                         """
                         insert into trust_scores (entity_id, score, updated_at) values (?, ?, ?)

@@ -8,7 +8,6 @@ import io.bta.tokenomics.webhooks.WebhooksProperties;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -96,7 +95,7 @@ public class Dispatcher {
     }
 
     private boolean attemptNext() {
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var now = clock.instant();
         var due = deliveries.lockNextDue(now).orElse(null);
         if (due == null) {
             return false;

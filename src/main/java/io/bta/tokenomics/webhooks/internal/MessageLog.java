@@ -5,7 +5,6 @@ import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.webhooks.WebhookEventTypes;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +70,7 @@ public class MessageLog {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("messages are appended inside a transaction");
         }
-        var now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        var now = Timestamp.from(clock.instant());
         var rows = json.createArrayNode();
         for (var m : messages) {
             var row = rows.addObject();
