@@ -8,6 +8,7 @@ import io.bta.tokenomics.auctions.internal.AuctionStore.AuctionRow;
 import io.bta.tokenomics.auctions.internal.AuctionStore.ParticipantRow;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.InvalidInput;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Auctions {
 
     /** Bonds are held in the utility token. */
-    public static final String BOND_TOKEN = "BTA-UTIL";
+    public static final TokenType BOND_TOKEN = TokenType.UTILITY;
 
     private final AuctionStore store;
     private final Ledger ledger;

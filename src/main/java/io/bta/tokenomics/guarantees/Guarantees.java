@@ -8,6 +8,7 @@ import io.bta.tokenomics.guarantees.internal.AllocationStore.AllocationRow;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
@@ -98,7 +99,7 @@ public class Guarantees {
     /** The actor recorded on the ledger for allocations released by the expiry job. */
     public static final EntityId EXPIRY = EntityId.of("system:guarantees");
 
-    public static final String GUARANTEE_TOKEN = "BTA-GUAR";
+    public static final TokenType GUARANTEE_TOKEN = TokenType.GUARANTEE;
 
     private static final Logger log = LoggerFactory.getLogger(Guarantees.class);
 

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.staking;
 
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.error.InvalidInput.FieldError;
@@ -23,6 +24,9 @@ public record PoolTerms(
         MinTrustScore minTrustScore,
         Amount maxTotalStake,
         EarlyUnstakePenalty earlyUnstakePenalty) {
+
+    /** The reward token of a pool whose terms name none. */
+    public static final TokenType DEFAULT_REWARD_TOKEN = TokenType.REWARD;
 
     public static final int MAX_NAME_LENGTH = 200;
 

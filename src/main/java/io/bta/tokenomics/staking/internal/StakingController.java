@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,21 +146,21 @@ class StakingController {
         var in = new Inputs();
         var token = in.required("tokenId", r.tokenId(), 64);
         var rewardToken = in.optional("rewardTokenId", r.rewardTokenId(), 64);
-        var apy = term(in, "apy", () -> Apy.ofPercent(r.apy()));
-        var lockPeriod = term(in, "lockPeriod", () -> LockPeriod.ofDays(r.lockPeriod()));
+        var apy = in.valid("apy", () -> Apy.ofPercent(r.apy()));
+        var lockPeriod = in.valid("lockPeriod", () -> LockPeriod.ofDays(r.lockPeriod()));
         var minTrust = r.minTrustScore() == null
                 ? MinTrustScore.NONE
-                : term(in, "minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
+                : in.valid("minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
         var penalty = r.earlyUnstakePenalty() == null
                 ? null
-                : term(in, "earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(r.earlyUnstakePenalty()));
+                : in.valid("earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(r.earlyUnstakePenalty()));
         var minStake =
-                r.minStakeAmount() == null ? null : term(in, "minStakeAmount", () -> Amount.parse(r.minStakeAmount()));
-        var cap = r.maxTotalStake() == null ? null : term(in, "maxTotalStake", () -> Amount.parse(r.maxTotalStake()));
+                r.minStakeAmount() == null ? null : in.valid("minStakeAmount", () -> Amount.parse(r.minStakeAmount()));
+        var cap = r.maxTotalStake() == null ? null : in.valid("maxTotalStake", () -> Amount.parse(r.maxTotalStake()));
         in.check();
         var pool = staking.createPool(new PoolTerms(
                 ledger.resolve(token),
-                ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken),
+                rewardToken == null ? ledger.resolve(PoolTerms.DEFAULT_REWARD_TOKEN) : ledger.resolve(rewardToken),
                 r.name(),
                 apy,
                 minStake,
@@ -185,10 +184,10 @@ class StakingController {
         Caller.current().requireAdmin();
         var id = poolId(poolId);
         var in = new Inputs();
-        var apy = r.apy() == null ? null : term(in, "apy", () -> Apy.ofPercent(r.apy()));
-        var status = r.status() == null ? null : term(in, "status", () -> PoolStatus.parse(r.status()));
+        var apy = r.apy() == null ? null : in.valid("apy", () -> Apy.ofPercent(r.apy()));
+        var status = r.status() == null ? null : in.valid("status", () -> PoolStatus.parse(r.status()));
         var minTrust =
-                r.minTrustScore() == null ? null : term(in, "minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
+                r.minTrustScore() == null ? null : in.valid("minTrustScore", () -> MinTrustScore.of(r.minTrustScore()));
         in.check();
         return PoolView.of(staking.updatePool(id, apy, status, minTrust));
     }
@@ -252,14 +251,6 @@ class StakingController {
     }
 
     /** The value {@code build} makes, or its refusal recorded against {@code field}. */
-    private static <T> T term(Inputs in, String field, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            return in.reject(field, e.getMessage());
-        }
-    }
-
     private static UUID poolId(String value) {
         try {
             return UUID.fromString(value);

@@ -32,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,20 +95,20 @@ class AdminPages {
             var in = new Inputs();
             var token = in.required("tokenId", Forms.given(form.tokenId()), 64);
             var rewardToken = Forms.given(form.rewardTokenId());
-            var apy = term(in, "apy", () -> Apy.ofPercent(form.apy()));
-            var minStake = term(in, "minStakeAmount", () -> amount(form.minStakeAmount()));
-            var lockPeriod = term(in, "lockPeriodDays", () -> LockPeriod.ofDays(form.lockPeriodDays()));
+            var apy = in.valid("apy", () -> Apy.ofPercent(form.apy()));
+            var minStake = in.valid("minStakeAmount", () -> amount(form.minStakeAmount()));
+            var lockPeriod = in.valid("lockPeriodDays", () -> LockPeriod.ofDays(form.lockPeriodDays()));
             var minTrust = Forms.given(form.minTrustScore()) == null
                     ? MinTrustScore.NONE
-                    : term(in, "minTrustScore", () -> MinTrustScore.of(form.minTrustScore()));
-            var cap = term(in, "maxTotalStake", () -> amount(form.maxTotalStake()));
+                    : in.valid("minTrustScore", () -> MinTrustScore.of(form.minTrustScore()));
+            var cap = in.valid("maxTotalStake", () -> amount(form.maxTotalStake()));
             var penalty = Forms.given(form.earlyUnstakePenalty()) == null
                     ? null
-                    : term(in, "earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(form.earlyUnstakePenalty()));
+                    : in.valid("earlyUnstakePenalty", () -> EarlyUnstakePenalty.of(form.earlyUnstakePenalty()));
             in.check();
             staking.createPool(new PoolTerms(
                     ledger.resolve(token),
-                    ledger.resolve(rewardToken == null ? "BTA-REWARD" : rewardToken),
+                    rewardToken == null ? ledger.resolve(PoolTerms.DEFAULT_REWARD_TOKEN) : ledger.resolve(rewardToken),
                     Forms.given(form.name()),
                     apy,
                     minStake,
@@ -134,11 +133,11 @@ class AdminPages {
         admin();
         try {
             var in = new Inputs();
-            var newApy = Forms.given(apy) == null ? null : term(in, "apy", () -> Apy.ofPercent(apy));
-            var newStatus = Forms.given(status) == null ? null : term(in, "status", () -> PoolStatus.parse(status));
+            var newApy = Forms.given(apy) == null ? null : in.valid("apy", () -> Apy.ofPercent(apy));
+            var newStatus = Forms.given(status) == null ? null : in.valid("status", () -> PoolStatus.parse(status));
             var trustFloor = Forms.given(minTrustScore) == null
                     ? null
-                    : term(in, "minTrustScore", () -> MinTrustScore.of(minTrustScore));
+                    : in.valid("minTrustScore", () -> MinTrustScore.of(minTrustScore));
             in.check();
             staking.updatePool(id, newApy, newStatus, trustFloor);
             return "redirect:/app/admin?done=pool-updated#pools";
@@ -379,14 +378,6 @@ class AdminPages {
     }
 
     /** The value {@code build} makes, or its refusal shown next to {@code field}. */
-    private static <T> T term(Inputs in, String field, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            return in.reject(field, e.getMessage());
-        }
-    }
-
     /** The amount written, or null if the field was left empty (the pool's terms say if it may be). */
     private static Amount amount(String raw) {
         return Forms.given(raw) == null ? null : Amount.parse(raw.trim());
