@@ -23,9 +23,4 @@ public record Token(
         BigDecimal inflationRate,
         BigDecimal totalMinted,
         BigDecimal totalBurned,
-        Instant createdAt) {
-
-    public boolean hasCap() {
-        return maxSupply != null;
-    }
-}
+        Instant createdAt) {}

@@ -30,8 +30,4 @@ public record WebhookEndpoint(
 
     /** An endpoint with the secret that signs its deliveries, shown this once. */
     public record CreatedEndpoint(WebhookEndpoint endpoint, String secret) {}
-
-    public boolean subscribesTo(String type) {
-        return eventTypes.contains(WebhookEventTypes.ALL) || eventTypes.contains(type);
-    }
 }

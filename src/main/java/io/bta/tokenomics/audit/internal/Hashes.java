@@ -31,8 +31,4 @@ public final class Hashes {
     public static String hex(byte[] hash) {
         return HEX.formatHex(hash);
     }
-
-    public static byte[] fromHex(String hex) {
-        return HEX.parseHex(hex);
-    }
 }

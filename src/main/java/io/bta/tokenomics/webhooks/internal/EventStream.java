@@ -104,10 +104,6 @@ public class EventStream {
         }
     }
 
-    public int subscriberCount() {
-        return subscribers.size();
-    }
-
     private void pollSafely() {
         try {
             if (subscribers.isEmpty()) {
