@@ -353,11 +353,13 @@ public class Rewards {
             }
             throw NotPending.of(rewardId, status);
         }
-        var tx = emission.claiming(
+        var tx = ledger.mint(
+                row.tokenId(),
                 row.recipientId(),
                 row.amount(),
-                row.epoch(),
-                () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
+                "reward " + rewardId,
+                caller,
+                emission.reservation(row.epoch()));
         store.markClaimed(rewardId, now, tx.id());
         events.publishEvent(
                 new RewardEvents.RewardClaimed(rewardId, row.recipientId(), row.tokenId(), row.amount(), tx.id(), now));
