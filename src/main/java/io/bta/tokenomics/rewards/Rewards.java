@@ -2,6 +2,7 @@ package io.bta.tokenomics.rewards;
 
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
 import io.bta.tokenomics.rewards.RewardProblems.AmountRequired;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
@@ -475,7 +476,7 @@ public class Rewards {
     }
 
     private TokenId rewardToken() {
-        return ledger.resolve("BTA-REWARD");
+        return ledger.resolve(TokenType.REWARD);
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.TokenType;
+import io.bta.tokenomics.rewards.EmissionSchedule;
 import io.bta.tokenomics.rewards.EmissionState;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
 import io.bta.tokenomics.rewards.RewardsProperties;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class EmissionBudget implements MintPolicy {
 
-    static final String TOKEN = "BTA-REWARD";
+    static final TokenType TOKEN = TokenType.REWARD;
 
     record Epoch(
             int epoch,
@@ -45,7 +46,7 @@ public class EmissionBudget implements MintPolicy {
             Amount minted,
             Amount reserved) {
         Amount remaining() {
-            return budget.minus(minted).minus(reserved);
+            return EmissionSchedule.remaining(budget, minted, reserved);
         }
 
         EmissionState state() {
@@ -82,10 +83,11 @@ public class EmissionBudget implements MintPolicy {
 
     /** The number of the epoch an instant falls in (its row is not created). */
     public int epochAt(Instant instant) {
-        var origin = ledger.token(TOKEN).createdAt();
-        return Duration.between(origin, instant).isNegative()
-                ? 0
-                : Math.toIntExact(Duration.between(origin, instant).dividedBy(epochLength));
+        return schedule().epochAt(instant);
+    }
+
+    private EmissionSchedule schedule() {
+        return new EmissionSchedule(ledger.token(TOKEN).createdAt(), epochLength);
     }
 
     /** The current epoch's number; its row is created if it does not exist yet. */
@@ -211,11 +213,8 @@ public class EmissionBudget implements MintPolicy {
     /** Creates the current epoch's row if it does not exist yet, and returns its number. */
     private int open() {
         var token = ledger.token(TOKEN);
-        var now = clock.instant();
-        long elapsed = Duration.between(token.createdAt(), now).isNegative()
-                ? 0
-                : Duration.between(token.createdAt(), now).dividedBy(epochLength);
-        int epoch = Math.toIntExact(elapsed);
+        var schedule = new EmissionSchedule(token.createdAt(), epochLength);
+        int epoch = schedule.epochAt(clock.instant());
         var exists = jdbc.sql("select count(*) from rewards_epochs where epoch = ?")
                         .param(epoch)
                         .query(Long.class)
@@ -224,9 +223,8 @@ public class EmissionBudget implements MintPolicy {
         if (!exists) {
             var snapshot = settings.current();
             var supply = token.totalSupply();
-            var byRate = supply.timesRoundedDown(snapshot.inflationRate());
-            var budget = byRate.isGreaterThan(snapshot.bootstrapEmission()) ? byRate : snapshot.bootstrapEmission();
-            var startsAt = token.createdAt().plus(epochLength.multipliedBy(epoch));
+            var budget = EmissionSchedule.budget(supply, snapshot.inflationRate(), snapshot.bootstrapEmission());
+            var startsAt = schedule.startOf(epoch);
             jdbc.sql(
                             """
                             insert into rewards_epochs (epoch, starts_at, ends_at, supply_at_start, inflation_rate, budget)
@@ -235,7 +233,7 @@ public class EmissionBudget implements MintPolicy {
                             """)
                     .param(epoch)
                     .param(Timestamp.from(startsAt))
-                    .param(Timestamp.from(startsAt.plus(epochLength)))
+                    .param(Timestamp.from(schedule.endOf(epoch)))
                     .param(supply.toBigDecimal())
                     .param(snapshot.inflationRate())
                     .param(budget.toBigDecimal())
