@@ -1,7 +1,9 @@
 package io.bta.tokenomics.shared;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,10 +21,40 @@ public class ClockConfig {
         return microsecondClock(Clock.systemUTC());
     }
 
-    /** {@code clock}, ticking in whole microseconds. */
+    /**
+     * {@code clock}, ticking in whole microseconds. ({@code Clock.tick(clock, 1 µs)} would do, but on
+     * Java 17 its {@code millis()} divides by zero for a tick under a millisecond.)
+     */
     public static Clock microsecondClock(Clock clock) {
-        return Clock.tick(clock, MICROSECOND);
+        return new MicrosecondClock(clock);
     }
 
-    private static final Duration MICROSECOND = Duration.ofNanos(1_000);
+    private static final class MicrosecondClock extends Clock {
+
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return base.millis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MicrosecondClock(base.withZone(zone));
+        }
+    }
 }

@@ -18,5 +18,11 @@ class ClockConfigTest {
         for (int i = 0; i < 1_000; i++) {
             assertThat(system.instant().getNano() % 1_000).isZero();
         }
+        // what UUIDv7 ids and the JDK's own callers read
+        assertThat(clock.millis())
+                .isEqualTo(Instant.parse("2026-05-01T10:00:00.123Z").toEpochMilli());
+        assertThat(system.millis()).isPositive();
+        assertThat(system.withZone(ZoneOffset.ofHours(2)).instant().getNano() % 1_000)
+                .isZero();
     }
 }
