@@ -280,6 +280,47 @@ public class Ledger {
     }
 
     /**
+     * A client's list of transfers, sent by {@code caller} ({@code admin}: on anyone's behalf). In
+     * {@code ATOMIC} mode a transfer the caller may not send, or the first refusal, is thrown with
+     * its {@code index} in the list and nothing applies. In {@code INDEPENDENT} mode each transfer
+     * the caller may not send is refused alone ({@code 403 NOT_OWNER}) and the others are applied
+     * each on its own, in one database transaction.
+     */
+    @Transactional
+    public TransferBatch.Outcome transferBatch(TransferBatch batch, EntityId caller, boolean admin) {
+        var transfers = batch.transfers();
+        if (batch.mode() == TransferBatch.Mode.ATOMIC) {
+            for (int i = 0; i < transfers.size(); i++) {
+                var refusal = TransferBatch.refusal(transfers.get(i), caller, admin);
+                if (refusal != null) {
+                    throw refusal.with("index", i);
+                }
+            }
+            var applied = applyListAllOrNothing(List.copyOf(transfers)).stream()
+                    .<OperationOutcome>map(OperationOutcome.Applied::new)
+                    .toList();
+            return new TransferBatch.Outcome(batch.mode(), applied);
+        }
+        var outcomes = new OperationOutcome[transfers.size()];
+        var allowed = new ArrayList<LedgerOperation>(transfers.size());
+        var positions = new ArrayList<Integer>(transfers.size());
+        for (int i = 0; i < transfers.size(); i++) {
+            var refusal = TransferBatch.refusal(transfers.get(i), caller, admin);
+            if (refusal != null) {
+                outcomes[i] = new OperationOutcome.Refused(refusal);
+            } else {
+                allowed.add(transfers.get(i));
+                positions.add(i);
+            }
+        }
+        var applied = allowed.isEmpty() ? List.<OperationOutcome>of() : applyEach(allowed);
+        for (int k = 0; k < applied.size(); k++) {
+            outcomes[positions.get(k)] = applied.get(k);
+        }
+        return new TransferBatch.Outcome(batch.mode(), List.of(outcomes));
+    }
+
+    /**
      * Applies operations in one database transaction, all or none: the first refusal is thrown as
      * it is. The operations are a module's own steps of one request (an allocation's mint and
      * locks, a settlement's unlocks), so the refusal carries no position in a list the client never

@@ -10,6 +10,7 @@ import io.bta.tokenomics.ledger.Token;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
 import io.bta.tokenomics.ledger.TransactionView;
+import io.bta.tokenomics.ledger.TransferBatch;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
@@ -377,19 +378,12 @@ class LedgerController {
 
     // ---- batch ----------------------------------------------------------------------------------
 
-    static final int MAX_BATCH = 1000;
-
-    enum BatchMode {
-        ATOMIC,
-        INDEPENDENT
-    }
-
     record BatchRequest(String mode, List<TransferRequest> transfers) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BatchItemView(int index, int status, TransactionView transaction, ProblemDetail problem) {}
 
-    record BatchView(String mode, int applied, int refused, List<BatchItemView> results) {}
+    record BatchView(String mode, long applied, long refused, List<BatchItemView> results) {}
 
     @PostMapping("/transfers/batch")
     @Operation(
@@ -400,31 +394,21 @@ class LedgerController {
     ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
-        BatchMode mode = null;
-        if (request.mode() == null) {
-            in.reject("mode", "is required: ATOMIC or INDEPENDENT");
-        } else {
-            try {
-                mode = BatchMode.valueOf(request.mode().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                in.reject("mode", "must be ATOMIC or INDEPENDENT");
-            }
-        }
-        var items = request.transfers();
-        if (items == null || items.isEmpty()) {
-            in.reject("transfers", "must hold 1 to " + MAX_BATCH + " transfers");
-            items = List.of();
-        } else if (items.size() > MAX_BATCH) {
-            in.reject("transfers", "must hold at most " + MAX_BATCH + " transfers, not " + items.size());
+        var mode = in.valid("mode", () -> TransferBatch.Mode.parse(request.mode()));
+        var sent = request.transfers() == null ? List.<TransferRequest>of() : request.transfers();
+        var items = in.valid("transfers", () -> {
+            TransferBatch.checkSize(sent.size());
+            return sent;
+        });
+        if (items == null) {
             items = List.of();
         }
-        var operations = new ArrayList<LedgerOperation>(items.size());
+        var transfers = new ArrayList<LedgerOperation.Transfer>(items.size());
         for (int i = 0; i < items.size(); i++) {
             var field = "transfers[" + i + "]";
             var item = items.get(i);
             if (item == null) {
                 in.reject(field, "is required");
-                operations.add(null);
                 continue;
             }
             var t = TransferFields.read(in, field + ".", item, caller.id());
@@ -436,59 +420,31 @@ class LedgerController {
                     in.reject(field + ".tokenId", unknown.getMessage());
                 }
             }
-            operations.add(
-                    in.hasErrors()
-                            ? null
-                            : new LedgerOperation.Transfer(
-                                    tokenId, t.from(), t.to(), t.amount(), t.memo(), caller.id()));
+            if (!in.hasErrors()) {
+                transfers.add(
+                        new LedgerOperation.Transfer(tokenId, t.from(), t.to(), t.amount(), t.memo(), caller.id()));
+            }
         }
         in.check();
+        var outcome = ledger.transferBatch(new TransferBatch(mode, transfers), caller.id(), caller.isAdmin());
         var instance = URI.create(http.getRequestURI());
-        if (mode == BatchMode.ATOMIC) {
-            for (int i = 0; i < operations.size(); i++) {
-                var from = ((LedgerOperation.Transfer) operations.get(i)).from();
-                try {
-                    caller.requireSelfOrAdmin(from);
-                } catch (DomainProblem e) {
-                    throw e.with("index", i);
-                }
-            }
-            var transactions = ledger.applyListAllOrNothing(operations);
-            var results = new ArrayList<BatchItemView>(transactions.size());
-            for (int i = 0; i < transactions.size(); i++) {
-                results.add(new BatchItemView(i, 201, TransactionView.of(transactions.get(i)), null));
-            }
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new BatchView(mode.name(), results.size(), 0, results));
+        var results = new ArrayList<BatchItemView>(transfers.size());
+        for (int i = 0; i < outcome.outcomes().size(); i++) {
+            results.add(
+                    outcome.outcomes().get(i) instanceof OperationOutcome.Applied a
+                            ? new BatchItemView(i, 201, TransactionView.of(a.transaction()), null)
+                            : refusedItem(
+                                    i,
+                                    ((OperationOutcome.Refused)
+                                                    outcome.outcomes().get(i))
+                                            .reason(),
+                                    instance));
         }
-        var results = new BatchItemView[operations.size()];
-        var allowed = new ArrayList<LedgerOperation>(operations.size());
-        var positions = new ArrayList<Integer>(operations.size());
-        for (int i = 0; i < operations.size(); i++) {
-            var op = (LedgerOperation.Transfer) operations.get(i);
-            try {
-                caller.requireSelfOrAdmin(op.from());
-                allowed.add(op);
-                positions.add(i);
-            } catch (DomainProblem e) {
-                results[i] = refusedItem(i, e, instance);
-            }
-        }
-        var outcomes = allowed.isEmpty() ? List.<OperationOutcome>of() : ledger.applyEach(allowed);
-        for (int k = 0; k < outcomes.size(); k++) {
-            int i = positions.get(k);
-            var outcome = outcomes.get(k);
-            results[i] = outcome instanceof OperationOutcome.Applied a
-                    ? new BatchItemView(i, 201, TransactionView.of(a.transaction()), null)
-                    : refusedItem(i, ((OperationOutcome.Refused) outcome).reason(), instance);
-        }
-        int applied = 0;
-        for (var r : results) {
-            if (r.status() == 201) {
-                applied++;
-            }
-        }
-        return ResponseEntity.ok(new BatchView(mode.name(), applied, results.length - applied, List.of(results)));
+        long applied = outcome.applied();
+        var view = new BatchView(mode.name(), applied, results.size() - applied, results);
+        return mode == TransferBatch.Mode.ATOMIC
+                ? ResponseEntity.status(HttpStatus.CREATED).body(view)
+                : ResponseEntity.ok(view);
     }
 
     private static BatchItemView refusedItem(int index, DomainProblem reason, URI instance) {
