@@ -78,10 +78,20 @@ install_if_missing curl curl
 command -v java >/dev/null || die "java (17+) is required"
 
 if [[ $BUILD -eq 1 ]]; then
-  log "building target/tokenomics.jar"
+  log "building target/tokenomics.jar and the test classes (the bench module)"
   mvn -q -B -ntp -DskipTests package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; die "build"; }
 fi
 [[ -f target/tokenomics.jar ]] || die "target/tokenomics.jar is missing (run without --no-build)"
+# The bench module (io.bta.tokenomics.bench, its /api/bench endpoints and the bench profile's
+# properties) is test code, kept out of the production jar (ADR 0027). The service runs that jar
+# with only the bench module added to its class path: not the whole test class path, whose test
+# configurations (a frozen clock, for one) component scanning would pick up outside a test.
+BENCH_CLASSES="$WORK/bench-classes"
+[[ -d target/test-classes/io/bta/tokenomics/bench/internal ]] \
+  || die "target/test-classes has no bench module (run without --no-build)"
+mkdir -p "$BENCH_CLASSES/io/bta/tokenomics/bench"
+cp -r target/test-classes/io/bta/tokenomics/bench/internal "$BENCH_CLASSES/io/bta/tokenomics/bench/"
+cp target/test-classes/application-bench.properties "$BENCH_CLASSES/"
 mkdir -p "$WORK/loadgen"
 javac -d "$WORK/loadgen" bench/LoadGen.java || die "cannot compile bench/LoadGen.java"
 LOADGEN=(java -cp "$WORK/loadgen" LoadGen) # an array, not a function: a background job is then the JVM itself
@@ -150,8 +160,11 @@ SERVICE_ARGS=(
 [[ $QUIET_LOG -eq 1 ]] && SERVICE_ARGS+=(--logging.level.io.bta.tokenomics.requests=WARN)
 
 log "starting the service on port $PORT, embedded PostgreSQL on $PGPORT, data in $DATA"
+# PropertiesLauncher is the jar's own launcher with loader.path: the jar's classes and libraries,
+# then the bench module, in one class loader and in this one JVM (whose pid the CPU figures read).
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar target/tokenomics.jar "${SERVICE_ARGS[@]}" >"$WORK/service.log" 2>&1 &
+java ${JAVA_OPTS:-} -cp target/tokenomics.jar "-Dloader.path=$BENCH_CLASSES" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "${SERVICE_ARGS[@]}" >"$WORK/service.log" 2>&1 &
 SVC_PID=$!
 for i in $(seq 360); do
   kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$WORK/service.log" >&2; die "the service exited while starting"; }
