@@ -154,11 +154,6 @@ public class Ledger {
         return catalog.resolve(identifier).id();
     }
 
-    /** The one token of that type. */
-    public Token token(TokenType type) {
-        return catalog.token(resolve(type));
-    }
-
     /** The id of the one token of that type. */
     public TokenId resolve(TokenType type) {
         return catalog.resolve(type.name()).id();

@@ -2,7 +2,6 @@ package io.bta.tokenomics.rewards;
 
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
-import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
 import io.bta.tokenomics.rewards.RewardProblems.AmountRequired;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
@@ -476,7 +475,7 @@ public class Rewards {
     }
 
     private TokenId rewardToken() {
-        return ledger.resolve(TokenType.REWARD);
+        return ledger.resolve("BTA-REWARD");
     }
 
     private Instant now() {

@@ -4,7 +4,6 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.TokenType;
-import io.bta.tokenomics.rewards.EmissionSchedule;
 import io.bta.tokenomics.rewards.EmissionState;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
 import io.bta.tokenomics.rewards.RewardsProperties;
@@ -34,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class EmissionBudget implements MintPolicy {
 
-    static final TokenType TOKEN = TokenType.REWARD;
+    static final String TOKEN = "BTA-REWARD";
 
     record Epoch(
             int epoch,
@@ -46,7 +45,7 @@ public class EmissionBudget implements MintPolicy {
             Amount minted,
             Amount reserved) {
         Amount remaining() {
-            return EmissionSchedule.remaining(budget, minted, reserved);
+            return budget.minus(minted).minus(reserved);
         }
 
         EmissionState state() {
@@ -83,11 +82,10 @@ public class EmissionBudget implements MintPolicy {
 
     /** The number of the epoch an instant falls in (its row is not created). */
     public int epochAt(Instant instant) {
-        return schedule().epochAt(instant);
-    }
-
-    private EmissionSchedule schedule() {
-        return new EmissionSchedule(ledger.token(TOKEN).createdAt(), epochLength);
+        var origin = ledger.token(TOKEN).createdAt();
+        return Duration.between(origin, instant).isNegative()
+                ? 0
+                : Math.toIntExact(Duration.between(origin, instant).dividedBy(epochLength));
     }
 
     /** The current epoch's number; its row is created if it does not exist yet. */
@@ -213,8 +211,11 @@ public class EmissionBudget implements MintPolicy {
     /** Creates the current epoch's row if it does not exist yet, and returns its number. */
     private int open() {
         var token = ledger.token(TOKEN);
-        var schedule = new EmissionSchedule(token.createdAt(), epochLength);
-        int epoch = schedule.epochAt(clock.instant());
+        var now = clock.instant();
+        long elapsed = Duration.between(token.createdAt(), now).isNegative()
+                ? 0
+                : Duration.between(token.createdAt(), now).dividedBy(epochLength);
+        int epoch = Math.toIntExact(elapsed);
         var exists = jdbc.sql("select count(*) from rewards_epochs where epoch = ?")
                         .param(epoch)
                         .query(Long.class)
@@ -223,8 +224,9 @@ public class EmissionBudget implements MintPolicy {
         if (!exists) {
             var snapshot = settings.current();
             var supply = token.totalSupply();
-            var budget = EmissionSchedule.budget(supply, snapshot.inflationRate(), snapshot.bootstrapEmission());
-            var startsAt = schedule.startOf(epoch);
+            var byRate = supply.timesRoundedDown(snapshot.inflationRate());
+            var budget = byRate.isGreaterThan(snapshot.bootstrapEmission()) ? byRate : snapshot.bootstrapEmission();
+            var startsAt = token.createdAt().plus(epochLength.multipliedBy(epoch));
             jdbc.sql(
                             """
                             insert into rewards_epochs (epoch, starts_at, ends_at, supply_at_start, inflation_rate, budget)
@@ -233,7 +235,7 @@ public class EmissionBudget implements MintPolicy {
                             """)
                     .param(epoch)
                     .param(Timestamp.from(startsAt))
-                    .param(Timestamp.from(schedule.endOf(epoch)))
+                    .param(Timestamp.from(startsAt.plus(epochLength)))
                     .param(supply.toBigDecimal())
                     .param(snapshot.inflationRate())
                     .param(budget.toBigDecimal())
