@@ -211,17 +211,6 @@ public class Ledger {
         return apply(new LedgerOperation.Mint(token, to, amount, memo, actor));
     }
 
-    /** A mint paid for by what a mint policy reserved for it earlier (see {@link MintPolicy.Reservation}). */
-    public LedgerTransaction mint(
-            TokenId token,
-            EntityId to,
-            Amount amount,
-            String memo,
-            EntityId actor,
-            MintPolicy.Reservation reservation) {
-        return apply(new LedgerOperation.Mint(token, to, amount, memo, actor, reservation));
-    }
-
     public LedgerTransaction burn(TokenId token, EntityId from, Amount amount, String memo, EntityId actor) {
         return apply(new LedgerOperation.Burn(token, from, amount, memo, actor));
     }

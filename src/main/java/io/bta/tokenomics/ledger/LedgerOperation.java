@@ -40,22 +40,10 @@ public sealed interface LedgerOperation {
         }
     }
 
-    /** A mint; {@code reservation}, if any, is what a mint policy set aside for it (null: none). */
-    record Mint(
-            TokenId tokenId,
-            EntityId to,
-            Amount amount,
-            String memo,
-            EntityId actor,
-            MintPolicy.Reservation reservation)
-            implements LedgerOperation {
+    record Mint(TokenId tokenId, EntityId to, Amount amount, String memo, EntityId actor) implements LedgerOperation {
         public Mint {
             check(tokenId, amount, memo, actor);
             Objects.requireNonNull(to, "to");
-        }
-
-        public Mint(TokenId tokenId, EntityId to, Amount amount, String memo, EntityId actor) {
-            this(tokenId, to, amount, memo, actor, null);
         }
 
         @Override

@@ -14,12 +14,4 @@ package io.bta.tokenomics.ledger;
 public interface MintPolicy {
 
     void admit(LedgerOperation.Mint mint, TokenType tokenType);
-
-    /**
-     * What a policy set aside earlier for one mint (the rewards module's reservation of a reward in
-     * its epoch), carried by the {@link LedgerOperation.Mint} it pays for, so that the policy admits
-     * that mint against it instead of against its current budget. Only the policy that issued it
-     * knows its type; the ledger passes it through untouched.
-     */
-    interface Reservation {}
 }

@@ -353,13 +353,11 @@ public class Rewards {
             }
             throw NotPending.of(rewardId, status);
         }
-        var tx = ledger.mint(
-                row.tokenId(),
+        var tx = emission.claiming(
                 row.recipientId(),
                 row.amount(),
-                "reward " + rewardId,
-                caller,
-                emission.reservation(row.epoch()));
+                row.epoch(),
+                () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
         store.markClaimed(rewardId, now, tx.id());
         events.publishEvent(
                 new RewardEvents.RewardClaimed(rewardId, row.recipientId(), row.tokenId(), row.amount(), tx.id(), now));

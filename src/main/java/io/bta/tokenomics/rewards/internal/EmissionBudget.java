@@ -8,6 +8,7 @@ import io.bta.tokenomics.rewards.EmissionState;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,12 +56,10 @@ public class EmissionBudget implements MintPolicy {
         }
     }
 
-    /**
-     * A reward's reservation in its epoch, carried by the mint that claims it: {@link #admit} moves
-     * the amount from the epoch's reserved to its minted. Only this module makes one.
-     */
-    public record EpochReservation(int epoch) implements MintPolicy.Reservation {}
+    /** A claim's mint under way on this thread: the ledger's call to {@link #admit} consumes it. */
+    private record Claim(EntityId to, Amount amount, int epoch) {}
 
+    private final ThreadLocal<Claim> claimInProgress = new ThreadLocal<>();
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Ledger ledger;
@@ -115,9 +115,17 @@ public class EmissionBudget implements MintPolicy {
         adjustPending(epoch, amount);
     }
 
-    /** What a reward reserved in {@code epoch} pays its claim's mint with. */
-    public EpochReservation reservation(int epoch) {
-        return new EpochReservation(epoch);
+    /**
+     * Runs a claim's mint: the reservation the reward holds in {@code epoch} pays for it, instead of
+     * the current epoch's remaining budget. The caller holds the reward's row lock, not an epoch's.
+     */
+    public <T> T claiming(EntityId to, Amount amount, int epoch, Supplier<T> mint) {
+        claimInProgress.set(new Claim(to, amount, epoch));
+        try {
+            return mint.get();
+        } finally {
+            claimInProgress.remove();
+        }
     }
 
     @Override
@@ -125,14 +133,14 @@ public class EmissionBudget implements MintPolicy {
         if (tokenType != TokenType.REWARD) {
             return;
         }
-        if (mint.reservation() instanceof EpochReservation reserved) {
-            // The reward's row lock, held by the claim, makes this reservation pay for one mint;
-            // the table's checks refuse more than was reserved.
-            find(reserved.epoch(), true);
+        var claim = claimInProgress.get();
+        if (claim != null && claim.to().equals(mint.to()) && claim.amount().equals(mint.amount())) {
+            claimInProgress.remove(); // one reservation pays for one mint
+            find(claim.epoch(), true);
             jdbc.sql("update rewards_epochs set reserved = reserved - ?, minted = minted + ? where epoch = ?")
                     .param(mint.amount().toBigDecimal())
                     .param(mint.amount().toBigDecimal())
-                    .param(reserved.epoch())
+                    .param(claim.epoch())
                     .update();
             return;
         }
