@@ -149,6 +149,12 @@ public class Ledger {
         return catalog.token(resolve(identifier));
     }
 
+    /** The one token of that type. */
+    @Transactional(readOnly = true)
+    public Token token(TokenType type) {
+        return catalog.token(resolve(type));
+    }
+
     /** The id of a token named by id, symbol or type. */
     public TokenId resolve(String identifier) {
         return catalog.resolve(identifier).id();

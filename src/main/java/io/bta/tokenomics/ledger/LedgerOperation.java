@@ -40,10 +40,20 @@ public sealed interface LedgerOperation {
         }
     }
 
-    record Mint(TokenId tokenId, EntityId to, Amount amount, String memo, EntityId actor) implements LedgerOperation {
+    /**
+     * A mint; {@code reservation} names what pays for it when a mint policy reserved its amount
+     * earlier (a reward's claim), and is null for any other mint.
+     */
+    record Mint(TokenId tokenId, EntityId to, Amount amount, String memo, EntityId actor, MintReservation reservation)
+            implements LedgerOperation {
         public Mint {
             check(tokenId, amount, memo, actor);
             Objects.requireNonNull(to, "to");
+        }
+
+        /** A mint that no reservation pays for. */
+        public Mint(TokenId tokenId, EntityId to, Amount amount, String memo, EntityId actor) {
+            this(tokenId, to, amount, memo, actor, null);
         }
 
         @Override

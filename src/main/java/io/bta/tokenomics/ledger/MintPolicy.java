@@ -10,6 +10,9 @@ package io.bta.tokenomics.ledger;
  * it may record an admitted mint in its own tables, which commit or roll back with the ledger's
  * transaction. Locks a policy takes come after the ledger's token and balance locks; code that
  * holds a policy's lock must not then call the ledger to write, or the lock order inverts.
+ *
+ * <p>A policy reads all it needs from the mint itself (its {@link MintReservation}, if any), never
+ * from the calling thread: under group commit the mint is applied by the ledger's writer thread.
  */
 public interface MintPolicy {
 

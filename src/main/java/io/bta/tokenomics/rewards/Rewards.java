@@ -2,6 +2,7 @@ package io.bta.tokenomics.rewards;
 
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.rewards.RewardProblems.AlreadyReferred;
 import io.bta.tokenomics.rewards.RewardProblems.AmountRequired;
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
@@ -353,11 +354,9 @@ public class Rewards {
             }
             throw NotPending.of(rewardId, status);
         }
-        var tx = emission.claiming(
-                row.recipientId(),
-                row.amount(),
-                row.epoch(),
-                () -> ledger.mint(row.tokenId(), row.recipientId(), row.amount(), "reward " + rewardId, caller));
+        // The mint names the reward's reservation: the emission budget pays it from there.
+        var tx = ledger.apply(EmissionBudget.claimMint(
+                rewardId, row.tokenId(), row.recipientId(), row.amount(), row.epoch(), caller));
         store.markClaimed(rewardId, now, tx.id());
         events.publishEvent(
                 new RewardEvents.RewardClaimed(rewardId, row.recipientId(), row.tokenId(), row.amount(), tx.id(), now));
@@ -449,8 +448,11 @@ public class Rewards {
         return List.copyOf(settings.current().policies().values());
     }
 
-    /** The current emission epoch (opened by this call if it was not yet). */
-    @Transactional
+    /**
+     * The current emission epoch. A read: an epoch no reward or mint has opened yet is shown as it
+     * would open now, and stays unopened.
+     */
+    @Transactional(readOnly = true)
     public EmissionState emission() {
         return emission.current();
     }
@@ -473,7 +475,7 @@ public class Rewards {
     }
 
     private TokenId rewardToken() {
-        return ledger.resolve("BTA-REWARD");
+        return ledger.resolve(TokenType.REWARD);
     }
 
     private Instant now() {

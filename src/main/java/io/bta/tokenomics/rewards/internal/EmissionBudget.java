@@ -3,31 +3,37 @@ package io.bta.tokenomics.rewards.internal;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.MintPolicy;
+import io.bta.tokenomics.ledger.MintReservation;
+import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TokenType;
+import io.bta.tokenomics.rewards.EmissionRule;
 import io.bta.tokenomics.rewards.EmissionState;
-import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
+import io.bta.tokenomics.rewards.RewardStatus;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The emission budget of BTA-REWARD, per epoch (ADR 0009). Epoch {@code n} starts at the token's
- * creation plus {@code n × epochLength}; its row is created by the first reservation, mint or read
- * in it, with {@code budget = max(rate × supply then, bootstrap)}. Rewards reserve against it when
- * distributed; every mint of BTA-REWARD passes {@link #admit}, which refuses one beyond the budget
- * or turns a claimed reward's reservation into a mint of the epoch it was reserved in.
+ * The emission budget of BTA-REWARD, per epoch (ADR 0009), kept in {@code rewards_epochs}: the
+ * arithmetic is {@link EmissionRule}'s and {@link EmissionState}'s, this class reads and writes the
+ * rows. An epoch's row is created by the first reservation or mint in it. Rewards reserve against it
+ * when distributed; every mint of BTA-REWARD passes {@link #admit}, which turns a claimed reward's
+ * reservation (named by the mint) into a mint of the epoch it was reserved in, and charges any other
+ * mint to the current epoch, refused beyond its budget.
  *
  * <p>Lock order: an epoch row is locked ({@code for no key update}, so that the foreign key checks
  * of new rewards do not conflict with it) after the ledger's locks and after any reward row.
@@ -35,31 +41,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class EmissionBudget implements MintPolicy {
 
-    static final String TOKEN = "BTA-REWARD";
-
-    record Epoch(
-            int epoch,
-            Instant startsAt,
-            Instant endsAt,
-            Amount supplyAtStart,
-            BigDecimal inflationRate,
-            Amount budget,
-            Amount minted,
-            Amount reserved) {
-        Amount remaining() {
-            return budget.minus(minted).minus(reserved);
-        }
-
-        EmissionState state() {
-            return new EmissionState(
-                    epoch, startsAt, endsAt, supplyAtStart, inflationRate, budget, minted, reserved, remaining());
-        }
-    }
-
-    /** A claim's mint under way on this thread: the ledger's call to {@link #admit} consumes it. */
-    private record Claim(EntityId to, Amount amount, int epoch) {}
-
-    private final ThreadLocal<Claim> claimInProgress = new ThreadLocal<>();
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Ledger ledger;
@@ -74,36 +55,54 @@ public class EmissionBudget implements MintPolicy {
         this.epochLength = properties.epochLength();
     }
 
-    /** The current epoch, opened if it was not yet. */
+    /**
+     * The current epoch, as stored; one not opened yet reads as it would open now (the supply and
+     * settings of now, nothing minted or reserved), and its row is not created.
+     */
     public EmissionState current() {
-        int epoch = open();
-        return find(epoch, false).state();
+        var token = ledger.token(TokenType.REWARD);
+        var rule = rule(token.createdAt());
+        int epoch = rule.epochAt(clock.instant());
+        return find(epoch, false).orElseGet(() -> opening(rule, epoch, token.totalSupply()));
     }
 
     /** The number of the epoch an instant falls in (its row is not created). */
     public int epochAt(Instant instant) {
-        var origin = ledger.token(TOKEN).createdAt();
-        return Duration.between(origin, instant).isNegative()
-                ? 0
-                : Math.toIntExact(Duration.between(origin, instant).dividedBy(epochLength));
+        return rule(ledger.token(TokenType.REWARD).createdAt()).epochAt(instant);
     }
 
     /** The current epoch's number; its row is created if it does not exist yet. */
     public int openEpoch() {
-        return open();
+        var token = ledger.token(TokenType.REWARD);
+        var rule = rule(token.createdAt());
+        int epoch = rule.epochAt(clock.instant());
+        if (find(epoch, false).isEmpty()) {
+            var opened = opening(rule, epoch, token.totalSupply());
+            jdbc.sql(
+                            """
+                            insert into rewards_epochs (epoch, starts_at, ends_at, supply_at_start, inflation_rate, budget)
+                            values (?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            """)
+                    .param(opened.epoch())
+                    .param(Timestamp.from(opened.startsAt()))
+                    .param(Timestamp.from(opened.endsAt()))
+                    .param(opened.supplyAtStart().toBigDecimal())
+                    .param(opened.inflationRate())
+                    .param(opened.budget().toBigDecimal())
+                    .update();
+        }
+        return epoch;
     }
 
     /** Reserves an amount in an epoch, or refuses it beyond the epoch's remaining budget. */
     public void reserve(int number, Amount amount) {
-        var epoch = find(number, true);
-        if (amount.isGreaterThan(epoch.remaining())) {
-            throw EmissionBudgetExceeded.of(epoch.epoch(), epoch.budget(), epoch.remaining(), amount);
-        }
+        var epoch = lock(number).reserving(amount); // refuses beyond the budget
         jdbc.sql("update rewards_epochs set reserved = reserved + ? where epoch = ?")
                 .param(amount.toBigDecimal())
                 .param(epoch.epoch())
                 .update();
-        adjustPending(epoch.epoch(), amount.negate());
+        pendingIn(number).ifPresent(p -> p.state = p.state.reserving(amount));
     }
 
     /** Gives back the reservations of expired rewards, one epoch at a time in epoch order. */
@@ -112,20 +111,17 @@ public class EmissionBudget implements MintPolicy {
                 .param(amount.toBigDecimal())
                 .param(epoch)
                 .update();
-        adjustPending(epoch, amount);
+        pendingIn(epoch).ifPresent(p -> p.state = p.state.releasing(amount));
     }
 
     /**
-     * Runs a claim's mint: the reservation the reward holds in {@code epoch} pays for it, instead of
-     * the current epoch's remaining budget. The caller holds the reward's row lock, not an epoch's.
+     * The mint that pays a claimed reward: it names the reward's reservation, so that {@link #admit}
+     * pays it from there, in whatever transaction and on whatever thread the ledger applies it.
      */
-    public <T> T claiming(EntityId to, Amount amount, int epoch, Supplier<T> mint) {
-        claimInProgress.set(new Claim(to, amount, epoch));
-        try {
-            return mint.get();
-        } finally {
-            claimInProgress.remove();
-        }
+    public static LedgerOperation.Mint claimMint(
+            UUID rewardId, TokenId token, EntityId to, Amount amount, int epoch, EntityId actor) {
+        return new LedgerOperation.Mint(
+                token, to, amount, "reward " + rewardId, actor, new MintReservation(rewardId, epoch));
     }
 
     @Override
@@ -133,49 +129,85 @@ public class EmissionBudget implements MintPolicy {
         if (tokenType != TokenType.REWARD) {
             return;
         }
-        var claim = claimInProgress.get();
-        if (claim != null && claim.to().equals(mint.to()) && claim.amount().equals(mint.amount())) {
-            claimInProgress.remove(); // one reservation pays for one mint
-            find(claim.epoch(), true);
-            jdbc.sql("update rewards_epochs set reserved = reserved - ?, minted = minted + ? where epoch = ?")
-                    .param(mint.amount().toBigDecimal())
-                    .param(mint.amount().toBigDecimal())
-                    .param(claim.epoch())
-                    .update();
-            return;
+        var mints = mintsInTransaction();
+        var reservation = mint.reservation();
+        if (reservation != null && mints.reservationsUsed.add(reservation.id())) {
+            if (holdsReservation(reservation, mint)) {
+                lock(reservation.epoch()).claiming(mint.amount());
+                jdbc.sql("update rewards_epochs set reserved = reserved - ?, minted = minted + ? where epoch = ?")
+                        .param(mint.amount().toBigDecimal())
+                        .param(mint.amount().toBigDecimal())
+                        .param(reservation.epoch())
+                        .update();
+                pendingIn(reservation.epoch()).ifPresent(p -> p.state = p.state.claiming(mint.amount()));
+                return;
+            }
+            mints.reservationsUsed.remove(reservation.id());
         }
-        // Within one transaction the epoch row stays locked from the first mint on, so the running
-        // remainder kept here is exact; it is written once, before the commit (a distribution
-        // mints thousands at a time).
-        var pending = pendingMints();
-        if (mint.amount().isGreaterThan(pending.remaining)) {
-            throw EmissionBudgetExceeded.of(pending.epoch, pending.budget, pending.remaining, mint.amount());
-        }
-        pending.remaining = pending.remaining.minus(mint.amount());
+        // Any other mint, and one naming a reservation it does not match, is charged to the current
+        // epoch. Within one transaction the epoch row stays locked from the first such mint on, so
+        // the running state kept here is exact; it is written once, before the commit (a staking
+        // distribution mints thousands at a time).
+        var pending = mints.pending();
+        pending.state = pending.state.minting(mint.amount()); // refuses beyond the budget
         pending.unwritten = pending.unwritten.plus(mint.amount());
     }
 
-    /** Mints admitted in the current transaction and not yet written to their epoch row. */
-    private static final class PendingMints {
-        final int epoch;
-        final Amount budget;
-        Amount remaining;
-        Amount unwritten = Amount.ZERO;
+    /**
+     * Whether a PENDING reward holds that reservation for exactly this mint: the same recipient,
+     * amount and epoch. A plain read, so a claim's mint applied by another transaction (the ledger's
+     * group-commit writer) does not wait on the reward row the claim has locked.
+     */
+    private boolean holdsReservation(MintReservation reservation, LedgerOperation.Mint mint) {
+        return jdbc.sql(
+                                """
+                        select count(*) from rewards
+                        where id = ? and recipient_id = ? and amount = ? and epoch = ? and status = ?
+                        """)
+                        .param(reservation.id())
+                        .param(mint.to().value())
+                        .param(mint.amount().toBigDecimal())
+                        .param(reservation.epoch())
+                        .param(RewardStatus.PENDING.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 
-        PendingMints(int epoch, Amount budget, Amount remaining) {
-            this.epoch = epoch;
-            this.budget = budget;
-            this.remaining = remaining;
+    /**
+     * What this transaction's mints did so far: the reservations they consumed (one reservation pays
+     * for one mint) and, from the first mint no reservation pays for, the current epoch as it stands
+     * with them. Bound to the transaction, not to a thread's call: it lives exactly as long as the
+     * transaction whose epoch row lock makes it exact.
+     */
+    private final class MintsInTransaction {
+        final Set<UUID> reservationsUsed = new HashSet<>();
+        PendingMints pending;
+
+        PendingMints pending() {
+            if (pending == null) {
+                pending = new PendingMints(lock(openEpoch()));
+            }
+            return pending;
         }
     }
 
-    private PendingMints pendingMints() {
-        var pending = (PendingMints) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            return pending;
+    /** The current epoch with the mints admitted in this transaction, and those not yet written. */
+    private static final class PendingMints {
+        EmissionState state;
+        Amount unwritten = Amount.ZERO;
+
+        PendingMints(EmissionState state) {
+            this.state = state;
         }
-        var epoch = find(open(), true);
-        var fresh = new PendingMints(epoch.epoch(), epoch.budget(), epoch.remaining());
+    }
+
+    private MintsInTransaction mintsInTransaction() {
+        var mints = (MintsInTransaction) TransactionSynchronizationManager.getResource(this);
+        if (mints != null) {
+            return mints;
+        }
+        var fresh = new MintsInTransaction();
         TransactionSynchronizationManager.bindResource(this, fresh);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -191,13 +223,15 @@ public class EmissionBudget implements MintPolicy {
         return fresh;
     }
 
-    /** Keeps this transaction's running remainder true when a reservation changes in the same epoch. */
-    private void adjustPending(int epoch, Amount change) {
+    /** This transaction's running state of an epoch, if its mints keep one. */
+    private Optional<PendingMints> pendingIn(int epoch) {
         if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getResource(this) instanceof PendingMints pending
-                && pending.epoch == epoch) {
-            pending.remaining = pending.remaining.plus(change);
+                && TransactionSynchronizationManager.getResource(this) instanceof MintsInTransaction mints
+                && mints.pending != null
+                && mints.pending.state.epoch() == epoch) {
+            return Optional.of(mints.pending);
         }
+        return Optional.empty();
     }
 
     /** Writes the mints admitted so far in this transaction, so that a read of the epoch row sees them. */
@@ -205,63 +239,43 @@ public class EmissionBudget implements MintPolicy {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        var pending = (PendingMints) TransactionSynchronizationManager.getResource(this);
-        if (pending == null || pending.unwritten.isZero()) {
+        if (!(TransactionSynchronizationManager.getResource(this) instanceof MintsInTransaction mints)
+                || mints.pending == null
+                || mints.pending.unwritten.isZero()) {
             return;
         }
+        var pending = mints.pending;
         jdbc.sql("update rewards_epochs set minted = minted + ? where epoch = ?")
                 .param(pending.unwritten.toBigDecimal())
-                .param(pending.epoch)
+                .param(pending.state.epoch())
                 .update();
         pending.unwritten = Amount.ZERO;
     }
 
-    /** Creates the current epoch's row if it does not exist yet, and returns its number. */
-    private int open() {
-        var token = ledger.token(TOKEN);
-        var now = clock.instant();
-        long elapsed = Duration.between(token.createdAt(), now).isNegative()
-                ? 0
-                : Duration.between(token.createdAt(), now).dividedBy(epochLength);
-        int epoch = Math.toIntExact(elapsed);
-        var exists = jdbc.sql("select count(*) from rewards_epochs where epoch = ?")
-                        .param(epoch)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!exists) {
-            var snapshot = settings.current();
-            var supply = token.totalSupply();
-            var byRate = supply.timesRoundedDown(snapshot.inflationRate());
-            var budget = byRate.isGreaterThan(snapshot.bootstrapEmission()) ? byRate : snapshot.bootstrapEmission();
-            var startsAt = token.createdAt().plus(epochLength.multipliedBy(epoch));
-            jdbc.sql(
-                            """
-                            insert into rewards_epochs (epoch, starts_at, ends_at, supply_at_start, inflation_rate, budget)
-                            values (?, ?, ?, ?, ?, ?)
-                            on conflict do nothing
-                            """)
-                    .param(epoch)
-                    .param(Timestamp.from(startsAt))
-                    .param(Timestamp.from(startsAt.plus(epochLength)))
-                    .param(supply.toBigDecimal())
-                    .param(snapshot.inflationRate())
-                    .param(budget.toBigDecimal())
-                    .update();
-        }
-        return epoch;
+    private EmissionRule rule(Instant origin) {
+        return new EmissionRule(origin, epochLength);
     }
 
-    private Epoch find(int epoch, boolean lock) {
+    private EmissionState opening(EmissionRule rule, int epoch, Amount supply) {
+        var snapshot = settings.current();
+        return rule.opening(epoch, supply, snapshot.inflationRate().stripTrailingZeros(), snapshot.bootstrapEmission());
+    }
+
+    /** An epoch's row, locked; it exists (opened by a reservation, or by {@link #openEpoch}). */
+    private EmissionState lock(int epoch) {
+        return find(epoch, true).orElseThrow(() -> new IllegalStateException("epoch " + epoch + " is not open"));
+    }
+
+    private Optional<EmissionState> find(int epoch, boolean lock) {
         flushPendingMints();
         return jdbc.sql("select * from rewards_epochs where epoch = ?" + (lock ? " for no key update" : ""))
                 .param(epoch)
                 .query(EmissionBudget::epoch)
-                .single();
+                .optional();
     }
 
-    private static Epoch epoch(ResultSet rs, int row) throws SQLException {
-        return new Epoch(
+    private static EmissionState epoch(ResultSet rs, int row) throws SQLException {
+        return EmissionState.of(
                 rs.getInt("epoch"),
                 rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(),
