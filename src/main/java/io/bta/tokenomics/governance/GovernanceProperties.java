@@ -27,8 +27,4 @@ public record GovernanceProperties(
         // built only for its check: a default out of bounds stops the start
         new ProposalTimeline.Periods(votingDelay, votingPeriod, timelockDelay, gracePeriod);
     }
-
-    public ProposalTimeline.Periods periods() {
-        return new ProposalTimeline.Periods(votingDelay, votingPeriod, timelockDelay, gracePeriod);
-    }
 }

@@ -34,10 +34,6 @@ public record Proposal(
         Instant executedAt,
         Instant canceledAt) {
 
-    public ProposalTimeline timeline() {
-        return new ProposalTimeline(createdAt, votingStartsAt, votingEndsAt, executableAt, expiresAt);
-    }
-
     public Tally tally() {
         return new Tally(forVotes, againstVotes, abstainVotes);
     }

@@ -36,11 +36,6 @@ public record Apy(BigDecimal percent) {
         return new Apy(Terms.decimal(percent, NOT_A_NUMBER));
     }
 
-    /** The yield as a fraction of the principal per 365-day year (12.5% is 0.125), exact. */
-    public BigDecimal perYear() {
-        return percent.movePointLeft(2);
-    }
-
     @Override
     public String toString() {
         return percent.toPlainString();

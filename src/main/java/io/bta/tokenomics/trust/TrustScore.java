@@ -29,9 +29,4 @@ public record TrustScore(EntityId entityId, BigDecimal score, Instant updatedAt)
             throw new IllegalArgumentException("score has more than " + MAX_DECIMALS + " decimal places");
         }
     }
-
-    /** The score as a fraction of 1 (score / 100), exact. */
-    public BigDecimal fraction() {
-        return score.movePointLeft(2);
-    }
 }

@@ -113,10 +113,4 @@ class TrustApiTest {
         assertThat(api.put("/api/trust/" + entity, null, "{\"score\": 99}").status())
                 .isEqualTo(401);
     }
-
-    @Test
-    void fractionIsExact() {
-        var score = new TrustScore(EntityId.of(entity), new BigDecimal("33.333333"), null);
-        assertThat(score.fraction()).isEqualByComparingTo("0.33333333");
-    }
 }

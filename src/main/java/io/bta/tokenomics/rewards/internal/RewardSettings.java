@@ -209,10 +209,6 @@ public class RewardSettings {
         };
     }
 
-    List<String> keys() {
-        return List.copyOf(definitions.keySet());
-    }
-
     private static String plain(BigDecimal value) {
         return Decimals.plain(value).toPlainString();
     }

@@ -75,12 +75,6 @@ class RewardsController {
         }
     }
 
-    record SumsView(Amount distributed, Amount claimed, Amount pending, Amount expired, long count) {
-        static SumsView of(RewardTotals.Sums s) {
-            return new SumsView(s.distributed(), s.claimed(), s.pending(), s.expired(), s.count());
-        }
-    }
-
     record TypeTotalView(String type, Amount distributed, Amount claimed, Amount pending, Amount expired, long count) {}
 
     record TokenTotalView(
