@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * The values in force are the defaults overridden by the stored ones, read from the table on each
  * {@link #current()} (nothing is cached): a value applies from the commit of the proposal that set it, on every
  * instance, and survives restarts. {@link #parameters()} gives governance one
- * {@link GovernedParameter} per setting, for a module to register as a single
- * {@code List<GovernedParameter>} bean.
+ * {@link GovernedParameter} per setting, for a module to register as its single
+ * {@link GovernedParameters} bean.
  *
  * <p>A module builds one in its {@code <Module>Settings} component, defines its settings there
  * and reads them back typed through the {@link Setting} handles {@link #define} returns.
@@ -123,9 +123,11 @@ public final class GovernedSettings {
         return new Values(Collections.unmodifiableMap(texts));
     }
 
-    /** One {@link GovernedParameter} per setting, in the order they were defined. */
-    public List<GovernedParameter> parameters() {
-        return settings.values().stream().<GovernedParameter>map(Parameter::new).toList();
+    /** One {@link GovernedParameter} per setting, in the order they were defined, to register as a bean. */
+    public GovernedParameters parameters() {
+        return new GovernedParameters(settings.values().stream()
+                .<GovernedParameter>map(Parameter::new)
+                .toList());
     }
 
     /** {@code SET_PARAMETER}'s view of a setting: bounds checked before any value is stored. */

@@ -22,7 +22,7 @@ class GovernedSettingsTest {
             Duration::toString);
 
     GovernedParameter parameter(String key) {
-        return settings.parameters().stream()
+        return settings.parameters().all().stream()
                 .filter(p -> p.key().equals(key))
                 .findFirst()
                 .orElseThrow();
@@ -63,7 +63,7 @@ class GovernedSettingsTest {
 
     @Test
     void theParametersComeInTheOrderTheSettingsWereDefined() {
-        assertThat(settings.parameters())
+        assertThat(settings.parameters().all())
                 .extracting(GovernedParameter::key)
                 .containsExactly("demo.max-items", "demo.period");
         assertThat(settings.keys()).containsExactly("demo.max-items", "demo.period");

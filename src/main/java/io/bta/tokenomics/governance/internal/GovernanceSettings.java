@@ -2,6 +2,7 @@ package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.GovernanceProperties;
 import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.GovernedSettings;
 import io.bta.tokenomics.governance.ProposalTimeline;
 import io.bta.tokenomics.governance.QuorumFraction;
@@ -10,7 +11,6 @@ import io.bta.tokenomics.shared.Amount;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
@@ -138,16 +138,16 @@ public class GovernanceSettings {
         return SettingRule.duration(range.min(), range.max());
     }
 
-    List<GovernedParameter> parameters() {
+    GovernedParameters parameters() {
         return settings.parameters();
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Parameters {
 
-        /** Every governance setting, for SET_PARAMETER: one bean, collected with the other modules'. */
+        /** Every governance setting, for SET_PARAMETER: one bean, collected with the other modules' by governance. */
         @Bean
-        List<GovernedParameter> governanceSettingParameters(GovernanceSettings settings) {
+        GovernedParameters governanceSettingParameters(GovernanceSettings settings) {
             return settings.parameters();
         }
     }

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.rewards.internal;
 
 import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.GovernedSettings;
 import io.bta.tokenomics.governance.SettingRule;
 import io.bta.tokenomics.ledger.Ledger;
@@ -161,7 +162,7 @@ public class RewardSettings {
     }
 
     /** One {@link GovernedParameter} per setting, for governance's {@code SET_PARAMETER}. */
-    List<GovernedParameter> parameters() {
+    GovernedParameters parameters() {
         return settings.parameters();
     }
 
@@ -203,9 +204,9 @@ public class RewardSettings {
     @Configuration(proxyBeanMethods = false)
     static class Parameters {
 
-        /** Every reward setting, for SET_PARAMETER: one bean, collected with the other modules'. */
+        /** Every reward setting, for SET_PARAMETER: one bean, collected with the other modules' by governance. */
         @Bean
-        List<GovernedParameter> rewardSettingParameters(RewardSettings settings) {
+        GovernedParameters rewardSettingParameters(RewardSettings settings) {
             return settings.parameters();
         }
     }
