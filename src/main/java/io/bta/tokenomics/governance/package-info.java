@@ -4,7 +4,7 @@
  * proposal's snapshot, quorum, timelock and atomic execution by an admin.
  * {@link io.bta.tokenomics.governance.Governance} is the facade. Other modules extend what a
  * proposal can do by registering {@link io.bta.tokenomics.governance.ProposalActionType} and
- * {@link io.bta.tokenomics.governance.GovernedParameter} beans, and learn of votes through
+ * {@link io.bta.tokenomics.governance.GovernedParameters} beans, and learn of votes through
  * {@link io.bta.tokenomics.governance.VoteCast}.
  */
 package io.bta.tokenomics.governance;

@@ -6,6 +6,7 @@ import static io.bta.tokenomics.support.Api.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.VoteCast;
 import io.bta.tokenomics.governance.VotesCast;
@@ -57,6 +58,8 @@ class RewardsApiTest {
     MutableClock clock;
 
     @Autowired
+    List<GovernedParameters> registered;
+
     List<GovernedParameter> parameters;
 
     @Autowired
@@ -74,6 +77,7 @@ class RewardsApiTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        parameters = registered.stream().flatMap(r -> r.all().stream()).toList();
         ledger.initializeTokens(ADMIN);
         alice = "alice-" + UUID.randomUUID();
         bob = "bob-" + UUID.randomUUID();

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.ProposalActionType;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
@@ -51,16 +52,23 @@ public class ProposalActions {
     /** The parameters that SET_PARAMETER may change, by key. */
     @Component
     static class Parameters {
+        private final ObjectProvider<GovernedParameters> modules;
         private final ObjectProvider<GovernedParameter> single;
+        // still read so a List<GovernedParameter> bean registered the earlier way is not lost
         private final ObjectProvider<List<GovernedParameter>> lists;
 
-        Parameters(ObjectProvider<GovernedParameter> single, ObjectProvider<List<GovernedParameter>> lists) {
+        Parameters(
+                ObjectProvider<GovernedParameters> modules,
+                ObjectProvider<GovernedParameter> single,
+                ObjectProvider<List<GovernedParameter>> lists) {
+            this.modules = modules;
             this.single = single;
             this.lists = lists;
         }
 
         Map<String, GovernedParameter> byKey() {
             var all = new TreeMap<String, GovernedParameter>();
+            modules.orderedStream().flatMap(m -> m.all().stream()).forEach(p -> all.put(p.key(), p));
             single.orderedStream().forEach(p -> all.put(p.key(), p));
             lists.orderedStream().flatMap(Collection::stream).forEach(p -> all.put(p.key(), p));
             return all;
