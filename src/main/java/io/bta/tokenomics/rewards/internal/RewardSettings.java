@@ -5,6 +5,7 @@ import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.GovernedSettings;
 import io.bta.tokenomics.governance.SettingRule;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.rewards.RewardPolicy;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.RewardsProperties;
@@ -129,7 +130,7 @@ public class RewardSettings {
     private BigDecimal inflationRateDefault() {
         return properties.inflationRate() != null
                 ? properties.inflationRate()
-                : ledger.token("BTA-REWARD").inflationRate();
+                : ledger.token(TokenType.REWARD).inflationRate();
     }
 
     /** The values in force now. */
