@@ -11,6 +11,10 @@ import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.PublicEvent;
+import io.bta.tokenomics.staking.PoolId;
+import io.bta.tokenomics.staking.StakeId;
+import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
+import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
 import io.bta.tokenomics.webhooks.WebhookEventTypes;
 import io.bta.tokenomics.webhooks.internal.MessageLog.NewMessage;
 import java.lang.reflect.ParameterizedType;
@@ -170,6 +174,30 @@ class EventPayloadsTest {
         assertThat(claimed.tokenId()).isEqualTo(new TokenId(UUID.fromString("00000000-0000-7000-8000-0000000000aa")));
     }
 
+    /** Stored while staking's ids were bare UUIDs: the same strings read back as typed ids. */
+    @Test
+    void eventsStoredWithBareIdsAreReadBack() {
+        var opened = json.readValue(
+                """
+                {"stakeId":"00000000-0000-7000-8000-000000000003","poolId":"00000000-0000-7000-8000-000000000004",
+                 "stakerId":"carol","amount":"10","stakedAt":"2024-01-01T00:00:00Z"}
+                """,
+                StakeOpened.class);
+        assertThat(opened.stakeId()).isEqualTo(new StakeId(UUID.fromString("00000000-0000-7000-8000-000000000003")));
+        assertThat(opened.poolId()).isEqualTo(new PoolId(UUID.fromString("00000000-0000-7000-8000-000000000004")));
+
+        var paid = json.readValue(
+                """
+                {"poolId":"00000000-0000-7000-8000-000000000004","rewardTokenId":"00000000-0000-7000-8000-0000000000aa",
+                 "payouts":[{"stakeId":"00000000-0000-7000-8000-000000000003","stakerId":"carol","amount":"0.5",
+                   "trustScore":72.5,"ledgerTransactionId":"00000000-0000-7000-8000-000000000005"}],
+                 "paidAt":"2024-01-01T00:00:00Z"}
+                """,
+                StakingRewardsPaid.class);
+        assertThat(paid.poolId()).isEqualTo(opened.poolId());
+        assertThat(paid.payouts().get(0).stakeId()).isEqualTo(opened.stakeId());
+    }
+
     // -- what reaches webhooks --------------------------------------------------------------------
 
     private static List<Class<?>> reachingWebhooks() {
@@ -325,7 +353,10 @@ class EventPayloadsTest {
     }
 
     private static boolean isScalar(Object value) {
-        return value instanceof EntityId || value instanceof TokenId;
+        return value instanceof EntityId
+                || value instanceof TokenId
+                || value instanceof PoolId
+                || value instanceof StakeId;
     }
 
     private static boolean contains(JsonNode node, String name, Object expected) {
