@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
+import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TokenId;
@@ -174,7 +176,7 @@ class EventPayloadsTest {
         assertThat(claimed.tokenId()).isEqualTo(new TokenId(UUID.fromString("00000000-0000-7000-8000-0000000000aa")));
     }
 
-    /** Stored while staking's ids were bare UUIDs: the same strings read back as typed ids. */
+    /** Stored while staking's and auctions' ids were bare strings: the same strings read back as typed ids. */
     @Test
     void eventsStoredWithBareIdsAreReadBack() {
         var opened = json.readValue(
@@ -196,6 +198,13 @@ class EventPayloadsTest {
                 StakingRewardsPaid.class);
         assertThat(paid.poolId()).isEqualTo(opened.poolId());
         assertThat(paid.payouts().get(0).stakeId()).isEqualTo(opened.stakeId());
+
+        var joined = json.readValue(
+                """
+                {"auctionId":"a-1","bidderId":"carol","bond":"10","trustScore":50,"joinedAt":"2024-01-01T00:00:00Z"}
+                """,
+                AuctionJoined.class);
+        assertThat(joined.auctionId()).isEqualTo(AuctionId.of("a-1"));
     }
 
     // -- what reaches webhooks --------------------------------------------------------------------
@@ -356,7 +365,8 @@ class EventPayloadsTest {
         return value instanceof EntityId
                 || value instanceof TokenId
                 || value instanceof PoolId
-                || value instanceof StakeId;
+                || value instanceof StakeId
+                || value instanceof AuctionId;
     }
 
     private static boolean contains(JsonNode node, String name, Object expected) {
