@@ -13,7 +13,7 @@ public final class AuctionEvents {
     private AuctionEvents() {}
 
     public record AuctionJoined(
-            String auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt)
+            AuctionId auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt)
             implements PublicEvent {
 
         public static final String TYPE = "auctions.auction.joined";
@@ -46,7 +46,7 @@ public final class AuctionEvents {
 
     /** The outcome for every bidder; {@code toTreasury} is the sum of fees and forfeited bonds. */
     public record AuctionSettled(
-            String auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt)
+            AuctionId auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt)
             implements PublicEvent {
 
         public static final String TYPE = "auctions.auction.settled";

@@ -71,7 +71,7 @@ public class Auctions {
      * that no bidder can join.
      */
     @Transactional
-    public Auction register(String auctionId, Amount baseBond, Amount participationFee, Instant closesAt) {
+    public Auction register(AuctionId auctionId, Amount baseBond, Amount participationFee, Instant closesAt) {
         if (closesAt != null && !closesAt.isAfter(now())) {
             throw InvalidInput.field("closesAt", "must be in the future");
         }
@@ -80,14 +80,14 @@ public class Auctions {
         }
         var closes = closesAt == null ? null : closesAt.truncatedTo(ChronoUnit.MICROS);
         if (!store.upsertTerms(auctionId, baseBond, participationFee, closes, now())) {
-            throw AuctionProblems.alreadySettled(auctionId);
+            throw AuctionProblems.alreadySettled(auctionId.value());
         }
         return auction(auctionId);
     }
 
     /** An auction's terms and state; one never registered nor joined has the default terms. */
     @Transactional(readOnly = true)
-    public Auction auction(String auctionId) {
+    public Auction auction(AuctionId auctionId) {
         return store.auction(auctionId, false)
                 .map(r -> view(r, store.participantCount(auctionId)))
                 .orElseGet(() -> new Auction(
@@ -96,7 +96,7 @@ public class Auctions {
 
     /** The bond {@code entity} would lock to join now, from its current trust score. */
     @Transactional(readOnly = true)
-    public BondQuote quote(String auctionId, EntityId entity) {
+    public BondQuote quote(AuctionId auctionId, EntityId entity) {
         var base = store.auction(auctionId, false).map(AuctionRow::baseBond).orElseGet(this::defaultBaseBond);
         var score = trust.scoreOf(entity).score();
         return new BondQuote(auctionId, entity, score, bondFor(base, score));
@@ -107,7 +107,7 @@ public class Auctions {
      * if short). Once per bidder and auction; refused once the auction is settled or closed.
      */
     @Transactional
-    public Participation join(String auctionId, EntityId bidder, EntityId actor) {
+    public Participation join(AuctionId auctionId, EntityId bidder, EntityId actor) {
         if (bidder.equals(ledger.treasury())) {
             throw AuctionProblems.treasuryMayNotBid();
         }
@@ -115,7 +115,7 @@ public class Auctions {
         store.insertDefault(auctionId, defaultBaseBond(), now);
         var auction = store.auction(auctionId, true).orElseThrow();
         if (auction.status() == AuctionStatus.SETTLED) {
-            throw AuctionProblems.alreadySettled(auctionId);
+            throw AuctionProblems.alreadySettled(auctionId.value());
         }
         if (auction.closesAt() != null && !now.isBefore(auction.closesAt())) {
             throw AuctionProblems.closed(auction.closesAt().toString());
@@ -135,15 +135,15 @@ public class Auctions {
     }
 
     @Transactional(readOnly = true)
-    public List<Participation> participants(String auctionId) {
+    public List<Participation> participants(AuctionId auctionId) {
         return store.participants(auctionId).stream().map(Auctions::view).toList();
     }
 
     @Transactional(readOnly = true)
-    public Participation participation(String auctionId, EntityId bidder) {
+    public Participation participation(AuctionId auctionId, EntityId bidder) {
         return store.participant(auctionId, bidder)
                 .map(Auctions::view)
-                .orElseThrow(() -> AuctionProblems.unknownParticipant(auctionId, bidder.value()));
+                .orElseThrow(() -> AuctionProblems.unknownParticipant(auctionId.value(), bidder.value()));
     }
 
     /**
@@ -152,10 +152,11 @@ public class Auctions {
      * fee) and a defaulted bidder forfeits its whole bond to the treasury. All in one transaction.
      */
     @Transactional
-    public Auction settle(String auctionId, EntityId winner, Set<EntityId> defaulted, EntityId actor) {
-        var auction = store.auction(auctionId, true).orElseThrow(() -> AuctionProblems.unknownAuction(auctionId));
+    public Auction settle(AuctionId auctionId, EntityId winner, Set<EntityId> defaulted, EntityId actor) {
+        var auction =
+                store.auction(auctionId, true).orElseThrow(() -> AuctionProblems.unknownAuction(auctionId.value()));
         if (auction.status() == AuctionStatus.SETTLED) {
-            throw AuctionProblems.alreadySettled(auctionId);
+            throw AuctionProblems.alreadySettled(auctionId.value());
         }
         var participants = store.participants(auctionId);
         var joined = new HashSet<EntityId>();
@@ -215,7 +216,7 @@ public class Auctions {
         return Amount.of(properties.defaultBaseBond());
     }
 
-    private static String memo(String auctionId, EntityId bidder, String what) {
+    private static String memo(AuctionId auctionId, EntityId bidder, String what) {
         return "auction " + auctionId + " " + what + " " + bidder.value();
     }
 

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.OperationOutcome;
@@ -44,8 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Staking {
 
-    /** What a distribution paid. */
-    public record Distribution(int pools, int stakesPaid, Map<String, Amount> paidBySymbol) {}
+    /** What a distribution paid; in JSON the sum paid by reward token symbol is {@code paid}. */
+    public record Distribution(int pools, int stakesPaid, @JsonProperty("paid") Map<String, Amount> paidBySymbol) {}
 
     /** The actor recorded on the ledger for rewards paid by a distribution. */
     public static final EntityId DISTRIBUTOR = EntityId.of("system:staking");
@@ -82,7 +83,7 @@ public class Staking {
     public StakingPool createPool(PoolTerms terms) {
         var now = now();
         var row = new PoolRow(
-                Ids.newId(clock),
+                new PoolId(Ids.newId(clock)),
                 terms.tokenId(),
                 terms.rewardTokenId(),
                 terms.name(),
@@ -108,7 +109,7 @@ public class Staking {
     }
 
     @Transactional(readOnly = true)
-    public StakingPool pool(UUID id) {
+    public StakingPool pool(PoolId id) {
         return view(store.pool(id, false).orElseThrow(() -> StakingProblems.unknownPool(id.toString())));
     }
 
@@ -124,7 +125,7 @@ public class Staking {
      * leaves that term as it is.
      */
     @Transactional
-    public StakingPool updatePool(UUID id, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
+    public StakingPool updatePool(PoolId id, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
         var pool = lockedPool(id);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
@@ -140,7 +141,7 @@ public class Staking {
 
     /** Stakes {@code amount}: checks the pool's rules, then locks the tokens and opens the stake, atomically. */
     @Transactional
-    public Stake stake(EntityId staker, UUID poolId, Amount amount) {
+    public Stake stake(EntityId staker, PoolId poolId, Amount amount) {
         var pool = lockedPool(poolId);
         if (pool.status() != PoolStatus.ACTIVE) {
             throw StakingProblems.poolNotActive(pool.status().name());
@@ -161,7 +162,7 @@ public class Staking {
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
         store.updatePool(poolId, index, now, pool.apy(), pool.status(), pool.minTrustScore());
-        var id = Ids.newId(clock);
+        var id = new StakeId(Ids.newId(clock));
         ledger.lock(pool.tokenId(), staker, amount, "stake " + id, staker);
         boolean firstStake = !store.hasActiveStake(poolId, staker);
         store.insertStake(new StakeRow(
@@ -182,7 +183,7 @@ public class Staking {
     }
 
     @Transactional(readOnly = true)
-    public Stake stake(UUID id) {
+    public Stake stake(StakeId id) {
         var row = store.stake(id, false).orElseThrow(() -> StakingProblems.unknownStake(id.toString()));
         var pool = store.pool(row.poolId(), false).orElseThrow();
         return view(row, pool, now());
@@ -192,7 +193,7 @@ public class Staking {
     @Transactional(readOnly = true)
     public List<Stake> stakesOf(EntityId staker) {
         var now = now();
-        var pools = new HashMap<UUID, PoolRow>();
+        var pools = new HashMap<PoolId, PoolRow>();
         return store.stakesOf(staker).stream()
                 .map(s -> view(
                         s,
@@ -206,7 +207,7 @@ public class Staking {
     @Transactional(readOnly = true)
     public Map<String, Amount> pendingRewardsOf(EntityId staker) {
         var totals = new java.util.TreeMap<String, Amount>();
-        var pools = new HashMap<UUID, PoolRow>();
+        var pools = new HashMap<PoolId, PoolRow>();
         for (var stake : stakesOf(staker)) {
             var pool = pools.computeIfAbsent(
                     stake.poolId(), id -> store.pool(id, false).orElseThrow());
@@ -221,7 +222,7 @@ public class Staking {
      * Pending rewards are paid either way. Only the staker may unstake, once.
      */
     @Transactional
-    public Unstaked unstake(UUID stakeId, EntityId caller) {
+    public Unstaked unstake(StakeId stakeId, EntityId caller) {
         var first = store.stake(stakeId, false).orElseThrow(() -> StakingProblems.unknownStake(stakeId.toString()));
         var pool = lockedPool(first.poolId());
         var stake = store.stake(stakeId, true).orElseThrow();
@@ -275,7 +276,7 @@ public class Staking {
      * distributeStakingRewards: pays every pending reward of one pool (or of all), to the stakers'
      * available balances, chunk by chunk, each chunk in its own transaction holding the pool's row.
      */
-    public Distribution distribute(UUID poolId) {
+    public Distribution distribute(PoolId poolId) {
         var poolIds = poolId == null
                 ? transactions.execute(
                         tx -> store.pools().stream().map(PoolRow::id).toList())
@@ -283,7 +284,7 @@ public class Staking {
         int paid = 0;
         var totals = new java.util.TreeMap<String, Amount>();
         for (var id : poolIds) {
-            var after = new UUID(0, 0);
+            var after = new StakeId(new UUID(0, 0));
             while (true) {
                 var cursor = after;
                 var chunk = transactions.execute(tx -> payChunk(id, cursor));
@@ -308,9 +309,9 @@ public class Staking {
         return jobRuns.claimCron(DISTRIBUTION_JOB, cron) ? distribute(null) : null;
     }
 
-    private record Chunk(int paid, Amount total, String symbol, UUID last) {}
+    private record Chunk(int paid, Amount total, String symbol, StakeId last) {}
 
-    private Chunk payChunk(UUID poolId, UUID after) {
+    private Chunk payChunk(PoolId poolId, StakeId after) {
         var pool = lockedPool(poolId);
         var now = now();
         var index = Accrual.indexAt(pool.rewardIndex(), pool.apy(), pool.status(), pool.indexUpdatedAt(), now);
@@ -335,7 +336,7 @@ public class Staking {
             return new Chunk(0, Amount.ZERO, symbol, last);
         }
         var outcomes = ledger.applyEach(mints);
-        var paidIds = new ArrayList<UUID>();
+        var paidIds = new ArrayList<StakeId>();
         var paidAmounts = new ArrayList<Amount>();
         var payouts = new ArrayList<Payout>();
         var total = Amount.ZERO;
@@ -361,7 +362,7 @@ public class Staking {
         return new Chunk(payouts.size(), total, symbol, last);
     }
 
-    private PoolRow lockedPool(UUID id) {
+    private PoolRow lockedPool(PoolId id) {
         return store.pool(id, true).orElseThrow(() -> StakingProblems.unknownPool(id.toString()));
     }
 
@@ -373,12 +374,12 @@ public class Staking {
                 p.rewardTokenId(),
                 ledger.symbolOf(p.rewardTokenId()),
                 p.name(),
-                p.apy().percent(),
+                p.apy(),
                 p.minStakeAmount(),
-                p.lockPeriod().days(),
-                p.minTrustScore().score(),
+                p.lockPeriod(),
+                p.minTrustScore(),
                 p.maxTotalStake(),
-                p.earlyUnstakePenalty() == null ? null : p.earlyUnstakePenalty().fraction(),
+                p.earlyUnstakePenalty(),
                 p.status(),
                 p.totalStaked(),
                 p.stakerCount(),

@@ -14,7 +14,7 @@ public final class StakingEvents {
 
     private StakingEvents() {}
 
-    public record StakeOpened(UUID stakeId, UUID poolId, EntityId stakerId, Amount amount, Instant stakedAt)
+    public record StakeOpened(StakeId stakeId, PoolId poolId, EntityId stakerId, Amount amount, Instant stakedAt)
             implements PublicEvent {
 
         public static final String TYPE = "staking.stake.opened";
@@ -46,7 +46,12 @@ public final class StakingEvents {
     }
 
     public record StakeClosed(
-            UUID stakeId, UUID poolId, EntityId stakerId, Amount principalReturned, Amount penalty, Instant unstakedAt)
+            StakeId stakeId,
+            PoolId poolId,
+            EntityId stakerId,
+            Amount principalReturned,
+            Amount penalty,
+            Instant unstakedAt)
             implements PublicEvent {
 
         public static final String TYPE = "staking.stake.closed";
@@ -81,7 +86,7 @@ public final class StakingEvents {
      * Rewards paid to stakers' available balances: one entry per stake, with its ledger transaction.
      * Subscribers receive one {@link RewardPaid} per entry: each concerns one staker only.
      */
-    public record StakingRewardsPaid(UUID poolId, TokenId rewardTokenId, List<Payout> payouts, Instant paidAt)
+    public record StakingRewardsPaid(PoolId poolId, TokenId rewardTokenId, List<Payout> payouts, Instant paidAt)
             implements PublicEvent.Batch {
 
         @Override
@@ -101,12 +106,12 @@ public final class StakingEvents {
     }
 
     public record Payout(
-            UUID stakeId, EntityId stakerId, Amount amount, BigDecimal trustScore, UUID ledgerTransactionId) {}
+            StakeId stakeId, EntityId stakerId, Amount amount, BigDecimal trustScore, UUID ledgerTransactionId) {}
 
     /** One payout of a {@link StakingRewardsPaid}, as its staker's subscribers receive it. */
     public record RewardPaid(
-            UUID poolId,
-            UUID stakeId,
+            PoolId poolId,
+            StakeId stakeId,
             EntityId stakerId,
             TokenId rewardTokenId,
             Amount amount,

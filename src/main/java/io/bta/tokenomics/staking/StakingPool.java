@@ -2,24 +2,25 @@ package io.bta.tokenomics.staking;
 
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
-/** A staking pool. {@code apy} is a percentage (12.5 is 12.5% a year); {@code earlyUnstakePenalty} a fraction, null for no early exit. */
+/**
+ * A staking pool, with its terms as the types that hold their rules. {@code maxTotalStake} is null
+ * for no cap; {@code earlyUnstakePenalty} null for no early exit. The JSON API answers it as it is.
+ */
 public record StakingPool(
-        UUID id,
+        PoolId id,
         TokenId tokenId,
         String symbol,
         TokenId rewardTokenId,
         String rewardSymbol,
         String name,
-        BigDecimal apy,
+        Apy apy,
         Amount minStakeAmount,
-        int lockPeriodDays,
-        BigDecimal minTrustScore,
+        LockPeriod lockPeriod,
+        MinTrustScore minTrustScore,
         Amount maxTotalStake,
-        BigDecimal earlyUnstakePenalty,
+        EarlyUnstakePenalty earlyUnstakePenalty,
         PoolStatus status,
         Amount totalStaked,
         int stakerCount,

@@ -372,13 +372,17 @@ class AuctionsTest {
 
     @Test
     void joinAndSettlePublishTheirEvents(ApplicationEvents events) {
-        auctions.register(auction, Amount.of(10), Amount.of(1), null);
+        var id = AuctionId.of(auction);
+        auctions.register(id, Amount.of(10), Amount.of(1), null);
         var b = bidder("100", "0");
-        auctions.join(auction, b, b);
-        auctions.settle(auction, b, Set.of(), ADMIN);
+        auctions.join(id, b, b);
+        auctions.settle(id, b, Set.of(), ADMIN);
         assertThat(events.stream(AuctionEvents.AuctionJoined.class))
                 .singleElement()
-                .satisfies(j -> assertThat(j.bond()).isEqualTo(Amount.of(10)));
+                .satisfies(j -> {
+                    assertThat(j.auctionId()).isEqualTo(id);
+                    assertThat(j.bond()).isEqualTo(Amount.of(10));
+                });
         assertThat(events.stream(AuctionEvents.AuctionSettled.class))
                 .singleElement()
                 .satisfies(s -> {

@@ -7,7 +7,9 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.LockPeriod;
 import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.PoolTerms;
+import io.bta.tokenomics.staking.StakeId;
 import io.bta.tokenomics.staking.Staking;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,7 +72,7 @@ class StakingBenchmark {
             for (int n : readSizes) {
                 var pool = pool(staking, ledger, "read-" + n);
                 var ids = fixture(jdbc, pool, n, Duration.ofDays(1));
-                var sample = new ArrayList<UUID>();
+                var sample = new ArrayList<StakeId>();
                 for (int i = 0; i < 2000; i++) {
                     sample.add(ids.get((int) ((i * 7919L) % ids.size())));
                 }
@@ -136,7 +138,7 @@ class StakingBenchmark {
                         "--logging.level.io.bta.tokenomics.requests=WARN");
     }
 
-    private static UUID pool(Staking staking, Ledger ledger, String name) {
+    private static PoolId pool(Staking staking, Ledger ledger, String name) {
         return staking.createPool(new PoolTerms(
                         ledger.resolve("BTA-UTIL"),
                         ledger.resolve("BTA-REWARD"),
@@ -151,7 +153,7 @@ class StakingBenchmark {
     }
 
     /** Opens n stakes of 1 BTA-UTIL set-based, all started {@code ago} with the pool's index at 0. */
-    private static List<UUID> fixture(JdbcClient jdbc, UUID pool, int n, Duration ago) {
+    private static List<StakeId> fixture(JdbcClient jdbc, PoolId pool, int n, Duration ago) {
         var start = Timestamp.from(Instant.now().minus(ago));
         var prefix = "bench-" + UUID.randomUUID() + "-";
         jdbc.sql(
@@ -160,7 +162,7 @@ class StakingBenchmark {
                     index_at_stake, status)
                 select gen_random_uuid(), ?, ? || g, 1, 50, ?, ?, 0, 'ACTIVE' from generate_series(1, ?) g
                 """)
-                .param(pool)
+                .param(pool.value())
                 .param(prefix)
                 .param(start)
                 .param(start)
@@ -170,13 +172,17 @@ class StakingBenchmark {
                 .param(BigDecimal.valueOf(n))
                 .param(n)
                 .param(start)
-                .param(pool)
+                .param(pool.value())
                 .update();
         jdbc.sql("analyze staking_stakes").update();
-        return jdbc.sql("select id from staking_stakes where pool_id = ? order by id limit 100000")
-                .param(pool)
+        return jdbc
+                .sql("select id from staking_stakes where pool_id = ? order by id limit 100000")
+                .param(pool.value())
                 .query(UUID.class)
-                .list();
+                .list()
+                .stream()
+                .map(StakeId::new)
+                .toList();
     }
 
     private static List<Integer> sizes(String property, String fallback) {

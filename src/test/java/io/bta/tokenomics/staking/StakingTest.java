@@ -363,7 +363,7 @@ class StakingTest {
             ledger.applyAllOrNothing(ops);
         }
         var index = jdbc.sql("select reward_index from staking_pools where id = ?")
-                .param(pool.id())
+                .param(pool.id().value())
                 .query(BigDecimal.class)
                 .single();
         jdbc.sql(
@@ -372,7 +372,7 @@ class StakingTest {
                     index_at_stake, status)
                 select gen_random_uuid(), ?, ? || g, 25, 50, ?, ?, ?, 'ACTIVE' from generate_series(0, ? - 1) g
                 """)
-                .param(pool.id())
+                .param(pool.id().value())
                 .param(prefix)
                 .param(java.sql.Timestamp.from(clock.instant()))
                 .param(java.sql.Timestamp.from(clock.instant()))
@@ -383,7 +383,7 @@ class StakingTest {
                 .param(principal.toBigDecimal().multiply(BigDecimal.valueOf(n)))
                 .param(n)
                 .param(java.sql.Timestamp.from(clock.instant()))
-                .param(pool.id())
+                .param(pool.id().value())
                 .update();
 
         clock.advance(Duration.ofSeconds(DAY));
@@ -423,7 +423,7 @@ class StakingTest {
         governance.castVote(p.id(), proposer, Support.FOR, null);
         clock.set(p.executableAt());
         governance.execute(p.id(), ADMIN);
-        assertThat(staking.pool(pool.id()).apy()).isEqualByComparingTo("15.5");
+        assertThat(staking.pool(pool.id()).apy()).isEqualTo(Apy.ofPercent("15.5"));
         var bad = assertThatThrownBy(() -> governance.propose(
                 proposer,
                 "Bad",

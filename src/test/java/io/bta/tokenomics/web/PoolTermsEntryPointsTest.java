@@ -11,6 +11,7 @@ import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.error.InvalidInput.FieldError;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.LockPeriod;
+import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.Staking;
 import io.bta.tokenomics.staking.StakingPool;
 import io.bta.tokenomics.support.Api;
@@ -61,7 +62,7 @@ class PoolTermsEntryPointsTest {
                 "{\"tokenId\":\"BTA-UTIL\",\"name\":\"terms " + UUID.randomUUID()
                         + "\",\"apy\":5,\"minStakeAmount\":\"1\",\"lockPeriod\":0}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return staking.pool(UUID.fromString(created.text("id")));
+        return staking.pool(PoolId.of(created.text("id")));
     }
 
     @Test
@@ -89,7 +90,7 @@ class PoolTermsEntryPointsTest {
                 null);
         assertThat(patch.status()).as(patch.body()).isEqualTo(400);
         assertThat(patch.json().get("errors").get(0).get("message").asString()).isEqualTo(Apy.OUT_OF_RANGE);
-        assertThat(staking.pool(pool.id()).apy()).isEqualByComparingTo("5");
+        assertThat(staking.pool(pool.id()).apy()).isEqualTo(Apy.ofPercent("5"));
     }
 
     @Test
@@ -113,7 +114,7 @@ class PoolTermsEntryPointsTest {
         assertThat(edit.statusCode()).isEqualTo(422);
         // The pool table's edit row lists its errors after the field's name.
         assertThat(edit.body()).contains("<p class=\"error\">apy " + Apy.OUT_OF_RANGE + "</p>");
-        assertThat(staking.pool(pool.id()).apy()).isEqualByComparingTo("5");
+        assertThat(staking.pool(pool.id()).apy()).isEqualTo(Apy.ofPercent("5"));
     }
 
     @Test

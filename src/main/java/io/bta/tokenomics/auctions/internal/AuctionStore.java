@@ -1,5 +1,6 @@
 package io.bta.tokenomics.auctions.internal;
 
+import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.auctions.AuctionStatus;
 import io.bta.tokenomics.auctions.ParticipationStatus;
 import io.bta.tokenomics.shared.Amount;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class AuctionStore {
 
     public record AuctionRow(
-            String id,
+            AuctionId id,
             Amount baseBond,
             Amount participationFee,
             Instant closesAt,
@@ -33,7 +34,7 @@ public class AuctionStore {
             Instant settledAt) {}
 
     public record ParticipantRow(
-            String auctionId,
+            AuctionId auctionId,
             EntityId bidderId,
             Amount bond,
             BigDecimal trustScore,
@@ -49,7 +50,7 @@ public class AuctionStore {
     }
 
     /** Registers an auction's terms, or replaces them while it is OPEN; true if written. */
-    public boolean upsertTerms(String id, Amount baseBond, Amount fee, Instant closesAt, Instant now) {
+    public boolean upsertTerms(AuctionId id, Amount baseBond, Amount fee, Instant closesAt, Instant now) {
         return jdbc.sql(
                                 """
                         insert into auctions (id, base_bond, participation_fee, closes_at, registered, status,
@@ -60,7 +61,7 @@ public class AuctionStore {
                             registered = true, updated_at = excluded.updated_at
                         where auctions.status = 'OPEN'
                         """)
-                        .param(id)
+                        .param(id.value())
                         .param(baseBond.toBigDecimal())
                         .param(new SqlParameterValue(Types.NUMERIC, fee == null ? null : fee.toBigDecimal()))
                         .param(new SqlParameterValue(
@@ -72,40 +73,40 @@ public class AuctionStore {
     }
 
     /** Creates the row of an auction never registered, with the default terms; nothing if it exists. */
-    public void insertDefault(String id, Amount baseBond, Instant now) {
+    public void insertDefault(AuctionId id, Amount baseBond, Instant now) {
         jdbc.sql(
                         """
                         insert into auctions (id, base_bond, registered, status, created_at, updated_at)
                         values (?, ?, false, 'OPEN', ?, ?)
                         on conflict (id) do nothing
                         """)
-                .param(id)
+                .param(id.value())
                 .param(baseBond.toBigDecimal())
                 .param(Timestamp.from(now))
                 .param(Timestamp.from(now))
                 .update();
     }
 
-    public Optional<AuctionRow> auction(String id, boolean lock) {
+    public Optional<AuctionRow> auction(AuctionId id, boolean lock) {
         return jdbc.sql("select * from auctions where id = ?" + (lock ? " for update" : ""))
-                .param(id)
+                .param(id.value())
                 .query(AuctionStore::auctionRow)
                 .optional();
     }
 
-    public int participantCount(String id) {
+    public int participantCount(AuctionId id) {
         return jdbc.sql("select count(*) from auction_participants where auction_id = ?")
-                .param(id)
+                .param(id.value())
                 .query(Integer.class)
                 .single();
     }
 
-    public void settle(String id, EntityId winner, Instant at) {
+    public void settle(AuctionId id, EntityId winner, Instant at) {
         jdbc.sql("update auctions set status = 'SETTLED', winner_id = ?, settled_at = ?, updated_at = ? where id = ?")
                 .param(new SqlParameterValue(Types.VARCHAR, winner == null ? null : winner.value()))
                 .param(Timestamp.from(at))
                 .param(Timestamp.from(at))
-                .param(id)
+                .param(id.value())
                 .update();
     }
 
@@ -115,7 +116,7 @@ public class AuctionStore {
                         insert into auction_participants (auction_id, bidder_id, bond, trust_score, status, joined_at)
                         values (?, ?, ?, ?, 'JOINED', ?)
                         """)
-                .param(p.auctionId())
+                .param(p.auctionId().value())
                 .param(p.bidderId().value())
                 .param(p.bond().toBigDecimal())
                 .param(p.trustScore())
@@ -123,25 +124,25 @@ public class AuctionStore {
                 .update();
     }
 
-    public Optional<ParticipantRow> participant(String auctionId, EntityId bidder) {
+    public Optional<ParticipantRow> participant(AuctionId auctionId, EntityId bidder) {
         return jdbc.sql("select * from auction_participants where auction_id = ? and bidder_id = ?")
-                .param(auctionId)
+                .param(auctionId.value())
                 .param(bidder.value())
                 .query(AuctionStore::participantRow)
                 .optional();
     }
 
     /** An auction's participants in the order they joined. */
-    public List<ParticipantRow> participants(String auctionId) {
+    public List<ParticipantRow> participants(AuctionId auctionId) {
         return jdbc.sql("select * from auction_participants where auction_id = ? order by joined_at, bidder_id")
-                .param(auctionId)
+                .param(auctionId.value())
                 .query(AuctionStore::participantRow)
                 .list();
     }
 
     /** Records each bidder's outcome, set-based. */
     public void settleParticipants(
-            String auctionId,
+            AuctionId auctionId,
             List<EntityId> bidders,
             List<ParticipationStatus> statuses,
             List<Amount> charged,
@@ -159,7 +160,7 @@ public class AuctionStore {
                 .param(bidders.stream().map(EntityId::value).toArray(String[]::new))
                 .param(statuses.stream().map(ParticipationStatus::name).toArray(String[]::new))
                 .param(charged.stream().map(Amount::toString).toArray(String[]::new))
-                .param(auctionId)
+                .param(auctionId.value())
                 .update();
     }
 
@@ -169,7 +170,7 @@ public class AuctionStore {
         var winner = rs.getString("winner_id");
         var settled = rs.getTimestamp("settled_at");
         return new AuctionRow(
-                rs.getString("id"),
+                new AuctionId(rs.getString("id")),
                 Amount.of(rs.getBigDecimal("base_bond")),
                 fee == null ? null : Amount.of(fee),
                 closes == null ? null : closes.toInstant(),
@@ -183,7 +184,7 @@ public class AuctionStore {
     private static ParticipantRow participantRow(ResultSet rs, int n) throws SQLException {
         var settled = rs.getTimestamp("settled_at");
         return new ParticipantRow(
-                rs.getString("auction_id"),
+                new AuctionId(rs.getString("auction_id")),
                 EntityId.of(rs.getString("bidder_id")),
                 Amount.of(rs.getBigDecimal("bond")),
                 Decimals.plain(rs.getBigDecimal("trust_score")),

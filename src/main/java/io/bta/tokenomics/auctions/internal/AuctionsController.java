@@ -1,7 +1,9 @@
 package io.bta.tokenomics.auctions.internal;
 
 import io.bta.tokenomics.auctions.Auction;
+import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.auctions.Auctions;
+import io.bta.tokenomics.auctions.BondQuote;
 import io.bta.tokenomics.auctions.Participation;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +27,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The auctions JSON API under {@code /api/auctions}. */
+/**
+ * The auctions JSON API under {@code /api/auctions}. It answers the facade's records as they are
+ * ({@link Auction}, {@link Participation}, {@link BondQuote}); auction ids are written by {@link
+ * AuctionsJson}.
+ */
 @RestController
 @RequestMapping("/api/auctions/{auctionId}")
 @Tag(name = "Auctions", description = "reverse-auction participation bonds in BTA-UTIL")
 class AuctionsController {
 
     static final String SCOPE = "auctions:write";
-
-    /** The auction service's ids: the same alphabet as entity ids. */
-    private static final Pattern AUCTION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private static final int MAX_DEFAULTED = 1000;
 
@@ -45,56 +47,6 @@ class AuctionsController {
 
     record SettleRequest(String winnerId, List<String> defaulted) {}
 
-    record AuctionView(
-            String auctionId,
-            Amount baseBond,
-            Amount participationFee,
-            Instant closesAt,
-            boolean registered,
-            String status,
-            String winnerId,
-            int participantCount,
-            Instant createdAt,
-            Instant settledAt) {
-        static AuctionView of(Auction a) {
-            return new AuctionView(
-                    a.auctionId(),
-                    a.baseBond(),
-                    a.participationFee(),
-                    a.closesAt(),
-                    a.registered(),
-                    a.status().name(),
-                    a.winnerId() == null ? null : a.winnerId().value(),
-                    a.participantCount(),
-                    a.createdAt(),
-                    a.settledAt());
-        }
-    }
-
-    record QuoteView(String auctionId, String entityId, String trustScore, Amount bond) {}
-
-    record ParticipantView(
-            String auctionId,
-            String bidderId,
-            Amount bond,
-            String trustScore,
-            String status,
-            Amount charged,
-            Instant joinedAt,
-            Instant settledAt) {
-        static ParticipantView of(Participation p) {
-            return new ParticipantView(
-                    p.auctionId(),
-                    p.bidderId().value(),
-                    p.bond(),
-                    p.trustScore().toPlainString(),
-                    p.status().name(),
-                    p.charged(),
-                    p.joinedAt(),
-                    p.settledAt());
-        }
-    }
-
     private final Auctions auctions;
 
     AuctionsController(Auctions auctions) {
@@ -103,7 +55,7 @@ class AuctionsController {
 
     @PutMapping
     @Operation(summary = "Register an auction's terms, or change them while it is open (scope auctions:write)")
-    AuctionView register(@PathVariable String auctionId, @RequestBody TermsRequest r) {
+    Auction register(@PathVariable String auctionId, @RequestBody TermsRequest r) {
         Caller.current().requireScope(SCOPE);
         var id = auctionId(auctionId);
         var in = new Inputs();
@@ -118,31 +70,30 @@ class AuctionsController {
             }
         }
         in.check();
-        return AuctionView.of(auctions.register(id, baseBond, fee, closesAt));
+        return auctions.register(id, baseBond, fee, closesAt);
     }
 
     @GetMapping
     @Operation(summary = "An auction's terms and state (any authenticated caller)")
-    AuctionView auction(@PathVariable String auctionId) {
+    Auction auction(@PathVariable String auctionId) {
         Caller.current();
-        return AuctionView.of(auctions.auction(auctionId(auctionId)));
+        return auctions.auction(auctionId(auctionId));
     }
 
     @GetMapping("/bond-quote")
     @Operation(summary = "The bond an entity would lock to join now (any authenticated caller)")
-    QuoteView quote(@PathVariable String auctionId, @RequestParam(required = false) String entityId) {
+    BondQuote quote(@PathVariable String auctionId, @RequestParam(required = false) String entityId) {
         var caller = Caller.current();
         var id = auctionId(auctionId);
         var in = new Inputs();
         var entity = entityId == null ? caller.id() : in.entityId("entityId", entityId);
         in.check();
-        var q = auctions.quote(id, entity);
-        return new QuoteView(q.auctionId(), q.entityId().value(), q.trustScore().toPlainString(), q.bond());
+        return auctions.quote(id, entity);
     }
 
     @PostMapping("/participants")
     @Operation(summary = "Join: the bidder's bond is locked (the bidder itself, or scope auctions:write)")
-    ResponseEntity<ParticipantView> join(@PathVariable String auctionId, @RequestBody(required = false) JoinRequest r) {
+    ResponseEntity<Participation> join(@PathVariable String auctionId, @RequestBody(required = false) JoinRequest r) {
         var caller = Caller.current();
         var id = auctionId(auctionId);
         var in = new Inputs();
@@ -151,22 +102,19 @@ class AuctionsController {
         if (!bidder.equals(caller.id())) {
             caller.requireScope(SCOPE);
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(ParticipantView.of(auctions.join(id, bidder, caller.id())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(auctions.join(id, bidder, caller.id()));
     }
 
     @GetMapping("/participants")
     @Operation(summary = "An auction's bidders and their bonds (scope auctions:write)")
-    List<ParticipantView> participants(@PathVariable String auctionId) {
+    List<Participation> participants(@PathVariable String auctionId) {
         Caller.current().requireScope(SCOPE);
-        return auctions.participants(auctionId(auctionId)).stream()
-                .map(ParticipantView::of)
-                .toList();
+        return auctions.participants(auctionId(auctionId));
     }
 
     @GetMapping("/participants/{bidderId}")
     @Operation(summary = "One bidder's participation (the bidder itself, or scope auctions:write)")
-    ParticipantView participant(@PathVariable String auctionId, @PathVariable String bidderId) {
+    Participation participant(@PathVariable String auctionId, @PathVariable String bidderId) {
         var caller = Caller.current();
         var id = auctionId(auctionId);
         var in = new Inputs();
@@ -175,14 +123,14 @@ class AuctionsController {
         if (!bidder.equals(caller.id())) {
             caller.requireScope(SCOPE);
         }
-        return ParticipantView.of(auctions.participation(id, bidder));
+        return auctions.participation(id, bidder);
     }
 
     @PostMapping("/settle")
     @Operation(
             summary =
                     "Settle once: losers unlocked, the winner pays the fee, defaulted bidders forfeit (scope auctions:write)")
-    AuctionView settle(@PathVariable String auctionId, @RequestBody(required = false) SettleRequest r) {
+    Auction settle(@PathVariable String auctionId, @RequestBody(required = false) SettleRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
         var id = auctionId(auctionId);
@@ -205,13 +153,15 @@ class AuctionsController {
             in.reject("winnerId", "must not also be in defaulted");
         }
         in.check();
-        return AuctionView.of(auctions.settle(id, winner, defaulted, caller.id()));
+        return auctions.settle(id, winner, defaulted, caller.id());
     }
 
-    private static String auctionId(String value) {
-        if (value == null || !AUCTION_ID.matcher(value).matches()) {
-            throw InvalidInput.field("auctionId", "must be 1 to 128 characters of letters, digits and ._:-@");
+    /** The path's auction id, refused alone before anything else is read. */
+    private static AuctionId auctionId(String value) {
+        try {
+            return AuctionId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("auctionId", e.getMessage());
         }
-        return value;
     }
 }

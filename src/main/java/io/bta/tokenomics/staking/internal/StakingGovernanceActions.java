@@ -2,10 +2,10 @@ package io.bta.tokenomics.staking.internal;
 
 import io.bta.tokenomics.governance.ProposalActionType;
 import io.bta.tokenomics.staking.Apy;
+import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Staking;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +33,7 @@ class StakingGovernanceActions {
 
             @Override
             public void execute(Map<String, String> parameters, Execution execution) {
-                staking.updatePool(
-                        UUID.fromString(parameters.get("poolId")), Apy.ofPercent(parameters.get("apy")), null, null);
+                staking.updatePool(poolId(parameters), Apy.ofPercent(parameters.get("apy")), null, null);
             }
         };
     }
@@ -61,21 +60,13 @@ class StakingGovernanceActions {
 
             @Override
             public void execute(Map<String, String> parameters, Execution execution) {
-                staking.updatePool(
-                        UUID.fromString(parameters.get("poolId")),
-                        null,
-                        PoolStatus.parse(parameters.get("status")),
-                        null);
+                staking.updatePool(poolId(parameters), null, PoolStatus.parse(parameters.get("status")), null);
             }
         };
     }
 
-    static UUID poolId(Map<String, String> parameters) {
-        try {
-            return UUID.fromString(parameters.getOrDefault("poolId", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("poolId: must be the id of a staking pool");
-        }
+    static PoolId poolId(Map<String, String> parameters) {
+        return parameter("poolId", () -> PoolId.of(parameters.get("poolId")));
     }
 
     /**

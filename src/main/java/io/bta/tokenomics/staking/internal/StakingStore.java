@@ -8,8 +8,10 @@ import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.EarlyUnstakePenalty;
 import io.bta.tokenomics.staking.LockPeriod;
 import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Stake;
+import io.bta.tokenomics.staking.StakeId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ public class StakingStore {
 
     /** A pool row with its index state. */
     public record PoolRow(
-            UUID id,
+            PoolId id,
             TokenId tokenId,
             TokenId rewardTokenId,
             String name,
@@ -50,8 +52,8 @@ public class StakingStore {
 
     /** A stake row with what accrual needs. */
     public record StakeRow(
-            UUID id,
-            UUID poolId,
+            StakeId id,
+            PoolId poolId,
             EntityId stakerId,
             Amount amount,
             BigDecimal trustScoreAtStake,
@@ -76,7 +78,7 @@ public class StakingStore {
                             reward_index, index_updated_at, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                         """)
-                .param(p.id())
+                .param(p.id().value())
                 .param(p.tokenId().value())
                 .param(p.rewardTokenId().value())
                 .param(p.name())
@@ -98,9 +100,9 @@ public class StakingStore {
                 .update();
     }
 
-    public Optional<PoolRow> pool(UUID id, boolean lock) {
+    public Optional<PoolRow> pool(PoolId id, boolean lock) {
         return jdbc.sql("select * from staking_pools where id = ?" + (lock ? " for update" : ""))
-                .param(id)
+                .param(id.value())
                 .query(StakingStore::poolRow)
                 .optional();
     }
@@ -122,7 +124,7 @@ public class StakingStore {
 
     /** Settles the index at {@code now} (with the APY and status in force until now) and sets the new terms. */
     public void updatePool(
-            UUID id, BigDecimal index, Instant now, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
+            PoolId id, BigDecimal index, Instant now, Apy apy, PoolStatus status, MinTrustScore minTrustScore) {
         jdbc.sql(
                         """
                         update staking_pools set reward_index = ?, index_updated_at = ?, apy = ?, status = ?,
@@ -133,23 +135,23 @@ public class StakingStore {
                 .param(apy.percent())
                 .param(status.name())
                 .param(minTrustScore.score())
-                .param(id)
+                .param(id.value())
                 .update();
     }
 
-    public void adjustTotals(UUID poolId, Amount stakedDelta, int stakerDelta) {
+    public void adjustTotals(PoolId poolId, Amount stakedDelta, int stakerDelta) {
         jdbc.sql(
                         "update staking_pools set total_staked = total_staked + ?, staker_count = staker_count + ? where id = ?")
                 .param(stakedDelta.toBigDecimal())
                 .param(stakerDelta)
-                .param(poolId)
+                .param(poolId.value())
                 .update();
     }
 
-    public boolean hasActiveStake(UUID poolId, EntityId staker) {
+    public boolean hasActiveStake(PoolId poolId, EntityId staker) {
         return jdbc.sql(
                         "select exists (select 1 from staking_stakes where pool_id = ? and staker_id = ? and status = 'ACTIVE')")
-                .param(poolId)
+                .param(poolId.value())
                 .param(staker.value())
                 .query(Boolean.class)
                 .single();
@@ -162,8 +164,8 @@ public class StakingStore {
                             unlocks_at, index_at_stake, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')
                         """)
-                .param(s.id())
-                .param(s.poolId())
+                .param(s.id().value())
+                .param(s.poolId().value())
                 .param(s.stakerId().value())
                 .param(s.amount().toBigDecimal())
                 .param(s.trustScoreAtStake())
@@ -173,9 +175,9 @@ public class StakingStore {
                 .update();
     }
 
-    public Optional<StakeRow> stake(UUID id, boolean lock) {
+    public Optional<StakeRow> stake(StakeId id, boolean lock) {
         return jdbc.sql("select * from staking_stakes where id = ?" + (lock ? " for update" : ""))
-                .param(id)
+                .param(id.value())
                 .query(StakingStore::stakeRow)
                 .optional();
     }
@@ -188,21 +190,21 @@ public class StakingStore {
     }
 
     /** Active stakes of a pool after {@code afterId}, in id order: one chunk of a distribution. */
-    public List<StakeRow> activeStakes(UUID poolId, UUID afterId, int limit) {
+    public List<StakeRow> activeStakes(PoolId poolId, StakeId afterId, int limit) {
         return jdbc.sql(
                         """
                         select * from staking_stakes where pool_id = ? and status = 'ACTIVE' and id > ?
                         order by id limit ?
                         """)
-                .param(poolId)
-                .param(afterId)
+                .param(poolId.value())
+                .param(afterId.value())
                 .param(limit)
                 .query(StakingStore::stakeRow)
                 .list();
     }
 
     /** Adds each payout to its stake's paid rewards, set-based. */
-    public void addPaid(List<UUID> stakeIds, List<Amount> amounts) {
+    public void addPaid(List<StakeId> stakeIds, List<Amount> amounts) {
         if (stakeIds.isEmpty()) {
             return;
         }
@@ -211,12 +213,12 @@ public class StakingStore {
                         update staking_stakes s set rewards_paid = s.rewards_paid + v.amount::numeric
                         from unnest(?::text[], ?::text[]) as v(id, amount) where s.id = v.id::uuid
                         """)
-                .param(stakeIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param(stakeIds.stream().map(StakeId::toString).toArray(String[]::new))
                 .param(amounts.stream().map(Amount::toString).toArray(String[]::new))
                 .update();
     }
 
-    public void close(UUID stakeId, Amount rewardPaid, Instant at) {
+    public void close(StakeId stakeId, Amount rewardPaid, Instant at) {
         jdbc.sql(
                         """
                         update staking_stakes set status = 'UNSTAKED', unstaked_at = ?, rewards_paid = rewards_paid + ?
@@ -224,7 +226,7 @@ public class StakingStore {
                         """)
                 .param(Timestamp.from(at))
                 .param(rewardPaid.toBigDecimal())
-                .param(stakeId)
+                .param(stakeId.value())
                 .update();
     }
 
@@ -232,7 +234,7 @@ public class StakingStore {
         var max = rs.getBigDecimal("max_total_stake");
         var penalty = rs.getBigDecimal("early_unstake_penalty");
         return new PoolRow(
-                rs.getObject("id", UUID.class),
+                new PoolId(rs.getObject("id", UUID.class)),
                 new TokenId(rs.getObject("token_id", UUID.class)),
                 new TokenId(rs.getObject("reward_token_id", UUID.class)),
                 rs.getString("name"),
@@ -253,8 +255,8 @@ public class StakingStore {
     private static StakeRow stakeRow(ResultSet rs, int n) throws SQLException {
         var unstaked = rs.getTimestamp("unstaked_at");
         return new StakeRow(
-                rs.getObject("id", UUID.class),
-                rs.getObject("pool_id", UUID.class),
+                new StakeId(rs.getObject("id", UUID.class)),
+                new PoolId(rs.getObject("pool_id", UUID.class)),
                 EntityId.of(rs.getString("staker_id")),
                 Amount.of(rs.getBigDecimal("amount")),
                 Decimals.plain(rs.getBigDecimal("trust_score_at_stake")),

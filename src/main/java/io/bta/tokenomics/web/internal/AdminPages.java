@@ -13,6 +13,7 @@ import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.EarlyUnstakePenalty;
 import io.bta.tokenomics.staking.LockPeriod;
 import io.bta.tokenomics.staking.MinTrustScore;
+import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.PoolTerms;
 import io.bta.tokenomics.staking.Staking;
@@ -124,7 +125,7 @@ class AdminPages {
 
     @PostMapping("/app/admin/pools/{id}")
     String updatePool(
-            @PathVariable UUID id,
+            @PathVariable PoolId id,
             @RequestParam(required = false) String apy,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String minTrustScore,

@@ -3,11 +3,12 @@ package io.bta.tokenomics.web.internal;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.staking.PoolId;
+import io.bta.tokenomics.staking.StakeId;
 import io.bta.tokenomics.staking.Staking;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -52,9 +53,9 @@ class StakingPages {
         var id = requests.requestId(requestId);
         try {
             var in = new Inputs();
-            UUID pool = null;
+            PoolId pool = null;
             try {
-                pool = UUID.fromString(Forms.given(form.poolId()) == null ? "" : form.poolId());
+                pool = PoolId.of(Forms.given(form.poolId()));
             } catch (IllegalArgumentException e) {
                 in.reject("poolId", "choose a pool");
             }
@@ -85,7 +86,7 @@ class StakingPages {
     }
 
     @PostMapping("/app/staking/unstake/{stakeId}")
-    String unstake(@PathVariable UUID stakeId, Model model, HttpServletResponse response) {
+    String unstake(@PathVariable StakeId stakeId, Model model, HttpServletResponse response) {
         try {
             staking.unstake(stakeId, Caller.current().id());
             return "redirect:/app/staking?done=unstaked";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
+import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TokenId;
@@ -11,6 +13,10 @@ import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.PublicEvent;
+import io.bta.tokenomics.staking.PoolId;
+import io.bta.tokenomics.staking.StakeId;
+import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
+import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
 import io.bta.tokenomics.webhooks.WebhookEventTypes;
 import io.bta.tokenomics.webhooks.internal.MessageLog.NewMessage;
 import java.lang.reflect.ParameterizedType;
@@ -170,6 +176,37 @@ class EventPayloadsTest {
         assertThat(claimed.tokenId()).isEqualTo(new TokenId(UUID.fromString("00000000-0000-7000-8000-0000000000aa")));
     }
 
+    /** Stored while staking's and auctions' ids were bare strings: the same strings read back as typed ids. */
+    @Test
+    void eventsStoredWithBareIdsAreReadBack() {
+        var opened = json.readValue(
+                """
+                {"stakeId":"00000000-0000-7000-8000-000000000003","poolId":"00000000-0000-7000-8000-000000000004",
+                 "stakerId":"carol","amount":"10","stakedAt":"2024-01-01T00:00:00Z"}
+                """,
+                StakeOpened.class);
+        assertThat(opened.stakeId()).isEqualTo(new StakeId(UUID.fromString("00000000-0000-7000-8000-000000000003")));
+        assertThat(opened.poolId()).isEqualTo(new PoolId(UUID.fromString("00000000-0000-7000-8000-000000000004")));
+
+        var paid = json.readValue(
+                """
+                {"poolId":"00000000-0000-7000-8000-000000000004","rewardTokenId":"00000000-0000-7000-8000-0000000000aa",
+                 "payouts":[{"stakeId":"00000000-0000-7000-8000-000000000003","stakerId":"carol","amount":"0.5",
+                   "trustScore":72.5,"ledgerTransactionId":"00000000-0000-7000-8000-000000000005"}],
+                 "paidAt":"2024-01-01T00:00:00Z"}
+                """,
+                StakingRewardsPaid.class);
+        assertThat(paid.poolId()).isEqualTo(opened.poolId());
+        assertThat(paid.payouts().get(0).stakeId()).isEqualTo(opened.stakeId());
+
+        var joined = json.readValue(
+                """
+                {"auctionId":"a-1","bidderId":"carol","bond":"10","trustScore":50,"joinedAt":"2024-01-01T00:00:00Z"}
+                """,
+                AuctionJoined.class);
+        assertThat(joined.auctionId()).isEqualTo(AuctionId.of("a-1"));
+    }
+
     // -- what reaches webhooks --------------------------------------------------------------------
 
     private static List<Class<?>> reachingWebhooks() {
@@ -325,7 +362,11 @@ class EventPayloadsTest {
     }
 
     private static boolean isScalar(Object value) {
-        return value instanceof EntityId || value instanceof TokenId;
+        return value instanceof EntityId
+                || value instanceof TokenId
+                || value instanceof PoolId
+                || value instanceof StakeId
+                || value instanceof AuctionId;
     }
 
     private static boolean contains(JsonNode node, String name, Object expected) {
