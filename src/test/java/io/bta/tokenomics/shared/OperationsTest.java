@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +66,22 @@ class OperationsTest {
         assertThat(r.json().get("paths").has("/api/trust/{entityId}")).isTrue();
         assertThat(r.json().get("components").get("securitySchemes").has("bearer"))
                 .isTrue();
+    }
+
+    /** Value types the mapper writes as one scalar are described as that scalar, not as objects. */
+    @Test
+    void openApiDescribesValueTypesAsTheScalarsTheyAreInJson() {
+        var schemas =
+                new Api(port).get("/v3/api-docs", null).json().get("components").get("schemas");
+        for (var valueType : List.of(
+                "Amount", "EntityId", "TokenId", "TxHash", "PoolId", "StakeId", "AuctionId", "Apy", "LockPeriod")) {
+            assertThat(schemas.has(valueType)).as(valueType).isFalse();
+        }
+        var pool = schemas.get("StakingPool").get("properties");
+        assertThat(pool.get("apy").get("type").asString()).isEqualTo("string");
+        assertThat(pool.get("lockPeriod").get("type").asString()).isEqualTo("integer");
+        assertThat(pool.get("totalStaked").get("type").asString()).isEqualTo("string");
+        assertThat(pool.get("id").get("type").asString()).isEqualTo("string");
     }
 
     @Test

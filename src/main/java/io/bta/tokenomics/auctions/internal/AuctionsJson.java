@@ -1,6 +1,7 @@
 package io.bta.tokenomics.auctions.internal;
 
 import io.bta.tokenomics.auctions.AuctionId;
+import io.bta.tokenomics.shared.web.OpenApiConfig;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -17,6 +18,10 @@ import tools.jackson.databind.ValueSerializer;
  */
 @JacksonComponent
 public class AuctionsJson {
+
+    static {
+        OpenApiConfig.describeAs(String.class, AuctionId.class);
+    }
 
     public static class AuctionIdSerializer extends ValueSerializer<AuctionId> {
         @Override

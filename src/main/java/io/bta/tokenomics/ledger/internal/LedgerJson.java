@@ -2,6 +2,7 @@ package io.bta.tokenomics.ledger.internal;
 
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TxHash;
+import io.bta.tokenomics.shared.web.OpenApiConfig;
 import java.util.UUID;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
@@ -20,6 +21,10 @@ import tools.jackson.databind.ValueSerializer;
  */
 @JacksonComponent
 public class LedgerJson {
+
+    static {
+        OpenApiConfig.describeAs(String.class, TokenId.class, TxHash.class);
+    }
 
     public static class TokenIdSerializer extends ValueSerializer<TokenId> {
         @Override

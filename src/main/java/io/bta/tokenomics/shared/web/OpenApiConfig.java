@@ -1,16 +1,38 @@
 package io.bta.tokenomics.shared.web;
 
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description, with the bearer scheme so that Swagger UI can send a token. */
+/**
+ * The OpenAPI description, with the bearer scheme so that Swagger UI can send a token. Value types
+ * that the JSON mapper writes as one scalar are described as that scalar (an {@code Amount} is a
+ * decimal string, an id a string, a lock period a number of days), not as the object their Java
+ * shape suggests; each module's own value types register the same way ({@link #describeAs}).
+ */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfig {
+public class OpenApiConfig {
+
+    static {
+        describeAs(String.class, Amount.class, EntityId.class);
+    }
+
+    /**
+     * Describes each of {@code types} in the OpenAPI document as {@code scalar}: for a value type
+     * whose JSON serializer writes one scalar. A module calls it where it registers the serializer.
+     */
+    public static void describeAs(Class<?> scalar, Class<?>... types) {
+        for (var type : types) {
+            SpringDocUtils.getConfig().replaceWithClass(type, scalar);
+        }
+    }
 
     @Bean
     OpenAPI tokenomicsOpenApi() {

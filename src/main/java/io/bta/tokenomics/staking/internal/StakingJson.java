@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking.internal;
 
+import io.bta.tokenomics.shared.web.OpenApiConfig;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.EarlyUnstakePenalty;
 import io.bta.tokenomics.staking.LockPeriod;
@@ -27,6 +28,12 @@ import tools.jackson.databind.ValueSerializer;
  */
 @JacksonComponent
 public class StakingJson {
+
+    static {
+        OpenApiConfig.describeAs(
+                String.class, PoolId.class, StakeId.class, Apy.class, MinTrustScore.class, EarlyUnstakePenalty.class);
+        OpenApiConfig.describeAs(Integer.class, LockPeriod.class);
+    }
 
     public static class PoolIdSerializer extends ValueSerializer<PoolId> {
         @Override
