@@ -13,6 +13,35 @@ public final class GuaranteeEvents {
 
     private GuaranteeEvents() {}
 
+    /**
+     * What every guarantee event shares as a public event: its allocation orders its messages and
+     * names its source, and its guarantor and beneficiary see it.
+     */
+    public sealed interface AllocationEvent extends PublicEvent
+            permits GuaranteeAllocated, GuaranteeReleased, GuaranteeClaimed {
+
+        UUID allocationId();
+
+        EntityId guarantorId();
+
+        EntityId beneficiaryId();
+
+        @Override
+        default List<String> orderingKeys() {
+            return List.of("allocation:" + allocationId());
+        }
+
+        @Override
+        default List<EntityId> parties() {
+            return PublicEvent.entities(guarantorId(), beneficiaryId());
+        }
+
+        @Override
+        default String sourceKey() {
+            return eventType() + ":" + allocationId();
+        }
+    }
+
     public record GuaranteeAllocated(
             UUID allocationId,
             String guaranteeId,
@@ -23,7 +52,7 @@ public final class GuaranteeEvents {
             Amount collateralAmount,
             Instant expiresAt,
             Instant allocatedAt)
-            implements PublicEvent {
+            implements AllocationEvent {
 
         public static final String TYPE = "guarantees.guarantee.allocated";
 
@@ -35,21 +64,6 @@ public final class GuaranteeEvents {
         @Override
         public Instant occurredAt() {
             return allocatedAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("allocation:" + allocationId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(guarantorId, beneficiaryId);
-        }
-
-        @Override
-        public String sourceKey() {
-            return TYPE + ":" + allocationId;
         }
     }
 
@@ -67,7 +81,7 @@ public final class GuaranteeEvents {
             Amount amount,
             boolean expired,
             Instant releasedAt)
-            implements PublicEvent {
+            implements AllocationEvent {
 
         public static final String TYPE = "guarantees.guarantee.released";
 
@@ -79,21 +93,6 @@ public final class GuaranteeEvents {
         @Override
         public Instant occurredAt() {
             return releasedAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("allocation:" + allocationId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(guarantorId, beneficiaryId);
-        }
-
-        @Override
-        public String sourceKey() {
-            return TYPE + ":" + allocationId;
         }
     }
 
@@ -107,7 +106,7 @@ public final class GuaranteeEvents {
             TokenId collateralTokenId,
             Amount collateralAmount,
             Instant claimedAt)
-            implements PublicEvent {
+            implements AllocationEvent {
 
         public static final String TYPE = "guarantees.guarantee.claimed";
 
@@ -119,21 +118,6 @@ public final class GuaranteeEvents {
         @Override
         public Instant occurredAt() {
             return claimedAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("allocation:" + allocationId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(guarantorId, beneficiaryId);
-        }
-
-        @Override
-        public String sourceKey() {
-            return TYPE + ":" + allocationId;
         }
     }
 }

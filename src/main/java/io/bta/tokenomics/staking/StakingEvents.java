@@ -14,8 +14,34 @@ public final class StakingEvents {
 
     private StakingEvents() {}
 
+    /**
+     * What every public staking event shares: its stake orders its messages and names its source,
+     * and its staker alone sees it.
+     */
+    public sealed interface StakeEvent extends PublicEvent permits StakeOpened, StakeClosed, RewardPaid {
+
+        StakeId stakeId();
+
+        EntityId stakerId();
+
+        @Override
+        default List<String> orderingKeys() {
+            return List.of("stake:" + stakeId());
+        }
+
+        @Override
+        default List<EntityId> parties() {
+            return PublicEvent.entities(stakerId());
+        }
+
+        @Override
+        default String sourceKey() {
+            return eventType() + ":" + stakeId();
+        }
+    }
+
     public record StakeOpened(StakeId stakeId, PoolId poolId, EntityId stakerId, Amount amount, Instant stakedAt)
-            implements PublicEvent {
+            implements StakeEvent {
 
         public static final String TYPE = "staking.stake.opened";
 
@@ -28,21 +54,6 @@ public final class StakingEvents {
         public Instant occurredAt() {
             return stakedAt;
         }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("stake:" + stakeId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(stakerId);
-        }
-
-        @Override
-        public String sourceKey() {
-            return TYPE + ":" + stakeId;
-        }
     }
 
     public record StakeClosed(
@@ -52,7 +63,7 @@ public final class StakingEvents {
             Amount principalReturned,
             Amount penalty,
             Instant unstakedAt)
-            implements PublicEvent {
+            implements StakeEvent {
 
         public static final String TYPE = "staking.stake.closed";
 
@@ -64,21 +75,6 @@ public final class StakingEvents {
         @Override
         public Instant occurredAt() {
             return unstakedAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("stake:" + stakeId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(stakerId);
-        }
-
-        @Override
-        public String sourceKey() {
-            return TYPE + ":" + stakeId;
         }
     }
 
@@ -118,7 +114,7 @@ public final class StakingEvents {
             BigDecimal trustScore,
             UUID ledgerTransactionId,
             Instant paidAt)
-            implements PublicEvent {
+            implements StakeEvent {
 
         public static final String TYPE = "staking.rewards.paid";
 
@@ -132,16 +128,7 @@ public final class StakingEvents {
             return paidAt;
         }
 
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("stake:" + stakeId);
-        }
-
-        @Override
-        public List<EntityId> parties() {
-            return PublicEvent.entities(stakerId);
-        }
-
+        /** One payout per ledger transaction: a stake is paid many times. */
         @Override
         public String sourceKey() {
             return TYPE + ":" + ledgerTransactionId;
