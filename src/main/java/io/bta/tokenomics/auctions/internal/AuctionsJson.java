@@ -2,14 +2,8 @@ package io.bta.tokenomics.auctions.internal;
 
 import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.shared.web.OpenApiConfig;
+import io.bta.tokenomics.shared.web.ScalarJson;
 import org.springframework.boot.jackson.JacksonComponent;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * An auction id is a JSON string both ways, as the API has always shown it. Events stored by the
@@ -23,25 +17,15 @@ public class AuctionsJson {
         OpenApiConfig.describeAs(String.class, AuctionId.class);
     }
 
-    public static class AuctionIdSerializer extends ValueSerializer<AuctionId> {
-        @Override
-        public void serialize(AuctionId value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.value());
+    public static class AuctionIdSerializer extends ScalarJson.StringSerializer<AuctionId> {
+        public AuctionIdSerializer() {
+            super(AuctionId::value);
         }
     }
 
-    public static class AuctionIdDeserializer extends ValueDeserializer<AuctionId> {
-        @Override
-        public AuctionId deserialize(JsonParser p, DeserializationContext ctxt) {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (AuctionId) ctxt.handleUnexpectedToken(AuctionId.class, p);
-            }
-            var text = p.getString();
-            try {
-                return AuctionId.of(text);
-            } catch (IllegalArgumentException e) {
-                throw ctxt.weirdStringException(text, AuctionId.class, e.getMessage());
-            }
+    public static class AuctionIdDeserializer extends ScalarJson.StringDeserializer<AuctionId> {
+        public AuctionIdDeserializer() {
+            super(AuctionId.class, AuctionId::of, false, null);
         }
     }
 }

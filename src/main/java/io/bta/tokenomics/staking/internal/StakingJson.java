@@ -1,6 +1,7 @@
 package io.bta.tokenomics.staking.internal;
 
 import io.bta.tokenomics.shared.web.OpenApiConfig;
+import io.bta.tokenomics.shared.web.ScalarJson;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.EarlyUnstakePenalty;
 import io.bta.tokenomics.staking.LockPeriod;
@@ -8,14 +9,9 @@ import io.bta.tokenomics.staking.MinTrustScore;
 import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.StakeId;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 
 /**
@@ -35,38 +31,33 @@ public class StakingJson {
         OpenApiConfig.describeAs(Integer.class, LockPeriod.class);
     }
 
-    public static class PoolIdSerializer extends ValueSerializer<PoolId> {
-        @Override
-        public void serialize(PoolId value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.toString());
+    public static class PoolIdSerializer extends ScalarJson.StringSerializer<PoolId> {
+        public PoolIdSerializer() {
+            super(PoolId::toString);
         }
     }
 
-    public static class PoolIdDeserializer extends ValueDeserializer<PoolId> {
-        @Override
-        public PoolId deserialize(JsonParser p, DeserializationContext ctxt) {
-            return uuid(p, ctxt, PoolId.class, PoolId::new);
+    public static class PoolIdDeserializer extends ScalarJson.StringDeserializer<PoolId> {
+        public PoolIdDeserializer() {
+            super(PoolId.class, text -> new PoolId(UUID.fromString(text)), false, "a PoolId is a UUID");
         }
     }
 
-    public static class StakeIdSerializer extends ValueSerializer<StakeId> {
-        @Override
-        public void serialize(StakeId value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.toString());
+    public static class StakeIdSerializer extends ScalarJson.StringSerializer<StakeId> {
+        public StakeIdSerializer() {
+            super(StakeId::toString);
         }
     }
 
-    public static class StakeIdDeserializer extends ValueDeserializer<StakeId> {
-        @Override
-        public StakeId deserialize(JsonParser p, DeserializationContext ctxt) {
-            return uuid(p, ctxt, StakeId.class, StakeId::new);
+    public static class StakeIdDeserializer extends ScalarJson.StringDeserializer<StakeId> {
+        public StakeIdDeserializer() {
+            super(StakeId.class, text -> new StakeId(UUID.fromString(text)), false, "a StakeId is a UUID");
         }
     }
 
-    public static class ApySerializer extends ValueSerializer<Apy> {
-        @Override
-        public void serialize(Apy value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.percent().toPlainString());
+    public static class ApySerializer extends ScalarJson.StringSerializer<Apy> {
+        public ApySerializer() {
+            super(apy -> apy.percent().toPlainString());
         }
     }
 
@@ -77,29 +68,15 @@ public class StakingJson {
         }
     }
 
-    public static class MinTrustScoreSerializer extends ValueSerializer<MinTrustScore> {
-        @Override
-        public void serialize(MinTrustScore value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.score().toPlainString());
+    public static class MinTrustScoreSerializer extends ScalarJson.StringSerializer<MinTrustScore> {
+        public MinTrustScoreSerializer() {
+            super(score -> score.score().toPlainString());
         }
     }
 
-    public static class EarlyUnstakePenaltySerializer extends ValueSerializer<EarlyUnstakePenalty> {
-        @Override
-        public void serialize(EarlyUnstakePenalty value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writeString(value.fraction().toPlainString());
-        }
-    }
-
-    private static <T> T uuid(JsonParser p, DeserializationContext ctxt, Class<T> type, Function<UUID, T> id) {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            return type.cast(ctxt.handleUnexpectedToken(type, p));
-        }
-        var text = p.getString();
-        try {
-            return id.apply(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw ctxt.weirdStringException(text, type, "a " + type.getSimpleName() + " is a UUID");
+    public static class EarlyUnstakePenaltySerializer extends ScalarJson.StringSerializer<EarlyUnstakePenalty> {
+        public EarlyUnstakePenaltySerializer() {
+            super(penalty -> penalty.fraction().toPlainString());
         }
     }
 }
