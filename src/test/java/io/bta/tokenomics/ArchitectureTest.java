@@ -66,4 +66,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noTransactionalControllers =
             noClasses().that().areAnnotatedWith(RestController.class).should().beAnnotatedWith(Transactional.class);
+
+    /**
+     * The batch writers (the ledger's group commit, the vote committer) know no HTTP: a request's
+     * Idempotency-Key reaches them as a {@code KeptAnswers.Ticket}, kept by the idempotency layer.
+     */
+    @ArchTest
+    static final ArchRule batchWritersKnowNoHttp = noClasses()
+            .that()
+            .areAssignableTo(io.bta.tokenomics.shared.batching.BatchCommitter.class)
+            .or()
+            .resideInAPackage("io.bta.tokenomics.shared.batching..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.bta.tokenomics.shared.idempotency..", "jakarta.servlet..", "org.springframework.http..");
 }

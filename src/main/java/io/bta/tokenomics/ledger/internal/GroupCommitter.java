@@ -4,10 +4,8 @@ import io.bta.tokenomics.ledger.GroupCommitProperties;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.OperationOutcome;
 import io.bta.tokenomics.shared.batching.BatchCommitter;
+import io.bta.tokenomics.shared.batching.KeptAnswers;
 import io.bta.tokenomics.shared.error.Unavailable;
-import io.bta.tokenomics.shared.idempotency.IdempotencyKeys;
-import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
-import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit: operations submitted concurrently (each its own request) are applied by one writer
  * thread, many to a database transaction, through {@link LedgerWriter#apply}. Each submitter's
  * future completes only after its batch has committed, with its own outcome: a refusal is its own,
- * never its neighbours'. An Idempotency-Key travels with its operation and is claimed and completed
- * in the same transaction, so a retried request never applies twice.
+ * never its neighbours'. A request's {@link KeptAnswers.Ticket} (its Idempotency-Key) travels with
+ * its operation and is claimed and completed through the {@link KeptAnswers} port in the same
+ * transaction, so a retried request never applies twice.
  *
  * <p>The writer takes the operations in submission order, so one thread submitting a sequence sees
  * it applied in that order. If a batch fails as a whole (a lost connection, an unexpected error),
@@ -41,17 +41,17 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
     /** What a submitter gets: its outcome, and (if it gave a renderer) the response to send. */
-    public record Result(OperationOutcome outcome, StoredResponse response) {}
+    public record Result(OperationOutcome outcome, KeptAnswers.Answer response) {}
 
     record Item(
             LedgerOperation operation,
-            IdempotentRequest idempotency,
-            Function<OperationOutcome, StoredResponse> render,
+            KeptAnswers.Ticket ticket,
+            Function<OperationOutcome, KeptAnswers.Answer> render,
             CompletableFuture<Result> answer,
             long queuedAt) {}
 
     private final LedgerWriter writer;
-    private final IdempotencyKeys keys;
+    private final KeptAnswers kept;
     private final TransactionTemplate transactions;
     private final GroupCommitProperties properties;
     private final LedgerMetrics metrics;
@@ -60,7 +60,7 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
 
     GroupCommitter(
             LedgerWriter writer,
-            IdempotencyKeys keys,
+            KeptAnswers kept,
             TransactionTemplate transactions,
             GroupCommitProperties properties,
             LedgerMetrics metrics,
@@ -72,7 +72,7 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
                 properties.maxWait(),
                 properties.answerTimeout());
         this.writer = writer;
-        this.keys = keys;
+        this.kept = kept;
         this.transactions = transactions;
         this.properties = properties;
         this.metrics = metrics;
@@ -94,24 +94,25 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
     }
 
     /**
-     * Queues an operation for the next batch. With an Idempotency-Key, {@code render} turns the
-     * outcome into the response that is stored under the key (in the batch's transaction) and sent.
+     * Queues an operation for the next batch. With a ticket (a request's Idempotency-Key), {@code
+     * render} turns the outcome into the answer that is kept with the ticket (in the batch's
+     * transaction) and sent.
      */
     public CompletableFuture<Result> submit(
             LedgerOperation operation,
-            IdempotentRequest idempotency,
-            Function<OperationOutcome, StoredResponse> render) {
+            KeptAnswers.Ticket ticket,
+            Function<OperationOutcome, KeptAnswers.Answer> render) {
         var answer = new CompletableFuture<Result>();
-        if (idempotency != null && render == null) {
+        if (ticket != null && render == null) {
             throw new IllegalArgumentException("an idempotent operation needs a renderer");
         }
         if (!isRunning()) {
             throw Unavailable.of("LEDGER_UNAVAILABLE", "the ledger is not accepting operations now; retry");
         }
-        if (idempotency != null) {
-            idempotency.markHandled();
+        if (ticket != null) {
+            ticket.markHandled();
         }
-        if (!offer(new Item(operation, idempotency, render, answer, System.nanoTime()))) {
+        if (!offer(new Item(operation, ticket, render, answer, System.nanoTime()))) {
             throw Unavailable.of("LEDGER_BUSY", "the ledger has too many operations waiting; retry shortly");
         }
         return answer;
@@ -186,18 +187,18 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
 
     private List<Result> applyBatch(List<Item> batch) {
         var results = new Result[batch.size()];
-        var keyed = new ArrayList<IdempotentRequest>();
+        var tickets = new ArrayList<KeptAnswers.Ticket>();
         for (var item : batch) {
-            if (item.idempotency() != null) {
-                keyed.add(item.idempotency());
+            if (item.ticket() != null) {
+                tickets.add(item.ticket());
             }
         }
-        var answered = keyed.isEmpty() ? java.util.Map.<IdempotentRequest, StoredResponse>of() : keys.claimAll(keyed);
+        var answered = tickets.isEmpty() ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : kept.claimAll(tickets);
         var toApply = new ArrayList<LedgerOperation>(batch.size());
         var positions = new ArrayList<Integer>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             var item = batch.get(i);
-            var stored = item.idempotency() == null ? null : answered.get(item.idempotency());
+            var stored = item.ticket() == null ? null : answered.get(item.ticket());
             if (stored != null) {
                 results[i] = new Result(null, stored);
             } else {
@@ -207,18 +208,20 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
         }
         var outcomes = writer.apply(toApply);
         metrics.record(toApply, outcomes);
-        var completions = new HashMap<IdempotentRequest, StoredResponse>();
+        var completions = new HashMap<KeptAnswers.Ticket, KeptAnswers.Answer>();
         for (int k = 0; k < outcomes.size(); k++) {
             int i = positions.get(k);
             var item = batch.get(i);
             var outcome = outcomes.get(k);
             var response = item.render() == null ? null : item.render().apply(outcome);
-            if (item.idempotency() != null) {
-                completions.put(item.idempotency(), response);
+            if (item.ticket() != null) {
+                completions.put(item.ticket(), response);
             }
             results[i] = new Result(outcome, response);
         }
-        keys.completeAll(completions);
+        if (!completions.isEmpty()) {
+            kept.completeAll(completions); // right after the write, in its transaction
+        }
         return List.of(results);
     }
 }

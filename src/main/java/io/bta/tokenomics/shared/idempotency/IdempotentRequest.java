@@ -1,5 +1,6 @@
 package io.bta.tokenomics.shared.idempotency;
 
+import io.bta.tokenomics.shared.batching.KeptAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 
@@ -8,9 +9,9 @@ import java.util.Objects;
  * the key itself, in the same database transaction as its effects (see {@link IdempotencyDeferral}).
  * The filter attaches it to the request; the handler passes it on with its work and marks it
  * handled. A request whose handler answered before passing it on (a 4xx from validation, say) is
- * recorded by the filter instead.
+ * recorded by the filter instead. It is the {@link KeptAnswers.Ticket} a batch writer carries.
  */
-public final class IdempotentRequest {
+public final class IdempotentRequest implements KeptAnswers.Ticket {
 
     static final String ATTRIBUTE = IdempotentRequest.class.getName();
 
@@ -51,6 +52,7 @@ public final class IdempotentRequest {
     }
 
     /** Says that the handler took the key over: its response is recorded with its effects. */
+    @Override
     public void markHandled() {
         handled = true;
     }
