@@ -1,5 +1,6 @@
 package io.bta.tokenomics.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.bta.tokenomics.shared.Amount;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.time.Instant;
  * {@code inflationRate} is a fraction per year (0.05 is 5%). {@code totalMinted} and
  * {@code totalBurned} are lifetime totals: a token minted and burned per use turns its supply over
  * without end, so they are not bounded as an amount is (10^20), hence {@code BigDecimal}; their
- * difference is the supply.
+ * difference is the supply. The API answers a token as it is, without those totals and its
+ * creation time.
  */
 public record Token(
         TokenId id,
@@ -21,6 +23,6 @@ public record Token(
         Amount maxSupply,
         Amount initialSupply,
         BigDecimal inflationRate,
-        BigDecimal totalMinted,
-        BigDecimal totalBurned,
-        Instant createdAt) {}
+        @JsonIgnore BigDecimal totalMinted,
+        @JsonIgnore BigDecimal totalBurned,
+        @JsonIgnore Instant createdAt) {}

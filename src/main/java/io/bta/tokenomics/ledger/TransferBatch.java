@@ -3,9 +3,12 @@ package io.bta.tokenomics.ledger;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Forbidden;
+import io.bta.tokenomics.shared.error.Inputs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Transfers a client sends as one list, up to {@link #MAX} in one database transaction: {@code
@@ -51,6 +54,45 @@ public record TransferBatch(Mode mode, List<LedgerOperation.Transfer> transfers)
         if (size > MAX) {
             throw new IllegalArgumentException("must hold at most " + MAX + " transfers, not " + size);
         }
+    }
+
+    /**
+     * Reads a client's batch into {@code in}: its mode, its size and each order, a refusal named by
+     * its position ({@code transfers[3].amount}), an unknown token included ({@code tokens}
+     * resolves a token's name, refusing with a {@link DomainProblem}). Null if anything was refused.
+     */
+    public static TransferBatch read(
+            Inputs in, String mode, List<TransferOrder> orders, EntityId caller, Function<String, TokenId> tokens) {
+        var checkedMode = in.valid("mode", () -> Mode.parse(mode));
+        var sent = orders == null ? List.<TransferOrder>of() : orders;
+        if (in.valid("transfers", () -> {
+                    checkSize(sent.size());
+                    return sent;
+                })
+                == null) {
+            return null;
+        }
+        var transfers = new ArrayList<LedgerOperation.Transfer>(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            var field = "transfers[" + i + "]";
+            if (sent.get(i) == null) {
+                in.reject(field, "is required");
+                continue;
+            }
+            var order = sent.get(i).read(in, field + ".", caller);
+            TokenId token = null;
+            if (order.token() != null) {
+                try {
+                    token = tokens.apply(order.token());
+                } catch (DomainProblem unknown) {
+                    in.reject(field + ".tokenId", unknown.getMessage());
+                }
+            }
+            if (!in.hasErrors()) {
+                transfers.add(order.transfer(token, caller));
+            }
+        }
+        return in.hasErrors() ? null : new TransferBatch(checkedMode, transfers);
     }
 
     /** Why {@code caller} may not send transfer {@code transfer}, or null if it may. */
