@@ -177,7 +177,7 @@ public class Governance {
             var position = Cursors.decode(cursor).split("\\|", 2);
             try {
                 beforeCreated = Instant.parse(position[0]);
-                beforeId = UUID.fromString(position[1]);
+                beforeId = Ids.parse(position[1]);
             } catch (RuntimeException e) {
                 throw InvalidInput.field("cursor", "is not a cursor returned by this API");
             }

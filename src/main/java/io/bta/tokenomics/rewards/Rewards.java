@@ -393,7 +393,7 @@ public class Rewards {
         var position = Cursors.decode(cursor);
         if (position != null) {
             try {
-                before = UUID.fromString(position);
+                before = Ids.parse(position);
             } catch (IllegalArgumentException e) {
                 throw InvalidInput.field("cursor", "is not a cursor returned by this API");
             }

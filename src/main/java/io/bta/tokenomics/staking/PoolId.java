@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking;
 
+import io.bta.tokenomics.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public record PoolId(UUID value) {
     /** The pool id written in {@code text}, or the refusal {@link #NOT_A_POOL_ID}. */
     public static PoolId of(String text) {
         try {
-            return new PoolId(UUID.fromString(text == null ? "" : text));
+            return new PoolId(Ids.parse(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(NOT_A_POOL_ID);
         }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking;
 
+import io.bta.tokenomics.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public record StakeId(UUID value) {
     /** The stake id written in {@code text}, or the refusal {@link #NOT_A_STAKE_ID}. */
     public static StakeId of(String text) {
         try {
-            return new StakeId(UUID.fromString(text == null ? "" : text));
+            return new StakeId(Ids.parse(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(NOT_A_STAKE_ID);
         }

@@ -108,6 +108,21 @@ class LedgerApiTest {
     }
 
     @Test
+    void aTokenIdWithAnotherScriptsDigitIsNoTokenId() {
+        var id = api.get("/api/tokens/BTA-UTIL", aliceToken).text("id");
+        int digit = 0;
+        while (!Character.isDigit(id.charAt(digit))) {
+            digit++;
+        }
+        var fullwidth = id.substring(0, digit) + (char) ('\uFF10' + (id.charAt(digit) - '0')) + id.substring(digit + 1);
+        var r = api.get(
+                "/api/tokens/" + java.net.URLEncoder.encode(fullwidth, java.nio.charset.StandardCharsets.UTF_8),
+                aliceToken);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("UNKNOWN_TOKEN");
+    }
+
+    @Test
     void unknownTokenIsA404Problem() {
         var r = api.get("/api/tokens/BTA-NOPE", aliceToken);
         assertThat(r.status()).isEqualTo(404);

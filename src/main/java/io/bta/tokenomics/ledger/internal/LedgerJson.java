@@ -2,9 +2,9 @@ package io.bta.tokenomics.ledger.internal;
 
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TxHash;
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.web.OpenApiConfig;
 import io.bta.tokenomics.shared.web.ScalarJson;
-import java.util.UUID;
 import org.springframework.boot.jackson.JacksonComponent;
 
 /**
@@ -27,7 +27,7 @@ public class LedgerJson {
 
     public static class TokenIdDeserializer extends ScalarJson.StringDeserializer<TokenId> {
         public TokenIdDeserializer() {
-            super(TokenId.class, text -> new TokenId(UUID.fromString(text)), true, "a token id is a UUID");
+            super(TokenId.class, text -> new TokenId(Ids.parse(text)), true, "a token id is a UUID");
         }
     }
 

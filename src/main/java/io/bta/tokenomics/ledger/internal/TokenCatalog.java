@@ -5,6 +5,7 @@ import io.bta.tokenomics.ledger.Token;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.Ids;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -124,7 +125,7 @@ public class TokenCatalog {
     private static Optional<Definition> lookup(Map<UUID, Definition> definitions, String identifier) {
         var all = definitions.values();
         try {
-            var uuid = UUID.fromString(identifier);
+            var uuid = Ids.parse(identifier);
             return Optional.ofNullable(definitions.get(uuid));
         } catch (IllegalArgumentException notAUuid) {
             var upper = identifier.toUpperCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.staking.internal;
 
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.web.OpenApiConfig;
 import io.bta.tokenomics.shared.web.ScalarJson;
 import io.bta.tokenomics.staking.Apy;
@@ -8,7 +9,6 @@ import io.bta.tokenomics.staking.LockPeriod;
 import io.bta.tokenomics.staking.MinTrustScore;
 import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.StakeId;
-import java.util.UUID;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -39,7 +39,7 @@ public class StakingJson {
 
     public static class PoolIdDeserializer extends ScalarJson.StringDeserializer<PoolId> {
         public PoolIdDeserializer() {
-            super(PoolId.class, text -> new PoolId(UUID.fromString(text)), false, "a PoolId is a UUID");
+            super(PoolId.class, text -> new PoolId(Ids.parse(text)), false, "a PoolId is a UUID");
         }
     }
 
@@ -51,7 +51,7 @@ public class StakingJson {
 
     public static class StakeIdDeserializer extends ScalarJson.StringDeserializer<StakeId> {
         public StakeIdDeserializer() {
-            super(StakeId.class, text -> new StakeId(UUID.fromString(text)), false, "a StakeId is a UUID");
+            super(StakeId.class, text -> new StakeId(Ids.parse(text)), false, "a StakeId is a UUID");
         }
     }
 

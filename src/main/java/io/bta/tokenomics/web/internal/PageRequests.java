@@ -78,7 +78,7 @@ public class PageRequests {
         }
         UUID id;
         try {
-            id = UUID.fromString(given);
+            id = Ids.parse(given);
         } catch (IllegalArgumentException e) {
             id = null;
         }
