@@ -4,6 +4,7 @@ import io.bta.tokenomics.analytics.Analytics;
 import io.bta.tokenomics.analytics.AnalyticsProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +28,7 @@ class AnalyticsJobs implements SmartLifecycle {
     private final FigureGauges gauges;
     private final Duration interval;
     private ThreadPoolTaskScheduler scheduler;
+    private ScheduledFuture<?> next;
 
     AnalyticsJobs(Analytics analytics, FigureGauges gauges, AnalyticsProperties properties) {
         this.analytics = analytics;
@@ -43,7 +45,11 @@ class AnalyticsJobs implements SmartLifecycle {
         scheduler.setAwaitTerminationSeconds(15);
         scheduler.initialize();
         scheduler.execute(this::showLatest);
-        scheduler.schedule(this::run, new DueTimes(interval));
+        next = scheduler.schedule(this::run, new DueTimes(interval));
+    }
+
+    ThreadPoolTaskScheduler scheduler() {
+        return scheduler;
     }
 
     private void run() {
@@ -90,6 +96,9 @@ class AnalyticsJobs implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            // A run under way completes; the next one, possibly hours away, is cancelled rather
+            // than waited for (a delayed task would otherwise hold the shutdown for its full wait).
+            next.cancel(false);
             scheduler.shutdown();
             scheduler = null;
         }
