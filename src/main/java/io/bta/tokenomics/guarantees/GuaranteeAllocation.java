@@ -4,11 +4,10 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A BTA-GUAR allocation for one guarantee of the marketplace; {@code collateral} is null when there is none. */
 public record GuaranteeAllocation(
-        UUID id,
+        AllocationId id,
         String guaranteeId,
         EntityId guarantorId,
         EntityId beneficiaryId,

@@ -6,7 +6,6 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.PublicEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Events of guarantees, published in the transaction that makes the change. */
 public final class GuaranteeEvents {
@@ -20,7 +19,7 @@ public final class GuaranteeEvents {
     public sealed interface AllocationEvent extends PublicEvent
             permits GuaranteeAllocated, GuaranteeReleased, GuaranteeClaimed {
 
-        UUID allocationId();
+        AllocationId allocationId();
 
         EntityId guarantorId();
 
@@ -43,7 +42,7 @@ public final class GuaranteeEvents {
     }
 
     public record GuaranteeAllocated(
-            UUID allocationId,
+            AllocationId allocationId,
             String guaranteeId,
             EntityId guarantorId,
             EntityId beneficiaryId,
@@ -74,7 +73,7 @@ public final class GuaranteeEvents {
      * has none: the guarantor alone sees it then.
      */
     public record GuaranteeReleased(
-            UUID allocationId,
+            AllocationId allocationId,
             String guaranteeId,
             EntityId guarantorId,
             EntityId beneficiaryId,
@@ -98,7 +97,7 @@ public final class GuaranteeEvents {
 
     /** The BTA-GUAR and the collateral moved to the beneficiary. */
     public record GuaranteeClaimed(
-            UUID allocationId,
+            AllocationId allocationId,
             String guaranteeId,
             EntityId guarantorId,
             EntityId beneficiaryId,

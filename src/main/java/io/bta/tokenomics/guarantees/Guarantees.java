@@ -164,7 +164,7 @@ public class Guarantees {
         }
         ledger.applyAllOrNothing(operations);
         events.publishEvent(new GuaranteeAllocated(
-                row.id(),
+                new AllocationId(row.id()),
                 row.guaranteeId(),
                 row.guarantorId(),
                 row.beneficiaryId(),
@@ -178,7 +178,7 @@ public class Guarantees {
 
     /** The guarantee ended well: the BTA-GUAR is unlocked and burned, the collateral unlocked. */
     @Transactional
-    public GuaranteeAllocation release(UUID id, EntityId actor) {
+    public GuaranteeAllocation release(AllocationId id, EntityId actor) {
         var row = lockedActive(id);
         close(row, AllocationStatus.RELEASED, actor);
         return allocation(id);
@@ -190,7 +190,7 @@ public class Guarantees {
      * the expiry job has released it.
      */
     @Transactional
-    public GuaranteeAllocation claim(UUID id, EntityId actor) {
+    public GuaranteeAllocation claim(AllocationId id, EntityId actor) {
         var row = lockedActive(id);
         if (row.expiresAt() != null && !row.expiresAt().isAfter(now())) {
             throw GuaranteeProblems.expired(row.expiresAt().toString());
@@ -230,8 +230,9 @@ public class Guarantees {
     }
 
     @Transactional(readOnly = true)
-    public GuaranteeAllocation allocation(UUID id) {
-        return view(store.find(id, false).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString())));
+    public GuaranteeAllocation allocation(AllocationId id) {
+        return view(
+                store.find(id.value(), false).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString())));
     }
 
     /**
@@ -257,8 +258,8 @@ public class Guarantees {
         return true;
     }
 
-    private AllocationRow lockedActive(UUID id) {
-        var row = store.find(id, true).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString()));
+    private AllocationRow lockedActive(AllocationId id) {
+        var row = store.find(id.value(), true).orElseThrow(() -> GuaranteeProblems.unknownAllocation(id.toString()));
         if (row.status() != AllocationStatus.ACTIVE) {
             throw GuaranteeProblems.notActive(row.status().name());
         }
@@ -300,7 +301,7 @@ public class Guarantees {
         }
         if (claimed) {
             events.publishEvent(new GuaranteeClaimed(
-                    row.id(),
+                    new AllocationId(row.id()),
                     row.guaranteeId(),
                     guarantor,
                     row.beneficiaryId(),
@@ -310,7 +311,7 @@ public class Guarantees {
                     now));
         } else {
             events.publishEvent(new GuaranteeReleased(
-                    row.id(),
+                    new AllocationId(row.id()),
                     row.guaranteeId(),
                     guarantor,
                     row.beneficiaryId(),
@@ -330,7 +331,7 @@ public class Guarantees {
                 : new GuaranteeAllocation.Collateral(
                         r.collateralTokenId(), ledger.symbolOf(r.collateralTokenId()), r.collateralAmount());
         return new GuaranteeAllocation(
-                r.id(),
+                new AllocationId(r.id()),
                 r.guaranteeId(),
                 r.guarantorId(),
                 r.beneficiaryId(),

@@ -340,7 +340,7 @@ class GuaranteesTest {
         var expiresAt = clock.instant().plus(Duration.ofDays(30));
         var r = api.post(BASE, SERVICE, body(guaranteeId(), "40", "100", expiresAt.toString()));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        var id = UUID.fromString(r.text("id"));
+        var id = AllocationId.of(r.text("id"));
         var other = allocate(guaranteeId(), "1", null).text("id"); // no expiry: stays
         clock.advance(Duration.ofDays(29));
         guarantees.expireDue();
@@ -351,7 +351,7 @@ class GuaranteesTest {
         var expired = guarantees.allocation(id);
         assertThat(expired.status()).isEqualTo(AllocationStatus.EXPIRED);
         assertThat(expired.closedAt()).isEqualTo(expiresAt);
-        assertThat(guarantees.allocation(UUID.fromString(other)).status()).isEqualTo(AllocationStatus.ACTIVE);
+        assertThat(guarantees.allocation(AllocationId.of(other)).status()).isEqualTo(AllocationStatus.ACTIVE);
         assertThat(locked(guarantor, guar)).isEqualTo(Amount.of(1));
         assertThat(available(guarantor, util)).isEqualTo(Amount.of(1000));
         assertThat(supply(guar)).isEqualTo(before.plus(Amount.of(1)));

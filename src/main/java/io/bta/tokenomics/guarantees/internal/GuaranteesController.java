@@ -1,5 +1,6 @@
 package io.bta.tokenomics.guarantees.internal;
 
+import io.bta.tokenomics.guarantees.AllocationId;
 import io.bta.tokenomics.guarantees.AllocationStatus;
 import io.bta.tokenomics.guarantees.GuaranteeAllocation;
 import io.bta.tokenomics.guarantees.GuaranteeProblems;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -150,9 +150,9 @@ class GuaranteesController {
         return guarantees.claim(allocationId(id), caller.id());
     }
 
-    private static UUID allocationId(String value) {
+    private static AllocationId allocationId(String value) {
         try {
-            return UUID.fromString(value);
+            return AllocationId.of(value);
         } catch (IllegalArgumentException e) {
             throw GuaranteeProblems.unknownAllocation(value.length() > 64 ? value.substring(0, 64) : value);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionId;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
+import io.bta.tokenomics.guarantees.AllocationId;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
@@ -310,6 +311,7 @@ class EventPayloadsTest {
         if (c == Amount.class) return Amount.of(n + ".25");
         if (c == EntityId.class) return EntityId.of("entity-" + n);
         if (c == TokenId.class) return new TokenId(new UUID(0x7000L, n));
+        if (c == AllocationId.class) return new AllocationId(new UUID(0x7000L, 2_000_000L + n));
         if (c == UUID.class) return new UUID(0x7000L, 1_000_000L + n);
         if (c == Instant.class)
             return Instant.parse("2024-05-06T07:08:09.123456Z").plusSeconds(n);
@@ -361,12 +363,10 @@ class EventPayloadsTest {
         }
     }
 
+    /** A typed id (a record of one component, {@code value}: EntityId, TokenId, PoolId...) is one scalar. */
     private static boolean isScalar(Object value) {
-        return value instanceof EntityId
-                || value instanceof TokenId
-                || value instanceof PoolId
-                || value instanceof StakeId
-                || value instanceof AuctionId;
+        var components = value.getClass().getRecordComponents();
+        return components.length == 1 && components[0].getName().equals("value");
     }
 
     private static boolean contains(JsonNode node, String name, Object expected) {
