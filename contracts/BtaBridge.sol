@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {BtaToken} from "./BtaToken.sol";
+
+/**
+ * @title BtaBridge
+ * @notice Moves BTA tokens between the platform's ledger and this chain. A withdrawal (ledger to
+ * chain) is minted here by the platform's operator once the ledger has escrowed the amount; a
+ * deposit (chain to ledger) burns the holder's tokens and emits `Deposited`, which the platform
+ * credits from escrow to `entityId` once it is deep enough.
+ * @dev Replay-proof on chain: each `withdrawalId` mints at most once, whoever sends it and however
+ * often. `withdrawBatch` skips an id already processed (emitting `WithdrawalSkipped`) rather than
+ * reverting the batch, so that re-sending a batch after a crash, when some of it may have landed,
+ * mints exactly what is missing. Any other invalid entry (unknown token, zero address, zero
+ * amount) reverts the whole batch: that is a bug in the sender, not a replay.
+ *
+ * Roles: DEFAULT_ADMIN_ROLE grants roles and registers the bridgeable tokens; OPERATOR_ROLE
+ * withdraws; PAUSER_ROLE pauses deposits and withdrawals.
+ */
+contract BtaBridge is AccessControl, Pausable {
+    bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+
+    /// Tokens that may be deposited and withdrawn (BTA-GUAR, collateral, is never registered).
+    mapping(address token => bool) public bridgeable;
+
+    /// Withdrawal ids already minted.
+    mapping(bytes32 withdrawalId => bool) public processed;
+
+    /// The id of the last deposit; deposits are numbered 1, 2, 3… in the order they happen.
+    uint256 public depositCount;
+
+    event TokenRegistered(address indexed token);
+    event TokenUnregistered(address indexed token);
+    event Deposited(
+        uint256 indexed depositId, address indexed token, address indexed from, string entityId, uint256 amount
+    );
+    event Withdrawn(bytes32 indexed withdrawalId, address indexed token, address indexed to, uint256 amount);
+    event WithdrawalSkipped(bytes32 indexed withdrawalId);
+
+    error UnknownToken(address token);
+    error ZeroAmount();
+    error ZeroAddress();
+    error EmptyEntityId();
+    error AlreadyProcessed(bytes32 withdrawalId);
+    error EmptyBatch();
+    error LengthMismatch();
+
+    constructor(address admin) {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(PAUSER_ROLE, admin);
+    }
+
+    function registerToken(address token) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (token == address(0)) revert ZeroAddress();
+        if (!bridgeable[token]) {
+            bridgeable[token] = true;
+            emit TokenRegistered(token);
+        }
+    }
+
+    function unregisterToken(address token) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (bridgeable[token]) {
+            bridgeable[token] = false;
+            emit TokenUnregistered(token);
+        }
+    }
+
+    /**
+     * Burns `amount` of the caller's `token` (the caller has approved this bridge for it) and
+     * answers the deposit's id; the platform credits `entityId` in the ledger.
+     */
+    function deposit(address token, uint256 amount, string calldata entityId)
+        external
+        whenNotPaused
+        returns (uint256 depositId)
+    {
+        if (!bridgeable[token]) revert UnknownToken(token);
+        if (amount == 0) revert ZeroAmount();
+        if (bytes(entityId).length == 0) revert EmptyEntityId();
+        depositId = ++depositCount;
+        BtaToken(token).burnFrom(msg.sender, amount);
+        emit Deposited(depositId, token, msg.sender, entityId, amount);
+    }
+
+    /// Mints one withdrawal; reverts with `AlreadyProcessed` if `withdrawalId` was minted before.
+    function withdraw(address token, address to, uint256 amount, bytes32 withdrawalId)
+        external
+        onlyRole(OPERATOR_ROLE)
+        whenNotPaused
+    {
+        if (processed[withdrawalId]) revert AlreadyProcessed(withdrawalId);
+        _withdraw(token, to, amount, withdrawalId);
+    }
+
+    /**
+     * Mints many withdrawals in one transaction, entry `i` being `(tokens[i], to[i], amounts[i],
+     * withdrawalIds[i])`; skips (with `WithdrawalSkipped`) the ids already processed, including a
+     * repeat inside the batch, and answers how many it minted.
+     */
+    function withdrawBatch(
+        address[] calldata tokens,
+        address[] calldata to,
+        uint256[] calldata amounts,
+        bytes32[] calldata withdrawalIds
+    ) external onlyRole(OPERATOR_ROLE) whenNotPaused returns (uint256 minted) {
+        uint256 n = withdrawalIds.length;
+        if (n == 0) revert EmptyBatch();
+        if (tokens.length != n || to.length != n || amounts.length != n) revert LengthMismatch();
+        for (uint256 i = 0; i < n; ++i) {
+            bytes32 id = withdrawalIds[i];
+            if (processed[id]) {
+                emit WithdrawalSkipped(id);
+            } else {
+                _withdraw(tokens[i], to[i], amounts[i], id);
+                ++minted;
+            }
+        }
+    }
+
+    function pause() external onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    function _withdraw(address token, address to, uint256 amount, bytes32 withdrawalId) private {
+        if (!bridgeable[token]) revert UnknownToken(token);
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        processed[withdrawalId] = true;
+        BtaToken(token).mint(to, amount);
+        emit Withdrawn(withdrawalId, token, to, amount);
+    }
+}
