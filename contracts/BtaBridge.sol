@@ -27,8 +27,8 @@ contract BtaBridge is AccessControl, Pausable {
     /// Tokens that may be deposited and withdrawn (BTA-GUAR, collateral, is never registered).
     mapping(address token => bool) public bridgeable;
 
-    /// Withdrawal ids already minted.
-    mapping(bytes32 withdrawalId => bool) public processed;
+    /// Withdrawal ids already minted, one bit each: bit `id % 256` of word `id / 256` (see `processed`).
+    mapping(uint256 word => uint256 bits) private _processed;
 
     /// The id of the last deposit; deposits are numbered 1, 2, 3… in the order they happen.
     uint256 public depositCount;
@@ -92,33 +92,59 @@ contract BtaBridge is AccessControl, Pausable {
         onlyRole(OPERATOR_ROLE)
         whenNotPaused
     {
-        if (processed[withdrawalId]) revert AlreadyProcessed(withdrawalId);
+        if (processed(withdrawalId)) revert AlreadyProcessed(withdrawalId);
         _withdraw(token, to, amount, withdrawalId);
     }
 
     /**
-     * Mints many withdrawals in one transaction, entry `i` being `(tokens[i], to[i], amounts[i],
-     * withdrawalIds[i])`; skips (with `WithdrawalSkipped`) the ids already processed, including a
-     * repeat inside the batch, and answers how many it minted.
+     * Mints many withdrawals of one token in one transaction, entry `i` being `(to[i], amounts[i],
+     * withdrawalIds[i])`, with one call to the token; skips (with `WithdrawalSkipped`) the ids
+     * already processed, including a repeat inside the batch, and answers how many it minted.
      */
     function withdrawBatch(
-        address[] calldata tokens,
+        address token,
         address[] calldata to,
         uint256[] calldata amounts,
         bytes32[] calldata withdrawalIds
     ) external onlyRole(OPERATOR_ROLE) whenNotPaused returns (uint256 minted) {
         uint256 n = withdrawalIds.length;
         if (n == 0) revert EmptyBatch();
-        if (tokens.length != n || to.length != n || amounts.length != n) revert LengthMismatch();
+        if (to.length != n || amounts.length != n) revert LengthMismatch();
+        if (!bridgeable[token]) revert UnknownToken(token);
+        address[] memory mintTo = new address[](n);
+        uint256[] memory mintAmounts = new uint256[](n);
         for (uint256 i = 0; i < n; ++i) {
             bytes32 id = withdrawalIds[i];
-            if (processed[id]) {
+            if (processed(id)) {
                 emit WithdrawalSkipped(id);
-            } else {
-                _withdraw(tokens[i], to[i], amounts[i], id);
-                ++minted;
+                continue;
             }
+            _check(to[i], amounts[i]);
+            _markProcessed(id);
+            mintTo[minted] = to[i];
+            mintAmounts[minted] = amounts[i];
+            ++minted;
+            emit Withdrawn(id, token, to[i], amounts[i]);
         }
+        if (minted > 0) {
+            // drop the unused tail (the skipped entries' places) before handing the arrays over
+            assembly ("memory-safe") {
+                mstore(mintTo, minted)
+                mstore(mintAmounts, minted)
+            }
+            BtaToken(token).mintBatch(mintTo, mintAmounts);
+        }
+    }
+
+    /**
+     * Whether `withdrawalId` was minted. Any 32 bytes are an id; the ids are kept as a bitmap, so
+     * ids numbered consecutively (a sequence number as bytes32) share one storage word per 256
+     * and a batch of them writes one word instead of one per id. Ids of no pattern (hashes) cost
+     * what a mapping of flags costs: a word each.
+     */
+    function processed(bytes32 withdrawalId) public view returns (bool) {
+        (uint256 word, uint256 mask) = _bit(withdrawalId);
+        return (_processed[word] & mask) != 0;
     }
 
     function pause() external onlyRole(PAUSER_ROLE) {
@@ -131,10 +157,24 @@ contract BtaBridge is AccessControl, Pausable {
 
     function _withdraw(address token, address to, uint256 amount, bytes32 withdrawalId) private {
         if (!bridgeable[token]) revert UnknownToken(token);
-        if (to == address(0)) revert ZeroAddress();
-        if (amount == 0) revert ZeroAmount();
-        processed[withdrawalId] = true;
+        _check(to, amount);
+        _markProcessed(withdrawalId);
         BtaToken(token).mint(to, amount);
         emit Withdrawn(withdrawalId, token, to, amount);
+    }
+
+    function _check(address to, uint256 amount) private pure {
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+    }
+
+    function _markProcessed(bytes32 withdrawalId) private {
+        (uint256 word, uint256 mask) = _bit(withdrawalId);
+        _processed[word] |= mask;
+    }
+
+    function _bit(bytes32 withdrawalId) private pure returns (uint256 word, uint256 mask) {
+        uint256 id = uint256(withdrawalId);
+        return (id >> 8, uint256(1) << (id & 0xff));
     }
 }

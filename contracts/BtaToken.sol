@@ -31,8 +31,18 @@ contract BtaToken is ERC20, ERC20Burnable, ERC20Pausable, ERC20Capped, AccessCon
         _grantRole(PAUSER_ROLE, admin);
     }
 
+    error LengthMismatch();
+
     function mint(address to, uint256 amount) external onlyRole(MINTER_ROLE) {
         _mint(to, amount);
+    }
+
+    /// Mints `amounts[i]` to `to[i]` for each `i`: the bridge's batch of withdrawals in one call.
+    function mintBatch(address[] calldata to, uint256[] calldata amounts) external onlyRole(MINTER_ROLE) {
+        if (to.length != amounts.length) revert LengthMismatch();
+        for (uint256 i = 0; i < to.length; ++i) {
+            _mint(to[i], amounts[i]);
+        }
     }
 
     function pause() external onlyRole(PAUSER_ROLE) {

@@ -21,6 +21,7 @@ class ContractArtifactTest {
         assertThat(token.functions())
                 .contains(
                         "mint(address,uint256)",
+                        "mintBatch(address[],uint256[])",
                         "burn(uint256)",
                         "burnFrom(address,uint256)",
                         "approve(address,uint256)",
@@ -49,7 +50,7 @@ class ContractArtifactTest {
                 .contains(
                         "deposit(address,uint256,string)",
                         "withdraw(address,address,uint256,bytes32)",
-                        "withdrawBatch(address[],address[],uint256[],bytes32[])",
+                        "withdrawBatch(address,address[],uint256[],bytes32[])",
                         "registerToken(address)",
                         "unregisterToken(address)",
                         "bridgeable(address)",
@@ -80,6 +81,14 @@ class ContractArtifactTest {
         assertThat(bridge.error(data)).hasValue("AlreadyProcessed(bytes32)");
         assertThat(bridge.error("0xdeadbeef")).isEmpty();
         assertThat(bridge.error("0x")).isEmpty();
+    }
+
+    @Test
+    void aSequenceNumberIsAWithdrawalIdOf32Bytes() {
+        assertThat(BridgeContracts.withdrawalId(0)).isEqualTo("0x" + "0".repeat(64));
+        assertThat(BridgeContracts.withdrawalId(257)).isEqualTo("0x" + "0".repeat(61) + "101");
+        assertThat(BridgeContracts.withdrawalId(Long.MAX_VALUE)).isEqualTo("0x" + "0".repeat(48) + "7fffffffffffffff");
+        assertThatThrownBy(() -> BridgeContracts.withdrawalId(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
