@@ -92,8 +92,11 @@ contract BtaBridge is AccessControl, Pausable {
         onlyRole(OPERATOR_ROLE)
         whenNotPaused
     {
-        if (processed(withdrawalId)) revert AlreadyProcessed(withdrawalId);
-        _withdraw(token, to, amount, withdrawalId);
+        if (!bridgeable[token]) revert UnknownToken(token);
+        _check(to, amount);
+        if (!_markProcessed(withdrawalId)) revert AlreadyProcessed(withdrawalId);
+        BtaToken(token).mint(to, amount);
+        emit Withdrawn(withdrawalId, token, to, amount);
     }
 
     /**
@@ -115,12 +118,11 @@ contract BtaBridge is AccessControl, Pausable {
         uint256[] memory mintAmounts = new uint256[](n);
         for (uint256 i = 0; i < n; ++i) {
             bytes32 id = withdrawalIds[i];
-            if (processed(id)) {
+            if (!_markProcessed(id)) {
                 emit WithdrawalSkipped(id);
                 continue;
             }
             _check(to[i], amounts[i]);
-            _markProcessed(id);
             mintTo[minted] = to[i];
             mintAmounts[minted] = amounts[i];
             ++minted;
@@ -155,22 +157,18 @@ contract BtaBridge is AccessControl, Pausable {
         _unpause();
     }
 
-    function _withdraw(address token, address to, uint256 amount, bytes32 withdrawalId) private {
-        if (!bridgeable[token]) revert UnknownToken(token);
-        _check(to, amount);
-        _markProcessed(withdrawalId);
-        BtaToken(token).mint(to, amount);
-        emit Withdrawn(withdrawalId, token, to, amount);
-    }
-
     function _check(address to, uint256 amount) private pure {
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
     }
 
-    function _markProcessed(bytes32 withdrawalId) private {
+    /// Marks `withdrawalId` processed; false if it already was. One read and one write of its word.
+    function _markProcessed(bytes32 withdrawalId) private returns (bool) {
         (uint256 word, uint256 mask) = _bit(withdrawalId);
-        _processed[word] |= mask;
+        uint256 bits = _processed[word];
+        if ((bits & mask) != 0) return false;
+        _processed[word] = bits | mask;
+        return true;
     }
 
     function _bit(bytes32 withdrawalId) private pure returns (uint256 word, uint256 mask) {
