@@ -12,9 +12,20 @@ public final class AuctionEvents {
 
     private AuctionEvents() {}
 
+    /** What every auction event shares as a public event: its auction orders its messages. */
+    public sealed interface AuctionEvent extends PublicEvent permits AuctionJoined, AuctionSettled {
+
+        AuctionId auctionId();
+
+        @Override
+        default List<String> orderingKeys() {
+            return List.of("auction:" + auctionId());
+        }
+    }
+
     public record AuctionJoined(
             AuctionId auctionId, EntityId bidderId, Amount bond, BigDecimal trustScore, Instant joinedAt)
-            implements PublicEvent {
+            implements AuctionEvent {
 
         public static final String TYPE = "auctions.auction.joined";
 
@@ -26,11 +37,6 @@ public final class AuctionEvents {
         @Override
         public Instant occurredAt() {
             return joinedAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("auction:" + auctionId);
         }
 
         @Override
@@ -47,7 +53,7 @@ public final class AuctionEvents {
     /** The outcome for every bidder; {@code toTreasury} is the sum of fees and forfeited bonds. */
     public record AuctionSettled(
             AuctionId auctionId, EntityId winnerId, List<Outcome> outcomes, Amount toTreasury, Instant settledAt)
-            implements PublicEvent {
+            implements AuctionEvent {
 
         public static final String TYPE = "auctions.auction.settled";
 
@@ -59,11 +65,6 @@ public final class AuctionEvents {
         @Override
         public Instant occurredAt() {
             return settledAt;
-        }
-
-        @Override
-        public List<String> orderingKeys() {
-            return List.of("auction:" + auctionId);
         }
 
         /** Every bidder. */

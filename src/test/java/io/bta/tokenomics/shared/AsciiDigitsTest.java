@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
+import io.bta.tokenomics.support.Invariants;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -134,18 +135,11 @@ class AsciiDigitsTest {
     }
 
     private void assertRefused(Api.Response r, String field) {
-        assertThat(r.status()).as(field + " " + r.body()).isEqualTo(400);
-        assertThat(r.isProblem()).as(r.body()).isTrue();
-        assertThat(r.code()).isEqualTo("INVALID_INPUT");
-        assertThat(r.json().get("errors").get(0).get("field").asString())
-                .as(r.body())
-                .isEqualTo(field);
+        r.refusedField(field);
     }
 
     private long head() {
-        return jdbc.sql("select last_sequence from ledger_head")
-                .query(Long.class)
-                .single();
+        return Invariants.ledgerHead(jdbc);
     }
 
     private long proposals() {

@@ -38,6 +38,23 @@ public final class Api {
             return text("code");
         }
 
+        /**
+         * The message of the first field error of a {@code 400 INVALID_INPUT} problem, asserting
+         * that this is one and that the error names {@code field}.
+         */
+        public String refusedField(String field) {
+            org.assertj.core.api.Assertions.assertThat(status)
+                    .as(field + " " + body)
+                    .isEqualTo(400);
+            org.assertj.core.api.Assertions.assertThat(isProblem()).as(body).isTrue();
+            org.assertj.core.api.Assertions.assertThat(code()).as(body).isEqualTo("INVALID_INPUT");
+            var error = json.get("errors").get(0);
+            org.assertj.core.api.Assertions.assertThat(error.get("field").asString())
+                    .as(body)
+                    .isEqualTo(field);
+            return error.get("message").asString();
+        }
+
         public boolean isProblem() {
             return contentType != null
                     && contentType.startsWith("application/problem+json")

@@ -9,6 +9,13 @@ public final class Invariants {
 
     private Invariants() {}
 
+    /** The ledger's last committed sequence: unchanged across a refused request. */
+    public static long ledgerHead(JdbcClient jdbc) {
+        return jdbc.sql("select last_sequence from ledger_head")
+                .query(Long.class)
+                .single();
+    }
+
     public static void assertHold(JdbcClient jdbc) {
         var negative = jdbc.sql("select count(*) from ledger_balances where available < 0 or locked < 0")
                 .query(Long.class)
