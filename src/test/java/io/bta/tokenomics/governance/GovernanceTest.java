@@ -826,7 +826,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var lock = holder.prepareStatement(
                     "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
-                lock.setObject(1, p.id());
+                lock.setObject(1, p.id().value());
                 assertThat(lock.executeUpdate()).isEqualTo(1);
             }
             var pool = Executors.newSingleThreadExecutor();
@@ -889,7 +889,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var lock =
                     holder.prepareStatement("select 1 from governance_proposals where id = ? for no key update")) {
-                lock.setObject(1, p.id());
+                lock.setObject(1, p.id().value());
                 lock.executeQuery();
             }
             // The committer takes a's vote alone and waits for p's row; the others queue meanwhile.
@@ -918,7 +918,7 @@ class GovernanceTest {
             pool.shutdownNow();
         }
         var writers = jdbc.sql("select distinct xmin::text from governance_votes where proposal_id = ?")
-                .param(q.id())
+                .param(q.id().value())
                 .query(String.class)
                 .list();
         assertThat(writers)
@@ -945,7 +945,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var cancel = holder.prepareStatement(
                     "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
-                cancel.setObject(1, p.id());
+                cancel.setObject(1, p.id().value());
                 assertThat(cancel.executeUpdate()).isEqualTo(1);
             }
             // Every vote reads p as ACTIVE (the cancel is not committed yet).

@@ -117,8 +117,7 @@ class GovernanceController {
         var support = in.requiredEnum("support", Support.class, request.support(), Support.NOT_A_SUPPORT);
         var reason = in.optional("reason", request.reason(), Governance.MAX_REASON_LENGTH);
         in.check();
-        var vote = governance.castVote(id, caller.id(), support, reason);
-        return ResponseEntity.status(HttpStatus.CREATED).body(vote);
+        return ResponseEntity.status(HttpStatus.CREATED).body(governance.castVote(id, caller.id(), support, reason));
     }
 
     @GetMapping("/proposals/{proposalId}/votes")
