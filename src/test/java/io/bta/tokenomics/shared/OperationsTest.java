@@ -95,6 +95,14 @@ class OperationsTest {
         var vote = schemas.get("Vote").get("properties");
         assertThat(vote.get("proposalId").get("type").asString()).isEqualTo("string");
         assertThat(vote.get("votingPower").get("type").asString()).isEqualTo("string");
+        var tallyCheck = schemas.get("TallyCheck").get("properties");
+        assertThat(tallyCheck.get("proposalId").get("type").asString()).isEqualTo("string");
+        assertThat(tallyCheck.has("storedFor")).isTrue();
+        assertThat(tallyCheck.has("stored")).isFalse();
+        var proposal = schemas.get("ProposalView").get("properties");
+        assertThat(proposal.get("id").get("type").asString()).isEqualTo("string");
+        assertThat(proposal.has("quorum")).isTrue();
+        assertThat(proposal.has("proposal")).isFalse();
     }
 
     @Test
