@@ -1,5 +1,8 @@
 package io.bta.tokenomics.governance;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -21,6 +24,7 @@ import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Forbidden;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.web.Cursors;
+import io.bta.tokenomics.shared.web.PlainDecimalText;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,6 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The governance facade: proposals, trust-weighted votes on BTA-GOV holdings at the proposal's
@@ -138,7 +143,7 @@ public class Governance {
         var now = now();
         var timeline = ProposalTimeline.of(current.periods(), now);
         var proposal = new Proposal(
-                Ids.newId(clock),
+                new ProposalId(Ids.newId(clock)),
                 title,
                 description == null ? "" : description,
                 proposer,
@@ -159,12 +164,12 @@ public class Governance {
                 null,
                 null);
         proposals.insert(proposal);
-        events.publishEvent(new ProposalCreated(proposal.id(), proposer, snapshot, now));
+        events.publishEvent(new ProposalCreated(proposal.id().value(), proposer, snapshot, now));
         return proposal(proposal.id());
     }
 
     @Transactional(readOnly = true)
-    public Proposal proposal(UUID id) {
+    public Proposal proposal(ProposalId id) {
         return proposals.find(id, now(), false).orElseThrow(() -> GovernanceProblems.unknownProposal(id));
     }
 
@@ -193,7 +198,7 @@ public class Governance {
 
     /** What the entity's vote on the proposal would weigh now. */
     @Transactional(readOnly = true)
-    public VotingPower votingPower(UUID proposalId, EntityId entity) {
+    public VotingPower votingPower(ProposalId proposalId, EntityId entity) {
         var proposal = proposal(proposalId);
         return votingPower(entity, governanceToken(), proposal.snapshotSequence(), proposal.delegationSequence());
     }
@@ -204,7 +209,7 @@ public class Governance {
      * see {@code VoteCommitter}), or inside the caller's transaction if there is one, and added to
      * the tally last, under the proposal row's lock and only if the proposal is still ACTIVE.
      */
-    public Vote castVote(UUID proposalId, EntityId voter, Support support, String reason) {
+    public Vote castVote(ProposalId proposalId, EntityId voter, Support support, String reason) {
         boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
         var vote = inTransaction
                 ? checkedVote(proposalId, voter, support, reason)
@@ -222,7 +227,7 @@ public class Governance {
      * The vote as it would count now, or the reason it cannot be cast. A voter who already voted is
      * refused when the vote is recorded (the votes' primary key), not read here.
      */
-    private Vote checkedVote(UUID proposalId, EntityId voter, Support support, String reason) {
+    private Vote checkedVote(ProposalId proposalId, EntityId voter, Support support, String reason) {
         var at = now();
         var proposal =
                 proposals.find(proposalId, at, false).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
@@ -238,13 +243,13 @@ public class Governance {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Vote> voteOf(UUID proposalId, EntityId voter) {
+    public Optional<Vote> voteOf(ProposalId proposalId, EntityId voter) {
         return proposals.findVote(proposalId, voter);
     }
 
     /** Votes in the order they were cast. */
     @Transactional(readOnly = true)
-    public Page<Vote> votes(UUID proposalId, int limit, String cursor) {
+    public Page<Vote> votes(ProposalId proposalId, int limit, String cursor) {
         proposal(proposalId);
         long after = cursor == null ? 0 : Cursors.decodeLong(cursor);
         var rows = proposals.votes(proposalId, after, limit + 1);
@@ -262,7 +267,7 @@ public class Governance {
      * although nothing in its row changed.
      */
     @Transactional
-    public Proposal cancel(UUID proposalId, EntityId caller, boolean callerIsAdmin) {
+    public Proposal cancel(ProposalId proposalId, EntityId caller, boolean callerIsAdmin) {
         var now = now();
         var proposal =
                 proposals.find(proposalId, now, true).orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
@@ -288,7 +293,7 @@ public class Governance {
             }
         }
         proposals.markCanceled(proposalId, now, caller);
-        events.publishEvent(new ProposalCanceled(proposalId, caller, now));
+        events.publishEvent(new ProposalCanceled(proposalId.value(), caller, now));
         return proposal(proposalId);
     }
 
@@ -297,7 +302,7 @@ public class Governance {
      * fails, nothing of the proposal is applied and it stays executable.
      */
     @Transactional
-    public Proposal execute(UUID proposalId, EntityId admin) {
+    public Proposal execute(ProposalId proposalId, EntityId admin) {
         var proposal = proposals
                 .find(proposalId, now(), true)
                 .orElseThrow(() -> GovernanceProblems.unknownProposal(proposalId));
@@ -329,8 +334,8 @@ public class Governance {
         }
         var now = now();
         proposals.markExecuted(proposalId, now, admin);
-        events.publishEvent(
-                new ProposalExecuted(proposalId, admin, proposal.actions().size(), now));
+        events.publishEvent(new ProposalExecuted(
+                proposalId.value(), admin, proposal.actions().size(), now));
         return proposal(proposalId);
     }
 
@@ -384,7 +389,7 @@ public class Governance {
      * must never differ). Reads only: a difference is reported, not repaired.
      */
     @Transactional(readOnly = true)
-    public TallyCheck verifyTally(UUID proposalId) {
+    public TallyCheck verifyTally(ProposalId proposalId) {
         var proposal = proposal(proposalId);
         var counted = proposals.recount(proposalId);
         var stored = proposal.tally();
@@ -402,14 +407,67 @@ public class Governance {
         return new Participation(total, byStatus, votes[0], votes[1]);
     }
 
-    /** Stored tallies next to the tallies recomputed from the votes, each weight without trailing zeros. */
+    /**
+     * Stored tallies next to the tallies recomputed from the votes, each weight without trailing
+     * zeros. The JSON API answers it flat, each weight as a decimal string: {@code storedFor} …
+     * {@code countedVoterCount}.
+     */
+    @JsonPropertyOrder({
+        "proposalId",
+        "consistent",
+        "storedFor",
+        "storedAgainst",
+        "storedAbstain",
+        "storedVoterCount",
+        "countedFor",
+        "countedAgainst",
+        "countedAbstain",
+        "countedVoterCount"
+    })
     public record TallyCheck(
-            UUID proposalId,
+            ProposalId proposalId,
             boolean consistent,
-            Tally stored,
+            @JsonIgnore Tally stored,
             int storedVoterCount,
-            Tally counted,
-            int countedVoterCount) {}
+            @JsonIgnore Tally counted,
+            int countedVoterCount) {
+
+        @JsonProperty("storedFor")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal storedFor() {
+            return stored.forVotes();
+        }
+
+        @JsonProperty("storedAgainst")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal storedAgainst() {
+            return stored.againstVotes();
+        }
+
+        @JsonProperty("storedAbstain")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal storedAbstain() {
+            return stored.abstainVotes();
+        }
+
+        @JsonProperty("countedFor")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal countedFor() {
+            return counted.forVotes();
+        }
+
+        @JsonProperty("countedAgainst")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal countedAgainst() {
+            return counted.againstVotes();
+        }
+
+        @JsonProperty("countedAbstain")
+        @JsonSerialize(using = PlainDecimalText.class)
+        public BigDecimal countedAbstain() {
+            return counted.abstainVotes();
+        }
+    }
 
     /** Holdings as of the ledger sequence {@code snapshot}, delegations as of {@code delegationSnapshot}. */
     private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot, long delegationSnapshot) {

@@ -4,14 +4,13 @@ import io.bta.tokenomics.shared.error.Conflict;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.error.RuleViolation;
-import java.util.UUID;
 
 /** Governance's refusals, each with a stable code. */
 public final class GovernanceProblems {
 
     private GovernanceProblems() {}
 
-    public static DomainProblem unknownProposal(UUID id) {
+    public static DomainProblem unknownProposal(ProposalId id) {
         return NotFound.of("UNKNOWN_PROPOSAL", "no proposal " + id);
     }
 

@@ -1,7 +1,6 @@
 package io.bta.tokenomics.governance;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A kind of action a proposal can carry ({@code MINT}, {@code TREASURY_TRANSFER},
@@ -23,5 +22,5 @@ public interface ProposalActionType {
     void execute(Map<String, String> parameters, Execution execution);
 
     /** What an action knows about the execution it is part of. */
-    record Execution(UUID proposalId, io.bta.tokenomics.shared.EntityId executedBy) {}
+    record Execution(ProposalId proposalId, io.bta.tokenomics.shared.EntityId executedBy) {}
 }

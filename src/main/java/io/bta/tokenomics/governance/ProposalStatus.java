@@ -15,6 +15,10 @@ public enum ProposalStatus {
     EXPIRED,
     EXECUTED;
 
+    /** The refusal of any other text as a status filter, in the words every client sees. */
+    public static final String NOT_A_STATUS =
+            "must be one of PENDING, ACTIVE, CANCELED, DEFEATED, SUCCEEDED, QUEUED, EXPIRED, EXECUTED";
+
     /**
      * The outcome can no longer change: DEFEATED, EXPIRED, EXECUTED and CANCELED. Nobody cancels a
      * proposal in a final state, not even an admin: that would rewrite a vote's recorded outcome.

@@ -4,5 +4,8 @@ package io.bta.tokenomics.governance;
 public enum Support {
     FOR,
     AGAINST,
-    ABSTAIN
+    ABSTAIN;
+
+    /** The refusal of any other text, in the words every client sees. */
+    public static final String NOT_A_SUPPORT = "must be FOR, AGAINST or ABSTAIN";
 }

@@ -2,11 +2,14 @@ package io.bta.tokenomics.governance;
 
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.web.PlainDecimalText;
 import java.math.BigDecimal;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What an entity's vote on a proposal would weigh, before it votes: holdings as of the proposal's
- * ledger sequence, delegations as of its delegation sequence.
+ * ledger sequence, delegations as of its delegation sequence. The JSON API answers it as it is,
+ * the score and the weight as decimal strings.
  */
 public record VotingPower(
         EntityId entityId,
@@ -16,5 +19,5 @@ public record VotingPower(
         Amount delegatedToIt,
         boolean delegatedAway,
         Amount votingPower,
-        BigDecimal trustScore,
-        BigDecimal weight) {}
+        @JsonSerialize(using = PlainDecimalText.class) BigDecimal trustScore,
+        @JsonSerialize(using = PlainDecimalText.class) BigDecimal weight) {}

@@ -90,7 +90,7 @@ class DelegationSnapshotTest {
         for (var id : jdbc.sql("select id from governance_proposals")
                 .query(UUID.class)
                 .list()) {
-            assertThat(governance.verifyTally(id).consistent())
+            assertThat(governance.verifyTally(new ProposalId(id)).consistent())
                     .as("tally of " + id)
                     .isTrue();
         }
@@ -127,12 +127,12 @@ class DelegationSnapshotTest {
         return api.post("/api/governance/proposals", Api.token(by.value()), json("title", "By " + by));
     }
 
-    Api.Response vote(UUID proposal, EntityId voter) {
+    Api.Response vote(ProposalId proposal, EntityId voter) {
         return api.post(
                 "/api/governance/proposals/" + proposal + "/vote", Api.token(voter.value()), json("support", "FOR"));
     }
 
-    long delegationSequenceOf(UUID proposal) {
+    long delegationSequenceOf(ProposalId proposal) {
         var r = api.get("/api/governance/proposals/" + proposal, Api.token(proposer.value()));
         var n = r.json().get("delegationSequence");
         assertThat(n).as("the proposal's delegationSequence in " + r.body()).isNotNull();
@@ -147,7 +147,7 @@ class DelegationSnapshotTest {
     }
 
     /** Hank has gina's power and gina none of her own at the proposal, for votes and in the tally. */
-    void assertDelegationCounts(UUID proposal) {
+    void assertDelegationCounts(ProposalId proposal) {
         var hankPower = governance.votingPower(proposal, hank);
         assertThat(hankPower.votingPower()).isEqualTo(BOTH);
         assertThat(hankPower.delegatedToIt()).isEqualTo(GINA_HOLDS);
@@ -158,7 +158,7 @@ class DelegationSnapshotTest {
     }
 
     /** Gina votes her own holdings at the proposal and hank only his. */
-    void assertDelegationDoesNotCount(UUID proposal) {
+    void assertDelegationDoesNotCount(ProposalId proposal) {
         var hankPower = governance.votingPower(proposal, hank);
         assertThat(hankPower.votingPower()).isEqualTo(HANK_HOLDS);
         assertThat(hankPower.delegatedToIt()).isEqualTo(Amount.ZERO);
@@ -322,7 +322,7 @@ class DelegationSnapshotTest {
         var next = propose(hank);
         assertThat(next.status()).as(next.body()).isEqualTo(201);
         assertThat(next.json().get("snapshotSequence").asLong()).isEqualTo(p.snapshotSequence());
-        assertDelegationCounts(UUID.fromString(next.text("id")));
+        assertDelegationCounts(ProposalId.of(next.text("id")));
         assertThat(delegationSequenceOf(gina)).isGreaterThan(delegationSequenceOf(p.id()));
     }
 

@@ -89,7 +89,7 @@ class GovernanceTest {
                 .query(UUID.class)
                 .list();
         for (var id : check) {
-            assertThat(governance.verifyTally(id).consistent())
+            assertThat(governance.verifyTally(new ProposalId(id)).consistent())
                     .as("tally of " + id)
                     .isTrue();
         }
@@ -144,7 +144,7 @@ class GovernanceTest {
         assertThat(created.json().get("actions").get(1).get("amount").asString())
                 .isEqualTo("250");
         assertThat(created.text("quorum")).isEqualTo("100000");
-        var id = UUID.fromString(created.text("id"));
+        var id = ProposalId.of(created.text("id"));
         var proposal = governance.proposal(id);
         assertThat(proposal.snapshotSequence()).isEqualTo(ledger.lastSequence());
 
@@ -191,7 +191,7 @@ class GovernanceTest {
         assertThat(again.code()).isEqualTo("PROPOSAL_NOT_EXECUTABLE");
     }
 
-    void vote(EntityId voter, UUID id, String support, int expected) {
+    void vote(EntityId voter, ProposalId id, String support, int expected) {
         var r = api.post(
                 "/api/governance/proposals/" + id + "/vote",
                 Api.token(voter.value()),
@@ -540,7 +540,7 @@ class GovernanceTest {
                     .hasMessageContaining(status.name());
             assertThat(governance.proposal(id)).isEqualTo(before);
             assertThat(events.stream(GovernanceEvents.ProposalCanceled.class)
-                            .filter(e -> e.proposalId().equals(id)))
+                            .filter(e -> e.proposalId().equals(id.value())))
                     .hasSize(status == ProposalStatus.CANCELED ? 1 : 0);
         });
     }
@@ -678,7 +678,7 @@ class GovernanceTest {
         try {
             governance.execute(p.id(), ADMIN);
             assertThat(events.stream(GovernanceEvents.ProposalExecuted.class)
-                            .filter(e -> e.proposalId().equals(p.id())))
+                            .filter(e -> e.proposalId().equals(p.id().value())))
                     .hasSize(1);
             var next = signal();
             assertThat(Duration.between(next.votingStartsAt(), next.votingEndsAt()))
@@ -826,7 +826,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var lock = holder.prepareStatement(
                     "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
-                lock.setObject(1, p.id());
+                lock.setObject(1, p.id().value());
                 assertThat(lock.executeUpdate()).isEqualTo(1);
             }
             var pool = Executors.newSingleThreadExecutor();
@@ -889,7 +889,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var lock =
                     holder.prepareStatement("select 1 from governance_proposals where id = ? for no key update")) {
-                lock.setObject(1, p.id());
+                lock.setObject(1, p.id().value());
                 lock.executeQuery();
             }
             // The committer takes a's vote alone and waits for p's row; the others queue meanwhile.
@@ -918,7 +918,7 @@ class GovernanceTest {
             pool.shutdownNow();
         }
         var writers = jdbc.sql("select distinct xmin::text from governance_votes where proposal_id = ?")
-                .param(q.id())
+                .param(q.id().value())
                 .query(String.class)
                 .list();
         assertThat(writers)
@@ -945,7 +945,7 @@ class GovernanceTest {
             holder.setAutoCommit(false);
             try (var cancel = holder.prepareStatement(
                     "update governance_proposals set canceled_at = now(), canceled_by = 'admin' where id = ?")) {
-                cancel.setObject(1, p.id());
+                cancel.setObject(1, p.id().value());
                 assertThat(cancel.executeUpdate()).isEqualTo(1);
             }
             // Every vote reads p as ACTIVE (the cancel is not committed yet).
@@ -977,7 +977,7 @@ class GovernanceTest {
      * The votes the proposal's VotesCast events carry (votes are recorded, and their events
      * published, on the vote committer's thread, so they are read from the publication registry).
      */
-    List<VoteCast> voteCasts(UUID proposalId) {
+    List<VoteCast> voteCasts(ProposalId proposalId) {
         return jdbc
                 .sql(
                         """
@@ -990,7 +990,7 @@ class GovernanceTest {
                 .list()
                 .stream()
                 .flatMap(json -> jsonMapper.readValue(json, VotesCast.class).votes().stream())
-                .filter(v -> v.proposalId().equals(proposalId))
+                .filter(v -> v.proposalId().equals(proposalId.value()))
                 .toList();
     }
 }

@@ -74,7 +74,17 @@ class OperationsTest {
         var schemas =
                 new Api(port).get("/v3/api-docs", null).json().get("components").get("schemas");
         for (var valueType : List.of(
-                "Amount", "EntityId", "TokenId", "TxHash", "PoolId", "StakeId", "AuctionId", "Apy", "LockPeriod")) {
+                "Amount",
+                "EntityId",
+                "TokenId",
+                "TxHash",
+                "PoolId",
+                "StakeId",
+                "AuctionId",
+                "Apy",
+                "LockPeriod",
+                "ProposalId",
+                "ProposalAction")) {
             assertThat(schemas.has(valueType)).as(valueType).isFalse();
         }
         var pool = schemas.get("StakingPool").get("properties");
@@ -82,6 +92,17 @@ class OperationsTest {
         assertThat(pool.get("lockPeriod").get("type").asString()).isEqualTo("integer");
         assertThat(pool.get("totalStaked").get("type").asString()).isEqualTo("string");
         assertThat(pool.get("id").get("type").asString()).isEqualTo("string");
+        var vote = schemas.get("Vote").get("properties");
+        assertThat(vote.get("proposalId").get("type").asString()).isEqualTo("string");
+        assertThat(vote.get("votingPower").get("type").asString()).isEqualTo("string");
+        var tallyCheck = schemas.get("TallyCheck").get("properties");
+        assertThat(tallyCheck.get("proposalId").get("type").asString()).isEqualTo("string");
+        assertThat(tallyCheck.has("storedFor")).isTrue();
+        assertThat(tallyCheck.has("stored")).isFalse();
+        var proposal = schemas.get("ProposalView").get("properties");
+        assertThat(proposal.get("id").get("type").asString()).isEqualTo("string");
+        assertThat(proposal.has("quorum")).isTrue();
+        assertThat(proposal.has("proposal")).isFalse();
     }
 
     @Test

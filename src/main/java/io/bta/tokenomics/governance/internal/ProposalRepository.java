@@ -2,6 +2,7 @@ package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.Proposal;
 import io.bta.tokenomics.governance.ProposalAction;
+import io.bta.tokenomics.governance.ProposalId;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.Tally;
@@ -50,7 +51,7 @@ public class ProposalRepository {
                         values (:id, :title, :description, :proposer, :actions::jsonb, :snapshot, :delegations, :quorum,
                             :created, :starts, :ends, :executable, :expires)
                         """)
-                .param("id", p.id())
+                .param("id", p.id().value())
                 .param("title", p.title())
                 .param("description", p.description())
                 .param("proposer", p.proposerId().value())
@@ -67,10 +68,10 @@ public class ProposalRepository {
     }
 
     /** The proposal as of {@code now}; with {@code lock}, its row stays locked until the transaction ends. */
-    public Optional<Proposal> find(UUID id, Instant now, boolean lock) {
+    public Optional<Proposal> find(ProposalId id, Instant now, boolean lock) {
         return jdbc.sql("select " + COLUMNS + " from governance_proposals p where p.id = :id"
                         + (lock ? " for update" : ""))
-                .param("id", id)
+                .param("id", id.value())
                 .param("now", ts(now))
                 .query(this::proposal)
                 .optional();
@@ -139,7 +140,7 @@ public class ProposalRepository {
      * since the votes were checked). This takes the proposal row's lock, so the caller runs it as the
      * last statement before commit: votes on one proposal then hold the lock for the commit only.
      */
-    public boolean countVotes(UUID proposalId, List<Vote> votes) {
+    public boolean countVotes(ProposalId proposalId, List<Vote> votes) {
         var at = votes.stream().map(Vote::createdAt).max(Instant::compareTo).orElseThrow();
         var added = Tally.NONE;
         for (var v : votes) {
@@ -156,24 +157,24 @@ public class ProposalRepository {
                         .param("against", added.againstVotes())
                         .param("abstain", added.abstainVotes())
                         .param("count", votes.size())
-                        .param("id", proposalId)
+                        .param("id", proposalId.value())
                         .param("now", ts(at))
                         .update()
                 == 1;
     }
 
-    public Optional<Vote> findVote(UUID proposalId, EntityId voter) {
+    public Optional<Vote> findVote(ProposalId proposalId, EntityId voter) {
         return jdbc.sql("select * from governance_votes where proposal_id = ? and voter_id = ?")
-                .param(proposalId)
+                .param(proposalId.value())
                 .param(voter.value())
                 .query(ProposalRepository::vote)
                 .optional();
     }
 
     /** Votes in the order they were cast, after position {@code afterSeq}; each row with its position. */
-    public List<Map.Entry<Long, Vote>> votes(UUID proposalId, long afterSeq, int limit) {
+    public List<Map.Entry<Long, Vote>> votes(ProposalId proposalId, long afterSeq, int limit) {
         return jdbc.sql("select * from governance_votes where proposal_id = ? and seq > ? order by seq limit ?")
-                .param(proposalId)
+                .param(proposalId.value())
                 .param(afterSeq)
                 .param(limit)
                 .query((rs, n) -> Map.entry(rs.getLong("seq"), vote(rs, n)))
@@ -200,7 +201,7 @@ public class ProposalRepository {
     /** The tally recomputed from the proposal's votes, and their number. */
     public record Recount(Tally tally, int voterCount) {}
 
-    public Recount recount(UUID proposalId) {
+    public Recount recount(ProposalId proposalId) {
         return jdbc.sql(
                         """
                         select coalesce(sum(weight) filter (where support = 'FOR'), 0),
@@ -209,7 +210,7 @@ public class ProposalRepository {
                                count(*)
                         from governance_votes where proposal_id = ?
                         """)
-                .param(proposalId)
+                .param(proposalId.value())
                 .query((rs, n) -> new Recount(
                         new Tally(
                                 Decimals.plain(rs.getBigDecimal(1)),
@@ -219,28 +220,28 @@ public class ProposalRepository {
                 .single();
     }
 
-    public void markExecuted(UUID id, Instant at, EntityId by) {
+    public void markExecuted(ProposalId id, Instant at, EntityId by) {
         jdbc.sql(
                         "update governance_proposals set executed_at = ?, executed_by = ? where id = ? and executed_at is null")
                 .param(ts(at))
                 .param(by.value())
-                .param(id)
+                .param(id.value())
                 .update();
     }
 
-    public void markCanceled(UUID id, Instant at, EntityId by) {
+    public void markCanceled(ProposalId id, Instant at, EntityId by) {
         jdbc.sql(
                         "update governance_proposals set canceled_at = ?, canceled_by = ? where id = ? and canceled_at is null")
                 .param(ts(at))
                 .param(by.value())
-                .param(id)
+                .param(id.value())
                 .update();
     }
 
     private Proposal proposal(ResultSet rs, int row) throws SQLException {
         ProposalAction[] actions = json.readValue(rs.getString("actions"), ProposalAction[].class);
         return new Proposal(
-                rs.getObject("id", UUID.class),
+                new ProposalId(rs.getObject("id", UUID.class)),
                 rs.getString("title"),
                 rs.getString("description"),
                 EntityId.of(rs.getString("proposer_id")),
@@ -264,7 +265,7 @@ public class ProposalRepository {
 
     private static Vote vote(ResultSet rs, int row) throws SQLException {
         return new Vote(
-                rs.getObject("proposal_id", UUID.class),
+                new ProposalId(rs.getObject("proposal_id", UUID.class)),
                 EntityId.of(rs.getString("voter_id")),
                 Support.valueOf(rs.getString("support")),
                 Amount.of(rs.getBigDecimal("voting_power")),

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.GovernanceProblems;
+import io.bta.tokenomics.governance.ProposalId;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Vote;
 import io.bta.tokenomics.governance.VoteCast;
@@ -128,10 +129,10 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
             results.add(taken ? Optional.of(vote) : Optional.empty());
             if (taken) {
                 byProposal
-                        .computeIfAbsent(vote.proposalId(), p -> new ArrayList<>())
+                        .computeIfAbsent(vote.proposalId().value(), p -> new ArrayList<>())
                         .add(vote);
                 cast.add(new VoteCast(
-                        vote.proposalId(),
+                        vote.proposalId().value(),
                         vote.voterId(),
                         vote.support(),
                         vote.votingPower(),
@@ -144,13 +145,13 @@ public class VoteCommitter extends BatchCommitter<VoteCommitter.Item> {
             events.publishEvent(new VotesCast(cast));
         }
         for (var entry : byProposal.entrySet()) {
-            if (!proposals.countVotes(entry.getKey(), entry.getValue())) {
+            if (!proposals.countVotes(new ProposalId(entry.getKey()), entry.getValue())) {
                 if (votes.size() > 1) {
                     throw new ProposalClosed();
                 }
                 // Canceled, executed or ended while this vote was being cast: refused, and it rolls back.
                 throw GovernanceProblems.votingNotOpen(proposals
-                        .find(entry.getKey(), votes.get(0).createdAt(), false)
+                        .find(new ProposalId(entry.getKey()), votes.get(0).createdAt(), false)
                         .map(p -> p.status())
                         .orElse(ProposalStatus.CANCELED));
             }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,30 @@ public final class Inputs {
             return reject(field, "must be at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    /**
+     * The constant of {@code type} named {@code raw}, in any case ({@code "active"} is {@code
+     * ACTIVE}), or null when the field is absent; any other text is refused with {@code refusal},
+     * which says what is accepted.
+     */
+    public <E extends Enum<E>> E optionalEnum(String field, Class<E> type, String raw, String refusal) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return reject(field, refusal);
+        }
+    }
+
+    /** As {@link #optionalEnum}, and an absent field is refused: {@code is required}. */
+    public <E extends Enum<E>> E requiredEnum(String field, Class<E> type, String raw, String refusal) {
+        if (raw == null) {
+            return reject(field, "is required");
+        }
+        return optionalEnum(field, type, raw, refusal);
     }
 
     /**

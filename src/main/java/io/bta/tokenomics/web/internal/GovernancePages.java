@@ -2,6 +2,7 @@ package io.bta.tokenomics.web.internal;
 
 import io.bta.tokenomics.governance.Governance;
 import io.bta.tokenomics.governance.ProposalAction;
+import io.bta.tokenomics.governance.ProposalId;
 import io.bta.tokenomics.governance.ProposalStatus;
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.shared.error.DomainProblem;
@@ -123,6 +124,10 @@ class GovernancePages {
 
     @GetMapping("/app/governance/{id}")
     String proposal(@PathVariable UUID id, Model model) {
+        return proposal(new ProposalId(id), model);
+    }
+
+    private String proposal(ProposalId id, Model model) {
         var me = Caller.current().id();
         var proposal = governance.proposal(id);
         model.addAttribute("p", proposal);
@@ -136,7 +141,7 @@ class GovernancePages {
     /** The tally alone, polled while the page is open (votes by others reach no one's event stream). */
     @GetMapping("/app/governance/{id}/tally")
     String tally(@PathVariable UUID id, Model model) {
-        model.addAttribute("p", governance.proposal(id));
+        model.addAttribute("p", governance.proposal(new ProposalId(id)));
         return "web/proposal :: tally";
     }
 
@@ -161,20 +166,20 @@ class GovernancePages {
             }
             var why = in.optional("reason", Forms.given(reason), Governance.MAX_REASON_LENGTH);
             in.check();
-            governance.castVote(id, Caller.current().id(), choice, why);
+            governance.castVote(new ProposalId(id), Caller.current().id(), choice, why);
             return "redirect:/app/governance/" + id + "?done=voted";
         } catch (DomainProblem p) {
             response.setStatus(422);
             model.addAttribute("errors", Forms.errors(p, Map.of("NO_VOTING_POWER", "support")));
             model.addAttribute("reason", reason);
-            return proposal(id, model);
+            return proposal(new ProposalId(id), model);
         }
     }
 
     @PostMapping("/app/governance/{id}/cancel")
     String cancel(@PathVariable UUID id) {
         var caller = Caller.current();
-        governance.cancel(id, caller.id(), caller.isAdmin());
+        governance.cancel(new ProposalId(id), caller.id(), caller.isAdmin());
         return "redirect:/app/governance/" + id + "?done=canceled";
     }
 
@@ -182,7 +187,7 @@ class GovernancePages {
     String execute(@PathVariable UUID id) {
         var caller = Caller.current();
         caller.requireAdmin();
-        governance.execute(id, caller.id());
+        governance.execute(new ProposalId(id), caller.id());
         return "redirect:/app/governance/" + id + "?done=executed";
     }
 
