@@ -6,5 +6,8 @@ public enum TransactionType {
     MINT,
     BURN,
     LOCK,
-    UNLOCK
+    UNLOCK;
+
+    /** The refusal of any other name. */
+    public static final String NOT_A_TYPE = "must be one of TRANSFER, MINT, BURN, LOCK, UNLOCK";
 }

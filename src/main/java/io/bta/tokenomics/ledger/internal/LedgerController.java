@@ -211,7 +211,7 @@ class LedgerController {
     private Page<TransactionView> history(
             EntityId entity, String tokenId, String type, String from, String to, Integer limit, String cursor) {
         var in = new Inputs();
-        var txType = in.optionalChoice("type", type, TransactionType.class);
+        var txType = in.optionalEnum("type", TransactionType.class, type, TransactionType.NOT_A_TYPE);
         var period = in.timeRange("from", in.optionalInstant("from", from), in.optionalInstant("to", to));
         int pageSize = Paging.limit(in, limit);
         var position = Paging.cursor(in, cursor);

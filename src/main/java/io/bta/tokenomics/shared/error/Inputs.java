@@ -124,27 +124,6 @@ public final class Inputs {
         }
     }
 
-    /**
-     * An optional choice among an enum's constants, named in any case; null when absent. Refused
-     * with {@code must be one of A, B, C} (the constants in declaration order).
-     */
-    public <E extends Enum<E>> E optionalChoice(String field, String raw, Class<E> type) {
-        if (raw == null) {
-            return null;
-        }
-        for (var constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(raw)) {
-                return constant;
-            }
-        }
-        return reject(
-                field,
-                "must be one of "
-                        + java.util.Arrays.stream(type.getEnumConstants())
-                                .map(Enum::name)
-                                .collect(java.util.stream.Collectors.joining(", ")));
-    }
-
     public <T> T reject(String field, String message) {
         errors.add(new InvalidInput.FieldError(field, message));
         return null;
