@@ -21,6 +21,7 @@ import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
 import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -108,6 +109,7 @@ class LedgerController {
 
     @GetMapping("/{identifier}")
     @Operation(summary = "One token by id, symbol (BTA-GOV) or type (GOVERNANCE)")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     TokenView token(@PathVariable String identifier) {
         return TokenView.of(ledger.token(identifier));
     }
@@ -142,6 +144,7 @@ class LedgerController {
     @Operation(
             summary = "Several entities' balances read at one moment, with the ledger sequence they reflect"
                     + " (each entity the caller's own, or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     BalanceSnapshotView balanceSnapshot(@RequestParam(name = "entityId", required = false) List<String> entityIds) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -165,6 +168,7 @@ class LedgerController {
 
     @GetMapping("/balances/{entityId}")
     @Operation(summary = "An entity's balances (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     List<BalanceView> balances(@PathVariable String entityId) {
         var entity = Caller.current().ownOrAdmin("entityId", entityId);
         return ledger.balances(entity).stream().map(BalanceView::of).toList();
@@ -172,6 +176,8 @@ class LedgerController {
 
     @GetMapping("/balances/{entityId}/{tokenId}")
     @Operation(summary = "An entity's balance of one token (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     BalanceView balance(@PathVariable String entityId, @PathVariable String tokenId) {
         var entity = Caller.current().ownOrAdmin("entityId", entityId);
         return BalanceView.of(ledger.balance(entity, ledger.resolve(tokenId)));
@@ -183,6 +189,10 @@ class LedgerController {
             responseCode = "201",
             description = "the transfer, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<byte[]> transfer(@RequestBody TransferRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -218,6 +228,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<byte[]> mint(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return adminOperation(
                 request,
@@ -231,6 +244,8 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return adminOperation(
                 request,
@@ -244,6 +259,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> lock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return scopedOperation(
                 request,
@@ -257,6 +275,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> unlock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         return scopedOperation(
                 request,
@@ -266,6 +287,7 @@ class LedgerController {
 
     @GetMapping("/transactions")
     @Operation(summary = "The caller's transaction history, newest first")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Page<TransactionView> myHistory(
             @RequestParam(required = false) String tokenId,
             @RequestParam(required = false) String type,
@@ -278,6 +300,8 @@ class LedgerController {
 
     @GetMapping("/transactions/{entityId}")
     @Operation(summary = "An entity's transaction history, newest first (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Page<TransactionView> history(
             @PathVariable String entityId,
             @RequestParam(required = false) String tokenId,
@@ -391,6 +415,9 @@ class LedgerController {
             description = "ATOMIC: all apply or none (201, or the first refusal with its index). INDEPENDENT:"
                     + " each applies or is refused alone (200 with a result per item). The same authorization"
                     + " rules as single transfers apply to each item; one Idempotency-Key covers the batch.")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
