@@ -57,13 +57,13 @@ import org.springframework.web.method.HandlerMethod;
  * A 404 depends on what the path names, so an operation names its own ({@code UNKNOWN_POOL}...).
  */
 @Component
-public class ProblemResponses implements OperationCustomizer {
+class ProblemResponses implements OperationCustomizer {
 
     /** The media type of every refusal. */
-    public static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     /** The response member that lists the codes it documents, for tools and tests. */
-    public static final String CODES_EXTENSION = "x-problem-codes";
+    static final String CODES_EXTENSION = "x-problem-codes";
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -77,7 +77,7 @@ public class ProblemResponses implements OperationCustomizer {
     }
 
     /** The problem schemas the responses refer to, for the document's components. */
-    public static void addSchemas(Components components) {
+    static void addSchemas(Components components) {
         components.addSchemas("Problem", problemSchema(false));
         components.addSchemas("InvalidInputProblem", problemSchema(true));
     }
@@ -272,7 +272,6 @@ public class ProblemResponses implements OperationCustomizer {
     }
 
     /** A schema of one JSON type, written for both OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}). */
-    @SuppressWarnings("unchecked")
     private static Schema<Object> typed(String type) {
         var schema = new Schema<Object>().type(type);
         schema.setTypes(new LinkedHashSet<>(List.of(type)));

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * The refusals an operation answers itself, with their status and stable codes, such as {@code
- * @Refuses(status = 409, codes = {"INSUFFICIENT_BALANCE", "POOL_NOT_ACTIVE"})}. The OpenAPI
+ * @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")}: one code per annotation, which the
+ * formatter keeps on one line (an array of codes it spreads over three). The OpenAPI
  * document lists them with an example each ({@link ProblemResponses}), beside the refusals every
  * operation shares (bad input, authentication, idempotency, rate limit), which are derived and
  * need no annotation.
