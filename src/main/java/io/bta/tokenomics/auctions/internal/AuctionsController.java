@@ -10,6 +10,7 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -55,6 +56,9 @@ class AuctionsController {
 
     @PutMapping
     @Operation(summary = "Register an auction's terms, or change them while it is open (scope auctions:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 409, codes = "AUCTION_SETTLED")
+    @Refuses(status = 422, codes = "FEE_ABOVE_BASE_BOND")
     Auction register(@PathVariable String auctionId, @RequestBody TermsRequest r) {
         Caller.current().requireScope(SCOPE);
         var id = auctionId(auctionId);
@@ -93,6 +97,12 @@ class AuctionsController {
 
     @PostMapping("/participants")
     @Operation(summary = "Join: the bidder's bond is locked (the bidder itself, or scope auctions:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 409, codes = "AUCTION_SETTLED")
+    @Refuses(status = 409, codes = "AUCTION_CLOSED")
+    @Refuses(status = 409, codes = "ALREADY_JOINED")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "TREASURY_MAY_NOT_BID")
     ResponseEntity<Participation> join(@PathVariable String auctionId, @RequestBody(required = false) JoinRequest r) {
         var caller = Caller.current();
         var id = auctionId(auctionId);
@@ -107,6 +117,7 @@ class AuctionsController {
 
     @GetMapping("/participants")
     @Operation(summary = "An auction's bidders and their bonds (scope auctions:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
     List<Participation> participants(@PathVariable String auctionId) {
         Caller.current().requireScope(SCOPE);
         return auctions.participants(auctionId(auctionId));
@@ -114,6 +125,8 @@ class AuctionsController {
 
     @GetMapping("/participants/{bidderId}")
     @Operation(summary = "One bidder's participation (the bidder itself, or scope auctions:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_PARTICIPANT")
     Participation participant(@PathVariable String auctionId, @PathVariable String bidderId) {
         var caller = Caller.current();
         var id = auctionId(auctionId);
@@ -130,6 +143,10 @@ class AuctionsController {
     @Operation(
             summary =
                     "Settle once: losers unlocked, the winner pays the fee, defaulted bidders forfeit (scope auctions:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_AUCTION")
+    @Refuses(status = 409, codes = "AUCTION_SETTLED")
+    @Refuses(status = 422, codes = "NOT_A_PARTICIPANT")
     Auction settle(@PathVariable String auctionId, @RequestBody(required = false) SettleRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);

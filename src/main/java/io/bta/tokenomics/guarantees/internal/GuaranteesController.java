@@ -13,6 +13,7 @@ import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -57,6 +58,12 @@ class GuaranteesController {
     @PostMapping
     @Operation(
             summary = "Allocate BTA-GUAR for a guarantee: minted to the guarantor and locked (scope guarantees:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "GUARANTEE_ALREADY_ALLOCATED")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "EXPIRY_NOT_IN_FUTURE")
+    @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
     ResponseEntity<GuaranteeAllocation> allocate(@RequestBody AllocateRequest r) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
@@ -92,6 +99,8 @@ class GuaranteesController {
 
     @GetMapping("/{id}")
     @Operation(summary = "An allocation (its guarantor or beneficiary, or scope guarantees:write)")
+    @Refuses(status = 403, codes = "NOT_A_PARTY")
+    @Refuses(status = 404, codes = "UNKNOWN_ALLOCATION")
     GuaranteeAllocation allocation(@PathVariable String id) {
         var caller = Caller.current();
         var allocation = guarantees.allocation(allocationId(id));
@@ -103,6 +112,7 @@ class GuaranteesController {
 
     @GetMapping
     @Operation(summary = "Allocations, newest first: a party lists its own; scope guarantees:write lists any")
+    @Refuses(status = 403, codes = "NOT_A_PARTY")
     List<GuaranteeAllocation> allocations(
             @RequestParam(required = false) String guarantorId,
             @RequestParam(required = false) String beneficiaryId,
@@ -136,6 +146,9 @@ class GuaranteesController {
 
     @PostMapping("/{id}/release")
     @Operation(summary = "Release: the BTA-GUAR is unlocked and burned, collateral unlocked (scope guarantees:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_ALLOCATION")
+    @Refuses(status = 409, codes = "ALLOCATION_NOT_ACTIVE")
     GuaranteeAllocation release(@PathVariable String id) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);
@@ -144,6 +157,10 @@ class GuaranteesController {
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Claim: the BTA-GUAR and collateral move to the beneficiary (scope guarantees:write)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_ALLOCATION")
+    @Refuses(status = 409, codes = "ALLOCATION_NOT_ACTIVE")
+    @Refuses(status = 409, codes = "ALLOCATION_EXPIRED")
     GuaranteeAllocation claim(@PathVariable String id) {
         var caller = Caller.current();
         caller.requireScope(SCOPE);

@@ -19,6 +19,7 @@ import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -67,6 +68,7 @@ class LedgerController {
 
     @GetMapping("/{identifier}")
     @Operation(summary = "One token by id, symbol (BTA-GOV) or type (GOVERNANCE)")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Token token(@PathVariable String identifier) {
         return ledger.token(identifier);
     }
@@ -95,6 +97,7 @@ class LedgerController {
     @Operation(
             summary = "Several entities' balances read at one moment, with the ledger sequence they reflect"
                     + " (each entity the caller's own, or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     BalanceSnapshot balanceSnapshot(@RequestParam(name = "entityId", required = false) List<String> entityIds) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -113,12 +116,15 @@ class LedgerController {
 
     @GetMapping("/balances/{entityId}")
     @Operation(summary = "An entity's balances (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     List<Balance> balances(@PathVariable String entityId) {
         return ledger.balances(Caller.current().ownOrAdmin("entityId", entityId));
     }
 
     @GetMapping("/balances/{entityId}/{tokenId}")
     @Operation(summary = "An entity's balance of one token (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Balance balance(@PathVariable String entityId, @PathVariable String tokenId) {
         var entity = Caller.current().ownOrAdmin("entityId", entityId);
         return ledger.balance(entity, ledger.resolve(tokenId));
@@ -130,6 +136,10 @@ class LedgerController {
             responseCode = "201",
             description = "the transfer, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<byte[]> transfer(@RequestBody TransferOrder request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -145,6 +155,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<byte[]> mint(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Mint::new);
@@ -156,6 +169,8 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Burn::new);
@@ -167,6 +182,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> lock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Lock::new);
@@ -178,6 +196,9 @@ class LedgerController {
             responseCode = "201",
             description = "the transaction, committed",
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     ResponseEntity<byte[]> unlock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Unlock::new);
@@ -185,6 +206,7 @@ class LedgerController {
 
     @GetMapping("/transactions")
     @Operation(summary = "The caller's transaction history, newest first")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Page<TransactionView> myHistory(
             @RequestParam(required = false) String tokenId,
             @RequestParam(required = false) String type,
@@ -197,6 +219,8 @@ class LedgerController {
 
     @GetMapping("/transactions/{entityId}")
     @Operation(summary = "An entity's transaction history, newest first (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Page<TransactionView> history(
             @PathVariable String entityId,
             @RequestParam(required = false) String tokenId,
@@ -255,6 +279,9 @@ class LedgerController {
             description = "ATOMIC: all apply or none (201, or the first refusal with its index). INDEPENDENT:"
                     + " each applies or is refused alone (200 with a result per item). The same authorization"
                     + " rules as single transfers apply to each item; one Idempotency-Key covers the batch.")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();

@@ -3,6 +3,7 @@ package io.bta.tokenomics.shared.apikeys;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -64,6 +65,7 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Create a key; its secret is in this answer only")
+    @Refuses(status = 409, codes = "API_KEY_NAME_TAKEN")
     ResponseEntity<KeyView> create(@RequestBody CreateRequest request) {
         var caller = Caller.current();
         caller.requireAdmin();
@@ -107,6 +109,7 @@ class ApiKeyController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a key: it is refused from now on")
+    @Refuses(status = 404, codes = "UNKNOWN_API_KEY")
     KeyView revoke(@PathVariable String id) {
         var caller = Caller.current();
         caller.requireAdmin();

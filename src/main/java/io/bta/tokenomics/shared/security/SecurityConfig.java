@@ -15,7 +15,6 @@ import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -73,36 +72,18 @@ class SecurityConfig {
 
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/error",
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers(
-                                HttpMethod.POST, "/api/tokens/initialize", "/api/tokens/mint", "/api/tokens/burn")
-                        .hasRole(Caller.ADMIN)
-                        // lock and unlock: admins, or services with the scope ledger:lock (checked there)
-                        .requestMatchers(HttpMethod.POST, "/api/tokens/lock", "/api/tokens/unlock")
-                        .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
-                        .requestMatchers("/api/admin/**")
-                        .hasRole(Caller.ADMIN)
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                "/api/governance/proposals/*/execute",
-                                "/api/governance/proposals/*/verify-tally")
-                        .hasRole(Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/trust/**")
-                        .hasAnyRole(Caller.ADMIN, Caller.SERVICE)
-                        .requestMatchers("/actuator/**")
-                        .hasRole(Caller.ADMIN)
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new))
+                            .permitAll();
+                    for (var rule : AccessRules.ROLE_RULES) {
+                        auth.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new))
+                                .hasAnyRole(rule.roles().toArray(String[]::new));
+                    }
+                    auth.requestMatchers("/actuator/**")
+                            .hasRole(Caller.ADMIN)
+                            .anyRequest()
+                            .authenticated();
+                })
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))

@@ -36,19 +36,23 @@ public class OpenApiConfig {
 
     @Bean
     OpenAPI tokenomicsOpenApi() {
+        var components = new Components()
+                .addSecuritySchemes(
+                        "bearer",
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT"));
+        ProblemResponses.addSchemas(components);
         return new OpenAPI()
                 .info(new Info()
                         .title("BTA Tokenomics API")
                         .version("0.1.0")
                         .description("Tokens, balances, transfers, history and trust scores of the BTA platform. "
-                                + "Amounts are decimal strings with up to 18 decimals. Errors are RFC 9457 problems."))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
+                                + "Amounts are decimal strings with up to 18 decimals. Errors are RFC 9457 problems"
+                                + " (application/problem+json) with a stable code; each operation lists the codes it"
+                                + " can answer, with an example of each."))
+                .components(components)
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

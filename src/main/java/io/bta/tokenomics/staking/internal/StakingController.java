@@ -4,6 +4,7 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.EarlyUnstakePenalty;
 import io.bta.tokenomics.staking.LockPeriod;
@@ -71,6 +72,8 @@ class StakingController {
 
     @PostMapping("/pools")
     @Operation(summary = "Create a staking pool (admin)")
+    @Refuses(status = 403, codes = "ROLE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     ResponseEntity<StakingPool> createPool(@RequestBody CreatePoolRequest r) {
         Caller.current().requireAdmin();
         // Each term's type holds its rule and its message; this only says which field it came from.
@@ -111,6 +114,8 @@ class StakingController {
 
     @PatchMapping("/pools/{poolId}")
     @Operation(summary = "Change a pool's APY, status or minimum trust score from now on (admin)")
+    @Refuses(status = 403, codes = "ROLE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_POOL")
     StakingPool updatePool(@PathVariable String poolId, @RequestBody UpdatePoolRequest r) {
         Caller.current().requireAdmin();
         var id = poolId(poolId);
@@ -125,6 +130,12 @@ class StakingController {
 
     @PostMapping("/stake")
     @Operation(summary = "Stake tokens in a pool: they move from available to locked")
+    @Refuses(status = 404, codes = "UNKNOWN_POOL")
+    @Refuses(status = 409, codes = "POOL_NOT_ACTIVE")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "BELOW_MIN_STAKE")
+    @Refuses(status = 422, codes = "TRUST_SCORE_TOO_LOW")
+    @Refuses(status = 422, codes = "POOL_CAP_EXCEEDED")
     ResponseEntity<Stake> stake(@RequestBody StakeRequest r) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -136,6 +147,11 @@ class StakingController {
 
     @PostMapping("/unstake/{stakeId}")
     @Operation(summary = "Unstake (the staker only): principal unlocked, pending rewards paid, penalty if early")
+    @Refuses(status = 403, codes = "NOT_STAKER")
+    @Refuses(status = 404, codes = "UNKNOWN_STAKE")
+    @Refuses(status = 409, codes = "STAKE_CLOSED")
+    @Refuses(status = 409, codes = "STAKE_LOCKED")
+    @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
     Unstaked unstake(@PathVariable String stakeId) {
         var caller = Caller.current();
         StakeId id;
@@ -155,12 +171,14 @@ class StakingController {
 
     @GetMapping("/stakes/{stakerId}")
     @Operation(summary = "An entity's stakes with their pending rewards (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     List<Stake> stakes(@PathVariable String stakerId) {
         return staking.stakesOf(Caller.current().ownOrAdmin("stakerId", stakerId));
     }
 
     @GetMapping("/stakes/{stakerId}/rewards")
     @Operation(summary = "The sum of an entity's pending staking rewards, by reward token (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     RewardsView rewards(@PathVariable String stakerId) {
         var staker = Caller.current().ownOrAdmin("stakerId", stakerId);
         return new RewardsView(staker.value(), staking.pendingRewardsOf(staker));
@@ -168,6 +186,8 @@ class StakingController {
 
     @PostMapping("/distribute")
     @Operation(summary = "Pay every pending reward of a pool, or of all pools (admin)")
+    @Refuses(status = 403, codes = "ROLE_REQUIRED")
+    @Refuses(status = 404, codes = "UNKNOWN_POOL")
     Staking.Distribution distribute(@RequestBody(required = false) DistributeRequest r) {
         Caller.current().requireAdmin();
         var pool = r == null || r.poolId() == null ? null : poolId(r.poolId());

@@ -3,6 +3,7 @@ package io.bta.tokenomics.trust.internal;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.bta.tokenomics.trust.Trust;
 import io.bta.tokenomics.trust.TrustScore;
 import io.bta.tokenomics.trust.TrustScoreChanged;
@@ -68,6 +69,7 @@ class TrustController {
 
     @PutMapping("/{entityId}")
     @Operation(summary = "Set an entity's trust score (admin or SERVICE)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
     ScoreView record(@PathVariable String entityId, @RequestBody ScoreRequest request) {
         // The security filter lets admins and services through; a service API key also needs this scope.
         var caller = Caller.current();
