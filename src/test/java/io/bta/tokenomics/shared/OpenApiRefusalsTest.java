@@ -34,15 +34,6 @@ class OpenApiRefusalsTest {
      */
     static final Set<String> NOT_YET_DOCUMENTED = Set.of(
             "TOKEN_NOT_CHECKPOINTED",
-            // governance
-            "UNKNOWN_PROPOSAL",
-            "BELOW_PROPOSAL_THRESHOLD",
-            "VOTING_NOT_OPEN",
-            "ALREADY_VOTED",
-            "NO_VOTING_POWER",
-            "PROPOSAL_NOT_EXECUTABLE",
-            "PROPOSAL_NOT_CANCELABLE",
-            "PROPOSAL_ACTION_FAILED",
             // rewards
             "EMISSION_BUDGET_EXCEEDED",
             "TRUST_TOO_LOW",

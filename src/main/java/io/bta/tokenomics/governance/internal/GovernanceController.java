@@ -16,6 +16,7 @@ import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -65,6 +66,7 @@ class GovernanceController {
 
     @PostMapping("/proposals")
     @Operation(summary = "Create a proposal (a holder of at least the proposal threshold of voting power)")
+    @Refuses(status = 422, codes = "BELOW_PROPOSAL_THRESHOLD")
     ResponseEntity<ProposalView> propose(@RequestBody ProposeRequest request) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -95,6 +97,7 @@ class GovernanceController {
 
     @GetMapping("/proposals/{proposalId}")
     @Operation(summary = "A proposal with its tallies and the caller's vote, if any")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
     ProposalView proposal(@PathVariable String proposalId) {
         var caller = Caller.current();
         var id = proposalId(proposalId);
@@ -104,12 +107,20 @@ class GovernanceController {
 
     @GetMapping("/proposals/{proposalId}/voting-power")
     @Operation(summary = "The caller's voting power at the proposal's snapshot, trust score and resulting weight")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
     VotingPower votingPower(@PathVariable String proposalId) {
         return governance.votingPower(proposalId(proposalId), Caller.current().id());
     }
 
     @PostMapping("/proposals/{proposalId}/vote")
     @Operation(summary = "Cast the caller's vote: FOR, AGAINST or ABSTAIN")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
+    @Refuses(status = 409, codes = "VOTING_NOT_OPEN")
+    @Refuses(status = 409, codes = "ALREADY_VOTED")
+    @Refuses(status = 422, codes = "NO_VOTING_POWER")
+    @Refuses(status = 503, codes = "GOVERNANCE_BUSY")
+    @Refuses(status = 503, codes = "GOVERNANCE_UNAVAILABLE")
+    @Refuses(status = 503, codes = "OUTCOME_UNKNOWN")
     ResponseEntity<Vote> vote(@PathVariable String proposalId, @RequestBody VoteRequest request) {
         var caller = Caller.current();
         var id = proposalId(proposalId);
@@ -122,6 +133,7 @@ class GovernanceController {
 
     @GetMapping("/proposals/{proposalId}/votes")
     @Operation(summary = "The votes on a proposal, in the order they were cast")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
     Page<Vote> votes(
             @PathVariable String proposalId,
             @RequestParam(required = false) Integer limit,
@@ -139,6 +151,9 @@ class GovernanceController {
     @Operation(
             summary = "Cancel: the proposer while PENDING, an admin until the outcome is final"
                     + " (409 PROPOSAL_NOT_CANCELABLE once DEFEATED, EXPIRED, EXECUTED or CANCELED)")
+    @Refuses(status = 403, codes = "NOT_PROPOSER")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
+    @Refuses(status = 409, codes = "PROPOSAL_NOT_CANCELABLE")
     ProposalView cancel(@PathVariable String proposalId) {
         var caller = Caller.current();
         return new ProposalView(governance.cancel(proposalId(proposalId), caller.id(), caller.isAdmin()), null);
@@ -146,6 +161,9 @@ class GovernanceController {
 
     @PostMapping("/proposals/{proposalId}/execute")
     @Operation(summary = "Execute a SUCCEEDED proposal: all its actions or none (admin)")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
+    @Refuses(status = 409, codes = "PROPOSAL_NOT_EXECUTABLE")
+    @Refuses(status = 422, codes = "PROPOSAL_ACTION_FAILED")
     ProposalView execute(@PathVariable String proposalId) {
         var caller = Caller.current();
         caller.requireAdmin();
@@ -154,6 +172,7 @@ class GovernanceController {
 
     @PostMapping("/proposals/{proposalId}/verify-tally")
     @Operation(summary = "Recompute the tallies from the votes and compare them with the stored ones (admin)")
+    @Refuses(status = 404, codes = "UNKNOWN_PROPOSAL")
     Governance.TallyCheck verifyTally(@PathVariable String proposalId) {
         Caller.current().requireAdmin();
         return governance.verifyTally(proposalId(proposalId));
