@@ -95,13 +95,22 @@ class OperationsTest {
         var vote = schemas.get("Vote").get("properties");
         assertThat(vote.get("proposalId").get("type").asString()).isEqualTo("string");
         assertThat(vote.get("votingPower").get("type").asString()).isEqualTo("string");
+        // decimals written as plain strings (PlainDecimalText) are strings in the document too
+        assertThat(vote.get("trustScore").get("type").asString()).isEqualTo("string");
+        assertThat(vote.get("weight").get("type").asString()).isEqualTo("string");
         var tallyCheck = schemas.get("TallyCheck").get("properties");
         assertThat(tallyCheck.get("proposalId").get("type").asString()).isEqualTo("string");
-        assertThat(tallyCheck.has("storedFor")).isTrue();
+        assertThat(tallyCheck.get("storedFor").get("type").asString()).isEqualTo("string");
         assertThat(tallyCheck.has("stored")).isFalse();
         var proposal = schemas.get("ProposalView").get("properties");
         assertThat(proposal.get("id").get("type").asString()).isEqualTo("string");
-        assertThat(proposal.has("quorum")).isTrue();
+        assertThat(proposal.get("quorum").get("type").asString()).isEqualTo("string");
+        assertThat(schemas.get("Stake")
+                        .get("properties")
+                        .get("trustScoreAtStake")
+                        .get("type")
+                        .asString())
+                .isEqualTo("string");
         assertThat(proposal.has("proposal")).isFalse();
     }
 
