@@ -1,5 +1,6 @@
 package io.bta.tokenomics.web.internal;
 
+import io.bta.tokenomics.rewards.RewardId;
 import io.bta.tokenomics.rewards.RewardStatus;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.Rewards;
@@ -67,7 +68,7 @@ class RewardsPages {
     String claim(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
         boolean htmx = request.getHeader("HX-Request") != null;
         try {
-            rewards.claimReward(id, Caller.current().id());
+            rewards.claimReward(new RewardId(id), Caller.current().id());
             if (!htmx) {
                 return "redirect:/app/rewards?done=claimed";
             }
