@@ -65,10 +65,11 @@ class RewardsPages {
      * scripts, the form posts and the page is shown again after a redirect.
      */
     @PostMapping("/app/rewards/{id}/claim")
-    String claim(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String claim(@PathVariable("id") UUID uuid, Model model, HttpServletRequest request, HttpServletResponse response) {
         boolean htmx = request.getHeader("HX-Request") != null;
+        var id = new RewardId(uuid);
         try {
-            rewards.claimReward(new RewardId(id), Caller.current().id());
+            rewards.claimReward(id, Caller.current().id());
             if (!htmx) {
                 return "redirect:/app/rewards?done=claimed";
             }
