@@ -8,6 +8,7 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.web.DecimalText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -57,9 +58,9 @@ public record Overview(
             Amount circulating,
             Amount locked,
             Amount staked,
-            @JsonSerialize(using = ToStringSerializer.class) long holders,
-            @JsonSerialize(using = DecimalText.class) BigDecimal totalMinted,
-            @JsonSerialize(using = DecimalText.class) BigDecimal totalBurned,
+            @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long holders,
+            @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal totalMinted,
+            @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal totalBurned,
             List<Holder> topHolders) {
 
         public TokenFigures {
@@ -82,12 +83,12 @@ public record Overview(
      * {@code proposalsByStatus} names every status, in their order, with 0 where there is none.
      */
     public record GovernanceFigures(
-            @JsonSerialize(using = ToStringSerializer.class) long proposals,
+            @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long proposals,
             @JsonSerialize(contentUsing = ToStringSerializer.class) Map<ProposalStatus, Long> proposalsByStatus,
-            @JsonSerialize(using = ToStringSerializer.class) long votesCast,
-            @JsonSerialize(using = ToStringSerializer.class) long voters,
-            @JsonSerialize(using = ToStringSerializer.class) long eligibleVoters,
-            @JsonSerialize(using = DecimalText.class) BigDecimal participationRate) {
+            @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long votesCast,
+            @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long voters,
+            @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long eligibleVoters,
+            @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal participationRate) {
 
         public GovernanceFigures {
             var every = new EnumMap<ProposalStatus, Long>(ProposalStatus.class);

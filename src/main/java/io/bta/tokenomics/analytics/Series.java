@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.web.DecimalText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -40,5 +41,8 @@ public record Series(
     }
 
     /** A bucket: the last snapshot's value for a stock, the sum of the snapshots' values for a flow. */
-    public record Point(Instant start, @JsonSerialize(using = DecimalText.class) BigDecimal value, int snapshots) {}
+    public record Point(
+            Instant start,
+            @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal value,
+            int snapshots) {}
 }

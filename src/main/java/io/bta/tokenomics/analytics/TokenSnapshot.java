@@ -4,6 +4,7 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.web.DecimalText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,12 +33,12 @@ public record TokenSnapshot(
         Amount circulating,
         Amount locked,
         Amount staked,
-        @JsonSerialize(using = ToStringSerializer.class) long holders,
-        @JsonSerialize(using = ToStringSerializer.class) long transactions,
-        @JsonSerialize(using = DecimalText.class) BigDecimal volume,
-        @JsonSerialize(using = DecimalText.class) BigDecimal minted,
-        @JsonSerialize(using = DecimalText.class) BigDecimal burned,
-        @JsonSerialize(using = DecimalText.class) BigDecimal rewardsMinted) {
+        @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long holders,
+        @Schema(type = "string") @JsonSerialize(using = ToStringSerializer.class) long transactions,
+        @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal volume,
+        @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal minted,
+        @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal burned,
+        @Schema(type = "string") @JsonSerialize(using = DecimalText.class) BigDecimal rewardsMinted) {
 
     /** The value of a metric, as an exact decimal. */
     public BigDecimal value(Metric metric) {

@@ -82,6 +82,10 @@ class OperationsTest {
         assertThat(pool.get("lockPeriod").get("type").asString()).isEqualTo("integer");
         assertThat(pool.get("totalStaked").get("type").asString()).isEqualTo("string");
         assertThat(pool.get("id").get("type").asString()).isEqualTo("string");
+        var snapshot = schemas.get("TokenSnapshot").get("properties");
+        assertThat(snapshot.get("holders").get("type").asString()).isEqualTo("string");
+        assertThat(snapshot.get("volume").get("type").asString()).isEqualTo("string");
+        assertThat(snapshot.get("tokenId").get("type").asString()).isEqualTo("string");
     }
 
     @Test
