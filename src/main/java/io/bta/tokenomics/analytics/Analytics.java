@@ -233,7 +233,9 @@ public class Analytics {
                     t.holders(),
                     t.totalMinted(),
                     t.totalBurned(),
-                    ledger.topHolders(t.tokenId(), topHolders)));
+                    ledger.topHolders(t.tokenId(), topHolders).stream()
+                            .map(Overview.Holder::of)
+                            .toList()));
         }
         var participation = governance.participation();
         var rate = governanceHolders == 0

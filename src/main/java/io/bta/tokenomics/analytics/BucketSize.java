@@ -1,5 +1,6 @@
 package io.bta.tokenomics.analytics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,6 +19,8 @@ public enum BucketSize {
         this.width = width;
     }
 
+    /** The name used in the API ({@code 5m}, {@code 1h}, {@code 1d}), in JSON too. */
+    @JsonValue
     public String key() {
         return key;
     }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.analytics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -33,7 +34,8 @@ public enum Metric {
         this.kind = kind;
     }
 
-    /** The name used in the API ({@code totalSupply}, {@code rewardsMinted}, ...). */
+    /** The name used in the API ({@code totalSupply}, {@code rewardsMinted}, ...), in JSON too. */
+    @JsonValue
     public String key() {
         return key;
     }

@@ -2,9 +2,11 @@ package io.bta.tokenomics.rewards;
 
 import io.bta.tokenomics.rewards.RewardProblems.EmissionBudgetExceeded;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.web.PlainDecimalNumber;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One emission epoch of BTA-REWARD: its budget, fixed when it opened ({@link EmissionRule}), what
@@ -17,7 +19,7 @@ public record EmissionState(
         Instant startsAt,
         Instant endsAt,
         Amount supplyAtStart,
-        BigDecimal inflationRate,
+        @JsonSerialize(using = PlainDecimalNumber.class) BigDecimal inflationRate,
         Amount budget,
         Amount minted,
         Amount reserved,

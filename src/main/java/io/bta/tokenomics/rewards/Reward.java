@@ -5,14 +5,13 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One reward. {@code trustScore} is the recipient's score when it was distributed;
  * {@code expiresAt} is null when the reward never expires; {@code claimedAt} is set once CLAIMED.
  */
 public record Reward(
-        UUID id,
+        RewardId id,
         EntityId recipientId,
         TokenId tokenId,
         String symbol,

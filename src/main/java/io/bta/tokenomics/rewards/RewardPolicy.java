@@ -1,7 +1,9 @@
 package io.bta.tokenomics.rewards;
 
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.web.PlainDecimalNumber;
 import java.math.BigDecimal;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * How a type of reward is computed. A fixed {@code amount} (null when the caller gives it), or for
@@ -10,7 +12,12 @@ import java.math.BigDecimal;
  * rounded down (the cap applies after the scaling).
  */
 public record RewardPolicy(
-        RewardType type, Amount amount, BigDecimal rate, Amount cap, BigDecimal minTrust, BigDecimal trustBoost) {
+        RewardType type,
+        Amount amount,
+        @JsonSerialize(using = PlainDecimalNumber.class) BigDecimal rate,
+        Amount cap,
+        @JsonSerialize(using = PlainDecimalNumber.class) BigDecimal minTrust,
+        @JsonSerialize(using = PlainDecimalNumber.class) BigDecimal trustBoost) {
 
     /** The policy's amount for a base amount and a trust score (0..100), rounded down, capped. */
     public Amount scale(Amount base, BigDecimal trustScore) {

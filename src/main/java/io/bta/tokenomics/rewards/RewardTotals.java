@@ -1,5 +1,6 @@
 package io.bta.tokenomics.rewards;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -17,9 +18,9 @@ public record RewardTotals(EntityId recipientId, List<TokenTotal> tokens) {
 
     public record Sums(Amount distributed, Amount claimed, Amount pending, Amount expired, long count) {}
 
-    public record TypeTotal(RewardType type, Sums sums) {}
+    public record TypeTotal(RewardType type, @JsonUnwrapped Sums sums) {}
 
-    public record TokenTotal(TokenId tokenId, String symbol, Sums sums, List<TypeTotal> byType) {
+    public record TokenTotal(TokenId tokenId, String symbol, @JsonUnwrapped Sums sums, List<TypeTotal> byType) {
         public TokenTotal {
             byType = List.copyOf(byType);
         }

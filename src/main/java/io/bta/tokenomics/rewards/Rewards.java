@@ -341,7 +341,8 @@ public class Rewards {
      * reward's row lock makes them wait, and the later ones find it CLAIMED.
      */
     @Transactional(noRollbackFor = NotPending.class)
-    public Reward claimReward(UUID rewardId, EntityId caller) {
+    public Reward claimReward(RewardId id, EntityId caller) {
+        var rewardId = id.value();
         var row = store.lock(rewardId).orElseThrow(() -> RewardNotFound.of(rewardId));
         if (!row.recipientId().equals(caller)) {
             throw RewardProblems.notRecipient(rewardId);
@@ -382,8 +383,8 @@ public class Rewards {
     }
 
     @Transactional(readOnly = true)
-    public Reward reward(UUID rewardId) {
-        return store.find(rewardId).map(this::view).orElseThrow(() -> RewardNotFound.of(rewardId));
+    public Reward reward(RewardId id) {
+        return store.find(id.value()).map(this::view).orElseThrow(() -> RewardNotFound.of(id.value()));
     }
 
     /** A recipient's rewards, newest first; {@code type} and {@code status} are optional filters. */
@@ -459,7 +460,7 @@ public class Rewards {
 
     private Reward view(RewardStore.Row r) {
         return new Reward(
-                r.id(),
+                new RewardId(r.id()),
                 r.recipientId(),
                 r.tokenId(),
                 ledger.symbolOf(r.tokenId()),

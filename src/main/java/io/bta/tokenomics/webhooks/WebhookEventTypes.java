@@ -17,6 +17,7 @@ import io.bta.tokenomics.staking.StakingEvents.RewardPaid;
 import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
 import io.bta.tokenomics.trust.TrustScoreChanged;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -90,6 +91,25 @@ public final class WebhookEventTypes {
         var all = new java.util.ArrayList<>(KNOWN);
         all.add(ALL);
         return all;
+    }
+
+    /**
+     * The types an endpoint subscribes to, in the order given without repeats: at least one, each
+     * known or {@code *}; otherwise refused with the message the client sees.
+     */
+    public static List<String> subscription(List<String> types) {
+        if (types == null || types.isEmpty()) {
+            throw new IllegalArgumentException("at least one event type, or \"*\" for all");
+        }
+        var unknown = types.stream()
+                .filter(t -> !isSubscribable(t))
+                .map(String::valueOf)
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "unknown event types " + unknown + "; known: " + String.join(", ", KNOWN) + ", or \"*\"");
+        }
+        return List.copyOf(new LinkedHashSet<>(types));
     }
 
     /** A known type or {@code *}. */

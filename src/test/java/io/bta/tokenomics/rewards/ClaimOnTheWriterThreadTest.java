@@ -67,7 +67,7 @@ class ClaimOnTheWriterThreadTest {
         rewards.distributeReward(
                 alice, RewardType.MANUAL, "the rest", rewards.emission().remaining(), null);
         epoch = jdbc.sql("select epoch from rewards where id = ?")
-                .param(reward.id())
+                .param(reward.id().value())
                 .query(Integer.class)
                 .single();
         assertThat(rewards.emission().remaining()).isEqualTo(Amount.ZERO);
@@ -84,7 +84,7 @@ class ClaimOnTheWriterThreadTest {
     @Test
     void aClaimsMintAppliedByTheWriterThreadIsPaidFromItsReservation() {
         var before = rewards.emission();
-        var mint = EmissionBudget.claimMint(reward.id(), reward.tokenId(), alice, TEN, epoch, alice);
+        var mint = EmissionBudget.claimMint(reward.id().value(), reward.tokenId(), alice, TEN, epoch, alice);
 
         var outcome = ledger.submit(mint).join(); // no transaction here: the group-commit writer applies it
 
@@ -100,14 +100,19 @@ class ClaimOnTheWriterThreadTest {
     void aMintNamingAReservationItDoesNotMatchIsChargedToTheBudget() {
         var token = ledger.resolve(TokenType.REWARD);
         var wrongAmount = new LedgerOperation.Mint(
-                token, alice, Amount.of(11), "not the reward", ADMIN, new MintReservation(reward.id(), epoch));
+                token,
+                alice,
+                Amount.of(11),
+                "not the reward",
+                ADMIN,
+                new MintReservation(reward.id().value(), epoch));
         var someoneElse = new LedgerOperation.Mint(
                 token,
                 EntityId.of("mallory-" + UUID.randomUUID()),
                 TEN,
                 "not the recipient",
                 ADMIN,
-                new MintReservation(reward.id(), epoch));
+                new MintReservation(reward.id().value(), epoch));
 
         for (var mint : List.of(wrongAmount, someoneElse)) {
             var outcome = ledger.submit(mint).join();
@@ -118,7 +123,7 @@ class ClaimOnTheWriterThreadTest {
 
     @Test
     void oneReservationPaysForOneMint() {
-        var mint = EmissionBudget.claimMint(reward.id(), reward.tokenId(), alice, TEN, epoch, alice);
+        var mint = EmissionBudget.claimMint(reward.id().value(), reward.tokenId(), alice, TEN, epoch, alice);
 
         var outcomes = ledger.applyEach(List.of(mint, mint));
 
@@ -132,7 +137,7 @@ class ClaimOnTheWriterThreadTest {
         jdbc.sql("update rewards set status = 'CLAIMED', claimed_at = ?, transaction_id = ? where id = ?")
                 .param(Timestamp.from(clock.instant()))
                 .param(transactionId)
-                .param(reward.id())
+                .param(reward.id().value())
                 .update();
     }
 }

@@ -112,6 +112,10 @@ class OperationsTest {
                         .asString())
                 .isEqualTo("string");
         assertThat(proposal.has("proposal")).isFalse();
+        var snapshot = schemas.get("TokenSnapshot").get("properties");
+        assertThat(snapshot.get("holders").get("type").asString()).isEqualTo("string");
+        assertThat(snapshot.get("volume").get("type").asString()).isEqualTo("string");
+        assertThat(snapshot.get("tokenId").get("type").asString()).isEqualTo("string");
     }
 
     @Test

@@ -3,10 +3,7 @@ package io.bta.tokenomics.audit.internal;
 import io.bta.tokenomics.audit.Anchor;
 import io.bta.tokenomics.audit.Audit;
 import io.bta.tokenomics.audit.AuditBlock;
-import io.bta.tokenomics.audit.InclusionProof;
 import io.bta.tokenomics.audit.Verification;
-import io.bta.tokenomics.ledger.LedgerTransaction;
-import io.bta.tokenomics.ledger.TransactionEncoding;
 import io.bta.tokenomics.ledger.TransactionView;
 import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.Page;
@@ -16,8 +13,6 @@ import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,139 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "The tamper-evident chain of sealed ledger blocks, proofs and anchors")
 class AuditController {
 
-    record AnchorView(
-            String status,
-            String chainTxHash,
-            Long chainBlockNumber,
-            Instant anchoredAt,
-            int attempts,
-            Instant nextAttemptAt,
-            String lastError) {
-        static AnchorView of(Anchor a, boolean admin) {
-            return new AnchorView(
-                    a.status().name(),
-                    a.chainTxHash(),
-                    a.chainBlockNumber(),
-                    a.anchoredAt(),
-                    a.attempts(),
-                    a.nextAttemptAt(),
-                    admin ? a.lastError() : null);
-        }
-    }
-
-    record BlockView(
-            long height,
-            long firstSequence,
-            long lastSequence,
-            int txCount,
-            String merkleRoot,
-            String previousHash,
-            String blockHash,
-            Instant sealedAt,
-            AnchorView anchor) {
-        static BlockView of(AuditBlock b, boolean admin) {
-            return new BlockView(
-                    b.height(),
-                    b.firstSequence(),
-                    b.lastSequence(),
-                    b.txCount(),
-                    b.merkleRoot(),
-                    b.previousHash(),
-                    b.blockHash(),
-                    b.sealedAt(),
-                    AnchorView.of(b.anchor(), admin));
-        }
-    }
-
-    /** The transaction's fields exactly as they are encoded for its txHash (amount with 18 decimals). */
-    record ProofTransactionView(
-            String id,
-            long sequence,
-            String type,
-            String tokenId,
-            String symbol,
-            String fromEntityId,
-            String toEntityId,
-            String amount,
-            String memo,
-            String actor,
-            Instant createdAt,
-            long createdAtMicros) {
-        static ProofTransactionView of(LedgerTransaction t) {
-            return new ProofTransactionView(
-                    t.id().toString(),
-                    t.sequence(),
-                    t.type().name(),
-                    t.tokenId().value().toString(),
-                    t.symbol(),
-                    t.fromEntityId() == null ? null : t.fromEntityId().value(),
-                    t.toEntityId() == null ? null : t.toEntityId().value(),
-                    TransactionEncoding.amount(t),
-                    t.memo(),
-                    t.actor().value(),
-                    t.createdAt(),
-                    TransactionEncoding.micros(t.createdAt()));
-        }
-    }
-
-    record HeaderView(
-            long height,
-            long firstSequence,
-            long lastSequence,
-            int txCount,
-            String previousHash,
-            String merkleRoot,
-            String blockHash,
-            Instant sealedAt) {}
-
-    record StepView(String side, String hash) {}
-
-    record ChainAnchorView(
-            long blockHeight, String blockHash, String chainTxHash, long chainBlockNumber, Instant anchoredAt) {}
-
-    record ProofView(
-            ProofTransactionView transaction,
-            String encoding,
-            String txHash,
-            int leafIndex,
-            List<StepView> path,
-            String merkleRoot,
-            HeaderView block,
-            String blockHash,
-            ChainAnchorView anchor) {
-        static ProofView of(InclusionProof p) {
-            var b = p.block();
-            var a = p.anchor();
-            return new ProofView(
-                    ProofTransactionView.of(p.transaction()),
-                    TransactionEncoding.VERSION,
-                    p.txHash(),
-                    p.leafIndex(),
-                    p.path().stream()
-                            .map(s -> new StepView(s.side().name(), s.hash()))
-                            .toList(),
-                    b.merkleRoot(),
-                    new HeaderView(
-                            b.height(),
-                            b.firstSequence(),
-                            b.lastSequence(),
-                            b.txCount(),
-                            b.previousHash(),
-                            b.merkleRoot(),
-                            b.blockHash(),
-                            b.sealedAt()),
-                    b.blockHash(),
-                    a == null
-                            ? null
-                            : new ChainAnchorView(
-                                    a.blockHeight(),
-                                    a.blockHash(),
-                                    a.chainTxHash(),
-                                    a.chainBlockNumber(),
-                                    a.anchoredAt()));
-        }
-    }
-
     record VerifyRequest(Long fromHeight, Long toHeight) {}
 
     private final Audit audit;
@@ -180,27 +42,27 @@ class AuditController {
 
     @GetMapping("/api/audit/blocks")
     @Operation(summary = "Sealed blocks, newest first")
-    Page<BlockView> blocks(
+    Page<AuditBlock> blocks(
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         boolean admin = Caller.current().isAdmin();
         var in = new Inputs();
         int size = Paging.limit(in, limit);
         var position = Paging.cursor(in, cursor);
         in.check();
-        return audit.blocks(size, position).map(b -> BlockView.of(b, admin));
+        return audit.blocks(size, position).map(b -> shown(b, admin));
     }
 
     @GetMapping("/api/audit/blocks/{height}")
     @Operation(summary = "One sealed block")
-    BlockView block(@PathVariable long height) {
-        return BlockView.of(audit.block(height), Caller.current().isAdmin());
+    AuditBlock block(@PathVariable long height) {
+        return shown(audit.block(height), Caller.current().isAdmin());
     }
 
     @GetMapping("/api/tokens/transactions/{id}/proof")
     @Operation(
             summary = "A transaction's Merkle inclusion proof, to check offline (a party of the transaction, or admin);"
                     + " 409 NOT_YET_SEALED until its block is sealed")
-    ProofView proof(@PathVariable String id) {
+    ProofDocument proof(@PathVariable String id) {
         var caller = Caller.current();
         UUID transactionId;
         try {
@@ -208,7 +70,7 @@ class AuditController {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field("id", "must be a transaction id (a UUID)");
         }
-        return ProofView.of(audit.proof(transactionId, caller.id(), caller.isAdmin()));
+        return ProofDocument.of(audit.proof(transactionId, caller.id(), caller.isAdmin()));
     }
 
     @GetMapping("/api/tokens/transactions/by-hash/{txHash}")
@@ -234,5 +96,29 @@ class AuditController {
     Verification verify(@RequestBody(required = false) VerifyRequest request) {
         Caller.current().requireAdmin();
         return request == null ? audit.verify(null, null) : audit.verify(request.fromHeight(), request.toHeight());
+    }
+
+    /** A block as the caller may see it: why anchoring failed is for admins only. */
+    private static AuditBlock shown(AuditBlock b, boolean admin) {
+        var a = b.anchor();
+        return admin
+                ? b
+                : new AuditBlock(
+                        b.height(),
+                        b.firstSequence(),
+                        b.lastSequence(),
+                        b.txCount(),
+                        b.merkleRoot(),
+                        b.previousHash(),
+                        b.blockHash(),
+                        b.sealedAt(),
+                        new Anchor(
+                                a.status(),
+                                a.chainTxHash(),
+                                a.chainBlockNumber(),
+                                a.anchoredAt(),
+                                a.attempts(),
+                                a.nextAttemptAt(),
+                                null));
     }
 }

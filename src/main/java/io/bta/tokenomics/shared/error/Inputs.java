@@ -6,6 +6,7 @@ import io.bta.tokenomics.shared.TimeRange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -71,6 +72,27 @@ public final class Inputs {
         } catch (IllegalArgumentException e) {
             return reject(fromField, e.getMessage());
         }
+    }
+
+    /**
+     * The constant of {@code type} that {@code raw} names in any case, or null when absent; any
+     * other text is refused with every name in declaration order ({@code must be one of A, B, C}).
+     */
+    public <E extends Enum<E>> E optionalOneOf(String field, String raw, Class<E> type) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            var names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            return reject(field, "must be one of " + String.join(", ", names));
+        }
+    }
+
+    /** As {@link #optionalOneOf}, refusing an absent value as required. */
+    public <E extends Enum<E>> E requiredOneOf(String field, String raw, Class<E> type) {
+        return raw == null ? reject(field, "is required") : optionalOneOf(field, raw, type);
     }
 
     public String required(String field, String value, int maxLength) {

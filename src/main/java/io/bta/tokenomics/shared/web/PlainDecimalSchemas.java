@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * A decimal written with {@link PlainDecimalText} is a JSON string, and the OpenAPI document says
+ * A decimal written with {@link PlainDecimalText} or {@link DecimalText} is a JSON string, and the OpenAPI document says
  * so: without this, the document would describe it as the number its Java type suggests.
  */
 @Component
@@ -30,7 +30,8 @@ class PlainDecimalSchemas implements ModelConverter {
             return false;
         }
         for (var a : annotations) {
-            if (a instanceof JsonSerialize s && s.using() == PlainDecimalText.class) {
+            if (a instanceof JsonSerialize s
+                    && (s.using() == PlainDecimalText.class || s.using() == DecimalText.class)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.web.internal;
 
+import io.bta.tokenomics.rewards.RewardId;
 import io.bta.tokenomics.rewards.RewardStatus;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.Rewards;
@@ -64,8 +65,9 @@ class RewardsPages {
      * scripts, the form posts and the page is shown again after a redirect.
      */
     @PostMapping("/app/rewards/{id}/claim")
-    String claim(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String claim(@PathVariable("id") UUID uuid, Model model, HttpServletRequest request, HttpServletResponse response) {
         boolean htmx = request.getHeader("HX-Request") != null;
+        var id = new RewardId(uuid);
         try {
             rewards.claimReward(id, Caller.current().id());
             if (!htmx) {

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
@@ -13,14 +14,9 @@ import io.bta.tokenomics.webhooks.WebhookProblems;
 import io.bta.tokenomics.webhooks.Webhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Admins register webhook endpoints and follow their deliveries under {@code /api/admin/webhooks}. */
 @RestController
@@ -53,87 +47,24 @@ class WebhooksController {
 
     record ReplayRequest(String messageId, String since) {}
 
-    record EndpointView(
-            String id,
-            String url,
-            String description,
-            List<String> eventTypes,
-            String status,
-            String disabledReason,
-            int consecutiveFailures,
-            Instant failingSince,
-            Instant lastSuccessAt,
-            String createdBy,
-            Instant createdAt,
-            Instant updatedAt,
-            String secret) {
-        static EndpointView of(WebhookEndpoint e, String secret) {
-            return new EndpointView(
-                    e.id().toString(),
-                    e.url(),
-                    e.description(),
-                    e.eventTypes(),
-                    e.status().name(),
-                    e.disabledReason(),
-                    e.consecutiveFailures(),
-                    e.failingSince(),
-                    e.lastSuccessAt(),
-                    e.createdBy(),
-                    e.createdAt(),
-                    e.updatedAt(),
-                    secret);
+    /**
+     * An endpoint as answered: the facade's record with its signing secret, which only the answers
+     * that create or rotate it carry (null everywhere else).
+     */
+    record EndpointView(@JsonUnwrapped WebhookEndpoint endpoint, String secret) {
+        static EndpointView of(WebhookEndpoint e) {
+            return new EndpointView(e, null);
         }
 
         static EndpointView of(CreatedEndpoint c) {
-            return of(c.endpoint(), c.secret());
-        }
-    }
-
-    record MessageView(
-            String id,
-            String webhookId,
-            long seq,
-            String type,
-            List<String> parties,
-            Instant createdAt,
-            JsonNode payload) {}
-
-    record AttemptView(
-            String id,
-            String deliveryId,
-            String endpointId,
-            String messageId,
-            int attempt,
-            Instant attemptedAt,
-            boolean succeeded,
-            Integer statusCode,
-            String error,
-            String response,
-            long durationMs,
-            Instant nextAttemptAt) {
-        static AttemptView of(DeliveryAttempt a) {
-            return new AttemptView(
-                    a.id().toString(),
-                    a.deliveryId().toString(),
-                    a.endpointId().toString(),
-                    a.messageId().toString(),
-                    a.attempt(),
-                    a.attemptedAt(),
-                    a.succeeded(),
-                    a.statusCode(),
-                    a.error(),
-                    a.response(),
-                    a.durationMs(),
-                    a.nextAttemptAt());
+            return new EndpointView(c.endpoint(), c.secret());
         }
     }
 
     private final Webhooks webhooks;
-    private final JsonMapper json;
 
-    WebhooksController(Webhooks webhooks, JsonMapper json) {
+    WebhooksController(Webhooks webhooks) {
         this.webhooks = webhooks;
-        this.json = json;
     }
 
     @GetMapping("/event-types")
@@ -149,9 +80,9 @@ class WebhooksController {
         var caller = Caller.current();
         caller.requireAdmin();
         var in = new Inputs();
-        var url = url(in, r.url(), true);
+        var url = url(in, r.url());
         var description = in.optional("description", r.description(), MAX_DESCRIPTION_LENGTH);
-        var types = eventTypes(in, r.eventTypes(), true);
+        var types = eventTypes(in, r.eventTypes());
         in.check();
         var created = webhooks.create(new Webhooks.NewEndpoint(url, description, types), caller.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(EndpointView.of(created));
@@ -161,14 +92,14 @@ class WebhooksController {
     @Operation(summary = "Every endpoint, oldest first (without secrets)")
     List<EndpointView> list() {
         Caller.current().requireAdmin();
-        return webhooks.endpoints().stream().map(e -> EndpointView.of(e, null)).toList();
+        return webhooks.endpoints().stream().map(EndpointView::of).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One endpoint (without its secret)")
     EndpointView get(@PathVariable String id) {
         Caller.current().requireAdmin();
-        return EndpointView.of(webhooks.endpoint(endpointId(id)), null);
+        return EndpointView.of(webhooks.endpoint(endpointId(id)));
     }
 
     @PatchMapping("/{id}")
@@ -177,20 +108,13 @@ class WebhooksController {
         Caller.current().requireAdmin();
         var endpointId = endpointId(id);
         var in = new Inputs();
-        var url = r.url() == null ? null : url(in, r.url(), true);
+        var url = r.url() == null ? null : url(in, r.url());
         var description = in.optional("description", r.description(), MAX_DESCRIPTION_LENGTH);
-        var types = r.eventTypes() == null ? null : eventTypes(in, r.eventTypes(), true);
-        EndpointStatus status = null;
-        if (r.status() != null) {
-            try {
-                status = EndpointStatus.valueOf(r.status());
-            } catch (IllegalArgumentException e) {
-                in.reject("status", "must be ENABLED or DISABLED");
-            }
-        }
+        var types = r.eventTypes() == null ? null : eventTypes(in, r.eventTypes());
+        var status = r.status() == null ? null : in.valid("status", () -> EndpointStatus.of(r.status()));
         in.check();
         return EndpointView.of(
-                webhooks.update(endpointId, new Webhooks.EndpointChange(url, description, types, status)), null);
+                webhooks.update(endpointId, new Webhooks.EndpointChange(url, description, types, status)));
     }
 
     @DeleteMapping("/{id}")
@@ -210,7 +134,7 @@ class WebhooksController {
 
     @GetMapping("/{id}/attempts")
     @Operation(summary = "Delivery attempts to an endpoint, newest first; messageId narrows them to one message")
-    List<AttemptView> attempts(
+    List<DeliveryAttempt> attempts(
             @PathVariable String id,
             @RequestParam(required = false) String messageId,
             @RequestParam(required = false) Integer limit) {
@@ -218,11 +142,9 @@ class WebhooksController {
         var endpointId = endpointId(id);
         var in = new Inputs();
         UUID message = messageId == null ? null : uuid(in, "messageId", messageId);
-        int max = limit(in, limit);
+        int max = Paging.limit(in, limit, Paging.MAX_LIMIT);
         in.check();
-        return webhooks.attempts(endpointId, message, max).stream()
-                .map(AttemptView::of)
-                .toList();
+        return webhooks.attempts(endpointId, message, max);
     }
 
     @PostMapping("/{id}/replay")
@@ -235,23 +157,19 @@ class WebhooksController {
             in.reject("messageId", "give exactly one of messageId and since");
             in.check();
         }
-        int enqueued;
-        if (r.messageId() != null) {
-            var message = uuid(in, "messageId", r.messageId());
-            in.check();
+        var message = r.messageId() == null ? null : uuid(in, "messageId", r.messageId());
+        var since = r.since() == null ? null : instant(in, "since", r.since());
+        in.check();
+        if (message != null) {
             webhooks.replay(endpointId, message);
-            enqueued = 1;
-        } else {
-            var since = instant(in, "since", r.since());
-            in.check();
-            enqueued = webhooks.replaySince(endpointId, since);
         }
+        int enqueued = message != null ? 1 : webhooks.replaySince(endpointId, since);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("enqueued", enqueued));
     }
 
     @GetMapping("/messages")
     @Operation(summary = "Messages after a seq (after=0: from the oldest kept), oldest first")
-    List<MessageView> messages(
+    List<WebhookMessage> messages(
             @RequestParam(required = false) Long after,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) Integer limit) {
@@ -263,90 +181,37 @@ class WebhooksController {
         if (type != null && !WebhookEventTypes.KNOWN.contains(type)) {
             in.reject("type", "must be one of " + String.join(", ", WebhookEventTypes.KNOWN));
         }
-        int max = limit(in, limit);
+        int max = Paging.limit(in, limit, Paging.MAX_LIMIT);
         in.check();
-        return webhooks.messages(after == null ? 0 : after, type, max).stream()
-                .map(this::view)
-                .toList();
+        return webhooks.messages(after == null ? 0 : after, type, max);
     }
 
     @GetMapping("/messages/{messageId}")
     @Operation(summary = "One message with its payload")
-    MessageView message(@PathVariable String messageId) {
+    WebhookMessage message(@PathVariable String messageId) {
         Caller.current().requireAdmin();
-        return view(webhooks.message(messageIdOrNotFound(messageId)));
+        return webhooks.message(messageIdOrNotFound(messageId));
     }
 
     @GetMapping("/messages/{messageId}/attempts")
     @Operation(summary = "Every attempt to deliver one message, newest first")
-    List<AttemptView> messageAttempts(@PathVariable String messageId, @RequestParam(required = false) Integer limit) {
+    List<DeliveryAttempt> messageAttempts(
+            @PathVariable String messageId, @RequestParam(required = false) Integer limit) {
         Caller.current().requireAdmin();
         var id = messageIdOrNotFound(messageId);
         var in = new Inputs();
-        int max = limit(in, limit);
+        int max = Paging.limit(in, limit, Paging.MAX_LIMIT);
         in.check();
-        return webhooks.attempts(null, id, max).stream().map(AttemptView::of).toList();
+        return webhooks.attempts(null, id, max);
     }
 
-    private MessageView view(WebhookMessage m) {
-        return new MessageView(
-                m.id().toString(),
-                m.webhookId(),
-                m.seq(),
-                m.type(),
-                m.parties(),
-                m.createdAt(),
-                json.readTree(m.payload()));
+    private static String url(Inputs in, String raw) {
+        var value = in.required("url", raw, MAX_URL_LENGTH);
+        return in.valid("url", () -> WebhookEndpoint.checkedUrl(value));
     }
 
-    /** An absolute http or https URL with a host. */
-    private static String url(Inputs in, String raw, boolean required) {
-        var value = required ? in.required("url", raw, MAX_URL_LENGTH) : raw;
-        if (value == null) {
-            return null;
-        }
-        try {
-            var uri = new URI(value);
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-                return in.reject("url", "must be an http or https URL");
-            }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                return in.reject("url", "must name a host");
-            }
-            if (uri.getFragment() != null) {
-                return in.reject("url", "must not have a fragment");
-            }
-            return scheme.equals(uri.getScheme()) ? value : scheme + value.substring(scheme.length());
-        } catch (URISyntaxException e) {
-            return in.reject("url", "is not a valid URL: " + e.getReason());
-        }
-    }
-
-    private static List<String> eventTypes(Inputs in, List<String> raw, boolean required) {
-        if (raw == null || raw.isEmpty()) {
-            return required ? in.reject("eventTypes", "at least one event type, or \"*\" for all") : null;
-        }
-        var types = new LinkedHashSet<String>();
-        var bad = new ArrayList<String>();
-        for (var t : raw) {
-            if (WebhookEventTypes.isSubscribable(t)) {
-                types.add(t);
-            } else {
-                bad.add(String.valueOf(t));
-            }
-        }
-        if (!bad.isEmpty()) {
-            return in.reject(
-                    "eventTypes",
-                    "unknown event types " + bad + "; known: " + String.join(", ", WebhookEventTypes.KNOWN)
-                            + ", or \"*\"");
-        }
-        return List.copyOf(types);
-    }
-
-    private static int limit(Inputs in, Integer limit) {
-        return Paging.limit(in, limit, Paging.MAX_LIMIT);
+    private static List<String> eventTypes(Inputs in, List<String> raw) {
+        return in.valid("eventTypes", () -> WebhookEventTypes.subscription(raw));
     }
 
     /** A message id as a UUID, or as its webhook-id ({@code msg_} + the UUID). */
