@@ -1,5 +1,6 @@
 package io.bta.tokenomics.governance;
 
+import io.bta.tokenomics.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public record ProposalId(UUID value) {
     /** The proposal id written in {@code text}, or the refusal {@link #NOT_A_PROPOSAL_ID}. */
     public static ProposalId of(String text) {
         try {
-            return new ProposalId(UUID.fromString(text == null ? "" : text));
+            return new ProposalId(Ids.parse(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(NOT_A_PROPOSAL_ID);
         }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.rewards;
 
+import io.bta.tokenomics.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public record RewardId(UUID value) {
     /** The reward id written in {@code text}, or the refusal {@link #NOT_A_REWARD_ID}. */
     public static RewardId of(String text) {
         try {
-            return new RewardId(UUID.fromString(text == null ? "" : text));
+            return new RewardId(Ids.parse(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(NOT_A_REWARD_ID);
         }

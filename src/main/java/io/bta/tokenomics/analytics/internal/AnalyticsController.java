@@ -9,6 +9,7 @@ import io.bta.tokenomics.analytics.Series;
 import io.bta.tokenomics.analytics.TokenSnapshot;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -44,6 +45,7 @@ class AnalyticsController {
     @PostMapping("/api/analytics/snapshots")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Take a snapshot of every token's figures now (admin); kind ON_DEMAND")
+    @Refuses(status = 403, codes = "ROLE_REQUIRED")
     SnapshotsView snapshot() {
         var caller = Caller.current();
         caller.requireAdmin();
@@ -54,6 +56,7 @@ class AnalyticsController {
     @Operation(
             summary = "A token's metric in buckets of 5m, 1h or 1d: the last value of a stock metric, the sum of a flow"
                     + " metric; from (default to − 1d) and to (default now) are ISO-8601 instants")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Series series(
             @PathVariable String tokenId,
             @RequestParam(required = false) String metric,

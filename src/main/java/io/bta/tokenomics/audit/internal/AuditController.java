@@ -6,11 +6,13 @@ import io.bta.tokenomics.audit.AuditBlock;
 import io.bta.tokenomics.audit.Verification;
 import io.bta.tokenomics.ledger.TransactionView;
 import io.bta.tokenomics.ledger.TxHash;
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -54,6 +56,7 @@ class AuditController {
 
     @GetMapping("/api/audit/blocks/{height}")
     @Operation(summary = "One sealed block")
+    @Refuses(status = 404, codes = "UNKNOWN_BLOCK")
     AuditBlock block(@PathVariable long height) {
         return shown(audit.block(height), Caller.current().isAdmin());
     }
@@ -62,11 +65,14 @@ class AuditController {
     @Operation(
             summary = "A transaction's Merkle inclusion proof, to check offline (a party of the transaction, or admin);"
                     + " 409 NOT_YET_SEALED until its block is sealed")
+    @Refuses(status = 403, codes = "NOT_A_PARTY")
+    @Refuses(status = 404, codes = "UNKNOWN_TRANSACTION")
+    @Refuses(status = 409, codes = "NOT_YET_SEALED")
     ProofDocument proof(@PathVariable String id) {
         var caller = Caller.current();
         UUID transactionId;
         try {
-            transactionId = UUID.fromString(id);
+            transactionId = Ids.parse(id);
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field("id", "must be a transaction id (a UUID)");
         }
@@ -80,6 +86,8 @@ class AuditController {
                     + " without a 0x prefix (400 INVALID_INPUT otherwise). 404 UNKNOWN_TRANSACTION when no"
                     + " committed transaction has it; 403 NOT_A_PARTY for a caller who is neither its sender,"
                     + " its recipient nor an admin.")
+    @Refuses(status = 403, codes = "NOT_A_PARTY")
+    @Refuses(status = 404, codes = "UNKNOWN_TRANSACTION")
     TransactionView byHash(@PathVariable String txHash) {
         var caller = Caller.current();
         TxHash hash;
@@ -93,6 +101,7 @@ class AuditController {
 
     @PostMapping("/api/audit/verify")
     @Operation(summary = "Recompute hashes, Merkle roots and links over a range of blocks (admin)")
+    @Refuses(status = 403, codes = "ROLE_REQUIRED")
     Verification verify(@RequestBody(required = false) VerifyRequest request) {
         Caller.current().requireAdmin();
         return request == null ? audit.verify(null, null) : audit.verify(request.fromHeight(), request.toHeight());

@@ -2,10 +2,10 @@ package io.bta.tokenomics.governance.internal;
 
 import io.bta.tokenomics.governance.ProposalAction;
 import io.bta.tokenomics.governance.ProposalId;
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.web.OpenApiConfig;
 import io.bta.tokenomics.shared.web.ScalarJson;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.jackson.JacksonComponent;
 
 /**
@@ -30,7 +30,7 @@ public class GovernanceJson {
 
     public static class ProposalIdDeserializer extends ScalarJson.StringDeserializer<ProposalId> {
         public ProposalIdDeserializer() {
-            super(ProposalId.class, text -> new ProposalId(UUID.fromString(text)), false, "a ProposalId is a UUID");
+            super(ProposalId.class, text -> new ProposalId(Ids.parse(text)), false, "a ProposalId is a UUID");
         }
     }
 }

@@ -14,6 +14,7 @@ import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -64,6 +65,7 @@ class RewardsController {
 
     @GetMapping("/{recipientId}")
     @Operation(summary = "An entity's rewards, newest first (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     Page<Reward> rewards(
             @PathVariable String recipientId,
             @RequestParam(required = false) String type,
@@ -75,12 +77,16 @@ class RewardsController {
 
     @GetMapping("/{recipientId}/totals")
     @Operation(summary = "An entity's reward totals per token and per type (owner or admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     RewardTotals totals(@PathVariable String recipientId) {
         return rewards.totals(Caller.current().ownOrAdmin("recipientId", recipientId));
     }
 
     @PostMapping("/{rewardId}/claim")
     @Operation(summary = "Claim a pending reward: its amount is minted to the recipient (recipient only)")
+    @Refuses(status = 403, codes = "NOT_RECIPIENT")
+    @Refuses(status = 404, codes = "REWARD_NOT_FOUND")
+    @Refuses(status = 409, codes = "REWARD_NOT_PENDING")
     Reward claim(@PathVariable String rewardId) {
         var in = new Inputs();
         var id = in.valid("rewardId", () -> RewardId.of(rewardId));
@@ -90,6 +96,11 @@ class RewardsController {
 
     @PostMapping
     @Operation(summary = "Distribute a reward (admin or SERVICE); the amount defaults to the type's policy")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 422, codes = "REWARD_AMOUNT_REQUIRED")
+    @Refuses(status = 422, codes = "TRUST_TOO_LOW")
+    @Refuses(status = 422, codes = "REWARD_TOO_SMALL")
+    @Refuses(status = 422, codes = "EMISSION_BUDGET_EXCEEDED")
     ResponseEntity<Reward> distribute(@RequestBody DistributeRequest request) {
         requireAdminOrService();
         var in = new Inputs();
@@ -104,6 +115,10 @@ class RewardsController {
 
     @PostMapping("/triggers/transaction")
     @Operation(summary = "Reward a transaction: a fraction of its value, capped (admin or SERVICE)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 422, codes = "TRUST_TOO_LOW")
+    @Refuses(status = 422, codes = "REWARD_TOO_SMALL")
+    @Refuses(status = 422, codes = "EMISSION_BUDGET_EXCEEDED")
     ResponseEntity<Reward> transaction(@RequestBody TransactionTrigger request) {
         requireAdminOrService();
         var in = new Inputs();
@@ -116,6 +131,10 @@ class RewardsController {
 
     @PostMapping("/triggers/learning")
     @Operation(summary = "Reward a finished course, once per course (and level) (admin or SERVICE)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 422, codes = "TRUST_TOO_LOW")
+    @Refuses(status = 422, codes = "REWARD_TOO_SMALL")
+    @Refuses(status = 422, codes = "EMISSION_BUDGET_EXCEEDED")
     ResponseEntity<Reward> learning(@RequestBody LearningTrigger request) {
         requireAdminOrService();
         var in = new Inputs();
@@ -131,6 +150,11 @@ class RewardsController {
 
     @PostMapping("/triggers/referral")
     @Operation(summary = "Reward a referrer, once per referee (admin or SERVICE)")
+    @Refuses(status = 403, codes = "SCOPE_REQUIRED")
+    @Refuses(status = 409, codes = "REFEREE_ALREADY_REFERRED")
+    @Refuses(status = 422, codes = "TRUST_TOO_LOW")
+    @Refuses(status = 422, codes = "REWARD_TOO_SMALL")
+    @Refuses(status = 422, codes = "EMISSION_BUDGET_EXCEEDED")
     ResponseEntity<Reward> referral(@RequestBody ReferralTrigger request) {
         requireAdminOrService();
         var in = new Inputs();

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.shared.apikeys;
 
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
@@ -115,7 +116,7 @@ class ApiKeyController {
         caller.requireAdmin();
         UUID uuid;
         try {
-            uuid = UUID.fromString(id);
+            uuid = Ids.parse(id);
         } catch (IllegalArgumentException e) {
             throw NotFound.of("UNKNOWN_API_KEY", "no API key " + (id.length() > 64 ? id.substring(0, 64) : id));
         }

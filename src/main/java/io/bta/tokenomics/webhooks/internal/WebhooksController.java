@@ -1,9 +1,11 @@
 package io.bta.tokenomics.webhooks.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.bta.tokenomics.webhooks.DeliveryAttempt;
 import io.bta.tokenomics.webhooks.WebhookEndpoint;
 import io.bta.tokenomics.webhooks.WebhookEndpoint.CreatedEndpoint;
@@ -97,6 +99,7 @@ class WebhooksController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One endpoint (without its secret)")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
     EndpointView get(@PathVariable String id) {
         Caller.current().requireAdmin();
         return EndpointView.of(webhooks.endpoint(endpointId(id)));
@@ -104,6 +107,7 @@ class WebhooksController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change the URL, description or event types, or set status ENABLED / DISABLED")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
     EndpointView update(@PathVariable String id, @RequestBody UpdateRequest r) {
         Caller.current().requireAdmin();
         var endpointId = endpointId(id);
@@ -119,6 +123,7 @@ class WebhooksController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an endpoint with its deliveries and attempts")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
     ResponseEntity<Void> delete(@PathVariable String id) {
         Caller.current().requireAdmin();
         webhooks.delete(endpointId(id));
@@ -127,6 +132,7 @@ class WebhooksController {
 
     @PostMapping("/{id}/rotate-secret")
     @Operation(summary = "A new signing secret, in this answer only; the previous one also signs for a while")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
     EndpointView rotateSecret(@PathVariable String id) {
         Caller.current().requireAdmin();
         return EndpointView.of(webhooks.rotateSecret(endpointId(id)));
@@ -134,6 +140,8 @@ class WebhooksController {
 
     @GetMapping("/{id}/attempts")
     @Operation(summary = "Delivery attempts to an endpoint, newest first; messageId narrows them to one message")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK_MESSAGE")
     List<DeliveryAttempt> attempts(
             @PathVariable String id,
             @RequestParam(required = false) String messageId,
@@ -149,6 +157,8 @@ class WebhooksController {
 
     @PostMapping("/{id}/replay")
     @Operation(summary = "Send again one message ({messageId}) or every subscribed message since a time ({since})")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK_MESSAGE")
     ResponseEntity<Map<String, Integer>> replay(@PathVariable String id, @RequestBody ReplayRequest r) {
         Caller.current().requireAdmin();
         var endpointId = endpointId(id);
@@ -188,6 +198,7 @@ class WebhooksController {
 
     @GetMapping("/messages/{messageId}")
     @Operation(summary = "One message with its payload")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK_MESSAGE")
     WebhookMessage message(@PathVariable String messageId) {
         Caller.current().requireAdmin();
         return webhooks.message(messageIdOrNotFound(messageId));
@@ -195,6 +206,7 @@ class WebhooksController {
 
     @GetMapping("/messages/{messageId}/attempts")
     @Operation(summary = "Every attempt to deliver one message, newest first")
+    @Refuses(status = 404, codes = "UNKNOWN_WEBHOOK_MESSAGE")
     List<DeliveryAttempt> messageAttempts(
             @PathVariable String messageId, @RequestParam(required = false) Integer limit) {
         Caller.current().requireAdmin();
@@ -217,7 +229,7 @@ class WebhooksController {
     /** A message id as a UUID, or as its webhook-id ({@code msg_} + the UUID). */
     private static UUID uuid(Inputs in, String field, String value) {
         try {
-            return UUID.fromString(value.startsWith("msg_") ? value.substring(4) : value);
+            return Ids.parse(value.startsWith("msg_") ? value.substring(4) : value);
         } catch (IllegalArgumentException e) {
             return in.reject(field, "must be a UUID");
         }
@@ -241,7 +253,7 @@ class WebhooksController {
 
     private static UUID parseOr(String value, Function<String, RuntimeException> notFound) {
         try {
-            return UUID.fromString(value);
+            return Ids.parse(value);
         } catch (IllegalArgumentException e) {
             throw notFound.apply(value.length() > 64 ? value.substring(0, 64) : value);
         }
