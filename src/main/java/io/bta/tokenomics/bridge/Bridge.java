@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,6 +60,7 @@ public class Bridge {
     private final TransactionTemplate writes;
     private final TransactionTemplate snapshot;
     private final EntityId escrow;
+    private final ApplicationEventPublisher events;
 
     Bridge(
             BridgeStore store,
@@ -67,7 +69,9 @@ public class Bridge {
             BridgeProperties properties,
             Ledger ledger,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.chain = chain;
         this.settings = settings;
@@ -217,6 +221,7 @@ public class Bridge {
                 null,
                 now);
         store.insertWithdrawal(row, chainId, moved.id());
+        events.publishEvent(new BridgeEvents.WithdrawalRequested(id, holder, token.id(), amount, to.value(), now));
         return row.view();
     }
 

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.bridge.internal;
 
 import io.bta.tokenomics.bridge.Bridge;
+import io.bta.tokenomics.bridge.BridgeEvents;
 import io.bta.tokenomics.bridge.BridgeProperties;
 import io.bta.tokenomics.bridge.BridgeViews.BridgeToken;
 import io.bta.tokenomics.bridge.BridgeViews.DepositStatus;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +57,7 @@ public class BridgeWorker {
     private final BridgeProperties properties;
     private final Clock clock;
     private final TransactionTemplate writes;
+    private final ApplicationEventPublisher events;
 
     BridgeWorker(
             BridgeStore store,
@@ -63,7 +66,9 @@ public class BridgeWorker {
             Ledger ledger,
             BridgeProperties properties,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.chain = chain;
         this.bridge = bridge;
@@ -200,7 +205,7 @@ public class BridgeWorker {
             try {
                 var canonical = hashes.computeIfAbsent(w.chainBlockNumber(), this::blockHash);
                 if (w.chainBlockHash().equals(canonical)) {
-                    if (store.markConfirmed(w.id(), clock.instant())) {
+                    if (confirm(w)) {
                         confirmed++;
                     }
                     continue;
@@ -223,6 +228,25 @@ public class BridgeWorker {
             }
         }
         return confirmed;
+    }
+
+    private boolean confirm(WithdrawalRow w) {
+        var now = clock.instant();
+        return Boolean.TRUE.equals(writes.execute(tx -> {
+            if (!store.markConfirmed(w.id(), now)) {
+                return false;
+            }
+            events.publishEvent(new BridgeEvents.WithdrawalConfirmed(
+                    w.id(),
+                    w.entityId(),
+                    w.tokenId(),
+                    w.amount(),
+                    w.toAddress(),
+                    w.chainTxHash(),
+                    w.chainBlockNumber(),
+                    now));
+            return true;
+        }));
     }
 
     // ---- deposits
@@ -347,7 +371,18 @@ public class BridgeWorker {
                         bridge.escrow());
                 if (!store.markCredited(deposit.id(), credit.id(), now)) {
                     tx.setRollbackOnly();
+                    return;
                 }
+                events.publishEvent(new BridgeEvents.DepositCredited(
+                        deposit.id(),
+                        deposit.depositId().toString(),
+                        EntityId.of(deposit.entityId()),
+                        deposit.tokenId(),
+                        deposit.amount(),
+                        deposit.fromAddress(),
+                        deposit.chainTxHash(),
+                        credit.id(),
+                        now));
             });
         } catch (RuntimeException e) {
             log.error(
