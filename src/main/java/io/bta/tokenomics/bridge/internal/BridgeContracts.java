@@ -293,6 +293,11 @@ public class BridgeContracts implements AutoCloseable {
         return transact(bridge, bridgeAddress, function("registerToken", new Address(tokenAddress)));
     }
 
+    /** Takes a token off the bridge: withdrawals and deposits of it revert with {@code UnknownToken}. */
+    public Receipt unregisterToken(String bridgeAddress, String tokenAddress) throws IOException {
+        return transact(bridge, bridgeAddress, function("unregisterToken", new Address(tokenAddress)));
+    }
+
     public boolean bridgeable(String bridgeAddress, String tokenAddress) throws IOException {
         return this.<Bool>read(
                         bridge, bridgeAddress, function("bridgeable", outputs(Bool.class), new Address(tokenAddress)))

@@ -34,6 +34,7 @@ class BridgeJobs implements SmartLifecycle {
     private final BridgeProperties properties;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> consistent = new ConcurrentHashMap<>();
+    private volatile List<Reconciliation> last = List.of();
     private ThreadPoolTaskScheduler scheduler;
 
     BridgeJobs(BridgeWorker worker, Bridge bridge, BridgeProperties properties, MeterRegistry meters) {
@@ -66,6 +67,7 @@ class BridgeJobs implements SmartLifecycle {
 
     /** Updates the gauges from a reconciliation. */
     void record(List<Reconciliation> reconciliation) {
+        last = List.copyOf(reconciliation);
         for (var r : reconciliation) {
             consistent
                     .computeIfAbsent(r.symbol(), symbol -> {
@@ -81,6 +83,11 @@ class BridgeJobs implements SmartLifecycle {
                 log.error("bridge reconciliation of {} is not consistent: {}", r.symbol(), r);
             }
         }
+    }
+
+    /** The last reconciliation the follower made (none before its first pass). */
+    List<Reconciliation> lastReconciliation() {
+        return last;
     }
 
     private static void run(String what, Runnable pass) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.bridge.Bridge;
 import io.bta.tokenomics.bridge.Reconciliation;
+import io.bta.tokenomics.governance.GovernedParameter;
+import io.bta.tokenomics.governance.GovernedParameters;
+import io.bta.tokenomics.governance.ProposalActionType;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -468,7 +471,155 @@ class BridgeServiceAnvilTest {
         Invariants.assertHold(jdbc);
     }
 
+    @Test
+    void governanceMayPauseAndUnpauseTheBridgeAndTheSenderBringsTheChainAlong() throws Exception {
+        var pause = action("PAUSE_BRIDGE");
+        var unpause = action("UNPAUSE_BRIDGE");
+        assertThat(pause.validate(java.util.Map.of())).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pause.validate(java.util.Map.of("x", "1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        var holder = funded("BTA-UTIL", 5);
+        var execution = new ProposalActionType.Execution(UUID.randomUUID(), EntityId.of("admin"));
+        pause.execute(java.util.Map.of(), execution);
+        try {
+            assertThat(bridge.status().paused()).isTrue();
+            var refused = api.post(
+                    "/api/bridge/withdrawals",
+                    Api.token(holder.value()),
+                    Api.json("tokenId", "BTA-UTIL", "amount", "1", "toAddress", randomAddress()));
+            assertThat(refused.code()).isEqualTo("BRIDGE_PAUSED");
+            worker.send();
+            assertThat(chain.contracts().paused(bridgeAddress)).isTrue();
+        } finally {
+            unpause.execute(java.util.Map.of(), execution);
+        }
+        worker.send();
+        assertThat(chain.contracts().paused(bridgeAddress)).isFalse();
+        assertThat(bridge.status().paused()).isFalse();
+    }
+
+    @Test
+    void theWithdrawalMaximumIsAGovernedParameter() {
+        var max = parameter("bridge.withdrawal-max.BTA-REWARD");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> max.validate("0"))
+                .isInstanceOf(IllegalArgumentException.class);
+        max.apply("5");
+        var holder = EntityId.of("holder-" + UUID.randomUUID());
+        ledger.mint(ledger.resolve("BTA-REWARD"), holder, Amount.of(10), "test funds", EntityId.of("admin"));
+        var over = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(holder.value()),
+                Api.json("tokenId", "BTA-REWARD", "amount", "6", "toAddress", randomAddress()));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.code()).isEqualTo("WITHDRAWAL_LIMIT");
+        assertThat(balance(holder, "BTA-REWARD")).isEqualTo(Amount.of(10));
+        var within = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(holder.value()),
+                Api.json("tokenId", "BTA-REWARD", "amount", "5", "toAddress", randomAddress()));
+        assertThat(within.status()).as(within.body()).isEqualTo(201);
+        worker.send();
+        assertConsistent();
+    }
+
+    @Test
+    void aBatchTheContractRefusesFailsAndGoesBackToItsHolders() throws Exception {
+        var reward = chain.contracts().bridgeable(bridgeAddress, rewardAddress()) ? rewardAddress() : null;
+        assertThat(reward).isNotNull();
+        var holder = EntityId.of("holder-" + UUID.randomUUID());
+        ledger.mint(ledger.resolve("BTA-REWARD"), holder, Amount.of(10), "test funds", EntityId.of("admin"));
+        var w = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(holder.value()),
+                Api.json("tokenId", "BTA-REWARD", "amount", "4", "toAddress", randomAddress()));
+        assertThat(w.status()).as(w.body()).isEqualTo(201);
+        assertThat(balance(holder, "BTA-REWARD")).isEqualTo(Amount.of(6));
+        chain.contracts().unregisterToken(bridgeAddress, reward);
+        try {
+            worker.send();
+        } finally {
+            chain.contracts().registerToken(bridgeAddress, reward);
+        }
+        var failed = api.get("/api/bridge/withdrawals/" + w.text("id"), Api.token(holder.value()));
+        assertThat(failed.text("status")).isEqualTo("FAILED");
+        assertThat(balance(holder, "BTA-REWARD")).isEqualTo(Amount.of(10));
+        assertConsistent();
+        Invariants.assertHold(jdbc);
+    }
+
+    @Test
+    void theHealthComponentAndTheGaugeTurnRedWhenTheEscrowDoesNotReconcile() {
+        jobs.record(bridge.reconciliation());
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(meters.get("bridge.reconciliation.consistent")
+                        .tag("token", "BTA-UTIL")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+
+        var real = bridge.reconciliation();
+        var broken = new ArrayList<Reconciliation>();
+        for (var r : real) {
+            broken.add(
+                    r.symbol().equals("BTA-UTIL")
+                            ? Reconciliation.of(
+                                    r.tokenId(),
+                                    r.symbol(),
+                                    r.escrowed().plus(Amount.of(1)),
+                                    r.onChainSupply(),
+                                    r.withdrawalsInFlight(),
+                                    r.depositsInFlight())
+                            : r);
+        }
+        jobs.record(broken);
+        try {
+            assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(meters.get("bridge.reconciliation.consistent")
+                            .tag("token", "BTA-UTIL")
+                            .gauge()
+                            .value())
+                    .isEqualTo(0);
+        } finally {
+            jobs.record(real);
+        }
+    }
+
     // ---- helpers
+
+    @Autowired
+    java.util.List<ProposalActionType> actions;
+
+    @Autowired
+    java.util.List<GovernedParameters> parameters;
+
+    @Autowired
+    BridgeJobs jobs;
+
+    @Autowired
+    BridgeHealthIndicator health;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    ProposalActionType action(String type) {
+        return actions.stream().filter(a -> a.type().equals(type)).findFirst().orElseThrow();
+    }
+
+    GovernedParameter parameter(String key) {
+        return parameters.stream()
+                .flatMap(p -> p.all().stream())
+                .filter(p -> p.key().equals(key))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    String rewardAddress() {
+        return bridge.status().tokens().stream()
+                .filter(t -> t.symbol().equals("BTA-REWARD"))
+                .findFirst()
+                .orElseThrow()
+                .contractAddress();
+    }
 
     /** An entity holding {@code amount} of {@code symbol}, from the treasury. */
     EntityId funded(String symbol, long amount) {
