@@ -584,6 +584,48 @@ class BridgeServiceAnvilTest {
         }
     }
 
+    @Test
+    void aWithdrawalRepeatedWithItsIdempotencyKeyIsMadeOnce() {
+        var holder = funded("BTA-UTIL", 10);
+        var key = UUID.randomUUID().toString();
+        var body = Api.json("tokenId", "BTA-UTIL", "amount", "2", "toAddress", randomAddress());
+        var first = api.post("/api/bridge/withdrawals", Api.token(holder.value()), body, key);
+        var again = api.post("/api/bridge/withdrawals", Api.token(holder.value()), body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(balance(holder, "BTA-UTIL")).isEqualTo(Amount.of(8));
+        assertThat(api.get("/api/bridge/withdrawals", Api.token(holder.value()))
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void everyEndpointNeedsACallerAndTheAdminOnesAnAdmin() {
+        var user = Api.token("user-" + UUID.randomUUID());
+        record Call(String method, String path, boolean adminOnly) {}
+        var calls = List.of(
+                new Call("GET", "/api/bridge", false),
+                new Call("POST", "/api/bridge/deploy", true),
+                new Call("POST", "/api/bridge/withdrawals", false),
+                new Call("GET", "/api/bridge/withdrawals/" + UUID.randomUUID(), false),
+                new Call("GET", "/api/bridge/withdrawals", false),
+                new Call("GET", "/api/bridge/deposits", false),
+                new Call("GET", "/api/bridge/reconciliation", true),
+                new Call("POST", "/api/bridge/pause", true),
+                new Call("POST", "/api/bridge/unpause", true));
+        for (var c : calls) {
+            var anonymous = c.method().equals("GET") ? api.get(c.path(), null) : api.post(c.path(), null, "{}");
+            assertThat(anonymous.status()).as("anonymous " + c).isEqualTo(401);
+            if (c.adminOnly()) {
+                var asUser = c.method().equals("GET") ? api.get(c.path(), user) : api.post(c.path(), user, "{}");
+                assertThat(asUser.status()).as("user " + c).isEqualTo(403);
+            }
+        }
+        assertThat(bridge.status().paused()).isFalse();
+    }
+
     // ---- helpers
 
     @Autowired
