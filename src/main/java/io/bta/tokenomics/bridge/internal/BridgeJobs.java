@@ -61,8 +61,9 @@ class BridgeJobs implements SmartLifecycle {
     }
 
     private void followAndReconcile() {
-        worker.follow();
-        record(bridge.reconciliation());
+        if (worker.follow()) {
+            record(bridge.reconciliation());
+        }
     }
 
     /** Updates the gauges from a reconciliation. */

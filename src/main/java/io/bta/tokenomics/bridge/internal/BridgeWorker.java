@@ -251,11 +251,14 @@ public class BridgeWorker {
 
     // ---- deposits
 
-    /** One follower pass: confirms withdrawals, reads deposits, credits those deep enough. */
-    public synchronized void follow() {
+    /**
+     * One follower pass: confirms withdrawals, reads deposits, credits those deep enough; false
+     * where there is nothing deployed yet or the chain did not answer.
+     */
+    public synchronized boolean follow() {
         var deployment = deployment();
         if (deployment.isEmpty()) {
-            return;
+            return false;
         }
         var d = deployment.get();
         long head;
@@ -263,16 +266,17 @@ public class BridgeWorker {
             head = chain.contracts().blockNumber();
         } catch (IOException e) {
             log.warn("the chain did not answer: {}", e.getMessage());
-            return;
+            return false;
         }
         confirmWithdrawals(head);
         try {
             readDeposits(d, head);
         } catch (IOException e) {
             log.warn("could not read deposits: {}; the next pass tries again", e.getMessage());
-            return;
+            return false;
         }
         creditDeposits(d, head);
+        return true;
     }
 
     private void readDeposits(DeploymentRow d, long head) throws IOException {
