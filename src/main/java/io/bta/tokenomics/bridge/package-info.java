@@ -1,7 +1,12 @@
 /**
- * The bridge between the ledger and an EVM chain. So far its chain side only: the compiled
- * {@code BtaToken} and {@code BtaBridge} contracts (sources in {@code contracts/}, artifacts under
- * {@code src/main/resources/contracts/}) and a web3j client that deploys and calls them
- * ({@link io.bta.tokenomics.bridge.internal.BridgeContracts}). It depends on no other module.
+ * The bridge between the ledger and an EVM chain: a holder withdraws BTA tokens to an address
+ * (the amount moves to the bridge's escrow entity in the ledger, and the bridge contract mints it
+ * on chain), and deposits them back (the contract burns them, and once the {@code Deposited} log is
+ * deep enough the escrow credits the entity named in it, exactly once). At any moment the escrow
+ * equals the supply on chain plus what is in flight ({@link io.bta.tokenomics.bridge.Reconciliation}).
+ * Off unless {@code tokenomics.bridge.enabled}; it then uses the chain settings anchoring has
+ * ({@code tokenomics.chain.*}). The contracts and their web3j client are in {@code internal}.
+ * {@link io.bta.tokenomics.bridge.Bridge} is the facade.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"ledger", "governance", "audit", "shared"})
 package io.bta.tokenomics.bridge;

@@ -2,6 +2,7 @@ package io.bta.tokenomics.webhooks;
 
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
+import io.bta.tokenomics.bridge.BridgeEvents;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -61,6 +62,10 @@ public final class WebhookEventTypes {
 
     public static final String TRUST_SCORE_CHANGED = TrustScoreChanged.TYPE;
 
+    public static final String BRIDGE_WITHDRAWAL_REQUESTED = BridgeEvents.WithdrawalRequested.TYPE;
+    public static final String BRIDGE_WITHDRAWAL_CONFIRMED = BridgeEvents.WithdrawalConfirmed.TYPE;
+    public static final String BRIDGE_DEPOSIT_CREDITED = BridgeEvents.DepositCredited.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -83,7 +88,10 @@ public final class WebhookEventTypes {
             GUARANTEE_CLAIMED,
             AUCTION_JOINED,
             AUCTION_SETTLED,
-            TRUST_SCORE_CHANGED);
+            TRUST_SCORE_CHANGED,
+            BRIDGE_WITHDRAWAL_REQUESTED,
+            BRIDGE_WITHDRAWAL_CONFIRMED,
+            BRIDGE_DEPOSIT_CREDITED);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

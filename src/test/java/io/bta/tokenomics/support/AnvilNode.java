@@ -79,6 +79,43 @@ public final class AnvilNode implements AutoCloseable {
         return rpcUrl;
     }
 
+    /**
+     * Calls {@code method} on the node ({@code anvil_mine}, {@code evm_snapshot}, {@code evm_revert}…)
+     * and answers its {@code result}; a JSON-RPC error fails the test.
+     */
+    public tools.jackson.databind.JsonNode rpc(String method, Object... params)
+            throws IOException, InterruptedException {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var body = json.createObjectNode();
+        body.put("jsonrpc", "2.0");
+        body.put("id", 1);
+        body.put("method", method);
+        var array = body.putArray("params");
+        for (var p : params) {
+            if (p instanceof Number n) {
+                array.add(n.longValue());
+            } else {
+                array.add(p.toString());
+            }
+        }
+        var request = HttpRequest.newBuilder(URI.create(rpcUrl))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        var answer = json.readTree(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        if (answer.has("error")) {
+            fail(method + ": " + answer.get("error"));
+        }
+        return answer.get("result");
+    }
+
+    /** Mines {@code blocks} empty blocks at once. */
+    public void mine(long blocks) throws IOException, InterruptedException {
+        rpc("anvil_mine", "0x" + Long.toHexString(blocks));
+    }
+
     private void chainIdRequest() throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(rpcUrl))
                 .timeout(Duration.ofSeconds(5))

@@ -226,6 +226,16 @@ public class BridgeContracts implements AutoCloseable {
                 .longValueExact();
     }
 
+    /** The hash of the canonical block at {@code number}, or null where there is none (yet). */
+    public String blockHash(long number) throws IOException {
+        var block = check(
+                        web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                                .send(),
+                        "eth_getBlockByNumber")
+                .getBlock();
+        return block == null ? null : block.getHash().toLowerCase(Locale.ROOT);
+    }
+
     // ---- deployment and administration
 
     /**
@@ -281,6 +291,11 @@ public class BridgeContracts implements AutoCloseable {
 
     public Receipt registerToken(String bridgeAddress, String tokenAddress) throws IOException {
         return transact(bridge, bridgeAddress, function("registerToken", new Address(tokenAddress)));
+    }
+
+    /** Takes a token off the bridge: withdrawals and deposits of it revert with {@code UnknownToken}. */
+    public Receipt unregisterToken(String bridgeAddress, String tokenAddress) throws IOException {
+        return transact(bridge, bridgeAddress, function("unregisterToken", new Address(tokenAddress)));
     }
 
     public boolean bridgeable(String bridgeAddress, String tokenAddress) throws IOException {
@@ -412,6 +427,28 @@ public class BridgeContracts implements AutoCloseable {
                     log.getLogIndex().longValueExact()));
         }
         return deposits;
+    }
+
+    /**
+     * Where {@code withdrawalId} was minted on the canonical chain (its {@code Withdrawn} log), as
+     * a receipt without gas; empty where it was not (or not any more, after a reorg).
+     */
+    public java.util.Optional<Receipt> withdrawn(String bridgeAddress, String withdrawalId) throws IOException {
+        var filter = new EthFilter(
+                DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address(bridgeAddress));
+        filter.addSingleTopic(WITHDRAWN_TOPIC);
+        filter.addSingleTopic(bytes32(withdrawalId));
+        for (var result : check(web3j.ethGetLogs(filter).send(), "eth_getLogs").getLogs()) {
+            var log = (Log) result.get();
+            if (!log.isRemoved()) {
+                return java.util.Optional.of(new Receipt(
+                        log.getTransactionHash(),
+                        log.getBlockNumber().longValueExact(),
+                        log.getBlockHash().toLowerCase(Locale.ROOT),
+                        null));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.bta.tokenomics.webhooks.internal;
 
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
+import io.bta.tokenomics.bridge.BridgeEvents;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -68,6 +69,21 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(DelegationChanged e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(BridgeEvents.WithdrawalRequested e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(BridgeEvents.WithdrawalConfirmed e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(BridgeEvents.DepositCredited e) {
         record(e);
     }
 

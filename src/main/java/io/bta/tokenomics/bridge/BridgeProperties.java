@@ -1,0 +1,62 @@
+package io.bta.tokenomics.bridge;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tokenomics.bridge.*}: the bridge is off unless {@code enabled}, and then needs the chain
+ * settings anchoring uses ({@code tokenomics.chain.rpc-url}, the key from
+ * {@code TOKENOMICS_CHAIN_PRIVATE_KEY}). A deposit is credited once its block is
+ * {@code confirmations} deep (the block that holds it counts as one). The sender mints pending
+ * withdrawals every {@code send-interval}, at most {@code batch-size} per token in one chain
+ * transaction; the follower reads deposits and confirms withdrawals every {@code follow-interval}.
+ * Contracts deployed elsewhere are given as {@code bridge-address} and {@code token-addresses}
+ * (by symbol), read from {@code start-block}; otherwise {@code POST /api/bridge/deploy} deploys
+ * them. The limits' defaults ({@code withdrawal-max}, {@code daily-outflow-max}, per token, in
+ * tokens) are governed parameters from then on.
+ */
+@ConfigurationProperties("tokenomics.bridge")
+public record BridgeProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("12") int confirmations,
+        @DefaultValue("5s") Duration sendInterval,
+        @DefaultValue("5s") Duration followInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("5000") int logRange,
+        @DefaultValue("bridge-escrow") String escrowEntityId,
+        String bridgeAddress,
+        Map<String, String> tokenAddresses,
+        @DefaultValue("0") long startBlock,
+        @DefaultValue("1000000") String withdrawalMax,
+        @DefaultValue("10000000") String dailyOutflowMax) {
+
+    public BridgeProperties {
+        if (confirmations < 1 || confirmations > 1000) {
+            throw new IllegalArgumentException("tokenomics.bridge.confirmations must be between 1 and 1000");
+        }
+        if (batchSize < 1 || batchSize > 500) {
+            throw new IllegalArgumentException("tokenomics.bridge.batch-size must be between 1 and 500");
+        }
+        if (logRange < 1) {
+            throw new IllegalArgumentException("tokenomics.bridge.log-range must be at least 1");
+        }
+        for (var d : new Duration[] {sendInterval, followInterval}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("tokenomics.bridge intervals must be positive");
+            }
+        }
+        if (startBlock < 0) {
+            throw new IllegalArgumentException("tokenomics.bridge.start-block must not be negative");
+        }
+        if (bridgeAddress != null && bridgeAddress.isBlank()) {
+            bridgeAddress = null;
+        }
+        tokenAddresses = tokenAddresses == null ? Map.of() : Map.copyOf(tokenAddresses);
+        if (bridgeAddress != null) {
+            EvmAddress.of(bridgeAddress);
+            tokenAddresses.values().forEach(EvmAddress::of);
+        }
+    }
+}
