@@ -12,6 +12,7 @@ import io.bta.tokenomics.shared.Page;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
+import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -50,6 +51,8 @@ class BridgeController {
 
     @PostMapping("/deploy")
     @Operation(summary = "Deploy the token contracts and the bridge once (admin); a second call answers the same")
+    @Refuses(status = 409, codes = "TOKENS_NOT_INITIALIZED")
+    @Refuses(status = 503, codes = "CHAIN_UNAVAILABLE")
     BridgeStatus deploy() {
         var caller = Caller.current();
         caller.requireAdmin();
@@ -60,6 +63,13 @@ class BridgeController {
     @Operation(
             summary = "Withdraw to an address: escrowed now, minted on chain by the sender"
                     + " (409 BRIDGE_PAUSED, 422 WITHDRAWAL_LIMIT, 422 TOKEN_NOT_BRIDGEABLE)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "BRIDGE_PAUSED")
+    @Refuses(status = 409, codes = "BRIDGE_NOT_DEPLOYED")
+    @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "TOKEN_NOT_BRIDGEABLE")
+    @Refuses(status = 422, codes = "WITHDRAWAL_LIMIT")
     ResponseEntity<Withdrawal> withdraw(@RequestBody WithdrawRequest r) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -77,6 +87,8 @@ class BridgeController {
 
     @GetMapping("/withdrawals/{id}")
     @Operation(summary = "One withdrawal (its holder or an admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
+    @Refuses(status = 404, codes = "UNKNOWN_WITHDRAWAL")
     Withdrawal withdrawal(@PathVariable String id) {
         var caller = Caller.current();
         java.util.UUID uuid;
@@ -94,6 +106,7 @@ class BridgeController {
 
     @GetMapping("/withdrawals")
     @Operation(summary = "An entity's withdrawals, newest first (the entity itself or an admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     Page<Withdrawal> withdrawals(
             @RequestParam(required = false) String entityId,
             @RequestParam(required = false) Integer limit,
@@ -109,6 +122,7 @@ class BridgeController {
 
     @GetMapping("/deposits")
     @Operation(summary = "Deposits naming an entity on chain, newest first (the entity itself or an admin)")
+    @Refuses(status = 403, codes = "NOT_OWNER")
     List<Deposit> deposits(
             @RequestParam(required = false) String entityId, @RequestParam(required = false) Integer limit) {
         var caller = Caller.current();
@@ -132,6 +146,8 @@ class BridgeController {
     @GetMapping("/reconciliation")
     @Operation(
             summary = "Per token, the escrow in the ledger against the supply on chain and what is in flight (admin)")
+    @Refuses(status = 409, codes = "BRIDGE_NOT_DEPLOYED")
+    @Refuses(status = 503, codes = "CHAIN_UNAVAILABLE")
     List<Reconciliation> reconciliation() {
         Caller.current().requireAdmin();
         return bridge.reconciliation();
@@ -139,6 +155,8 @@ class BridgeController {
 
     @PostMapping("/pause")
     @Operation(summary = "Pause withdrawals here and the bridge contract on chain (admin)")
+    @Refuses(status = 409, codes = "BRIDGE_NOT_DEPLOYED")
+    @Refuses(status = 503, codes = "CHAIN_UNAVAILABLE")
     BridgeStatus pause() {
         var caller = Caller.current();
         caller.requireAdmin();
@@ -147,6 +165,8 @@ class BridgeController {
 
     @PostMapping("/unpause")
     @Operation(summary = "Unpause withdrawals here and the bridge contract on chain (admin)")
+    @Refuses(status = 409, codes = "BRIDGE_NOT_DEPLOYED")
+    @Refuses(status = 503, codes = "CHAIN_UNAVAILABLE")
     BridgeStatus unpause() {
         var caller = Caller.current();
         caller.requireAdmin();

@@ -113,7 +113,15 @@ final class ProblemExamples {
             Map.entry("NOT_YET_SEALED", "transaction 5120 is committed but not yet sealed into a block; retry shortly"),
             // webhooks
             Map.entry("UNKNOWN_WEBHOOK", "no webhook endpoint " + ID),
-            Map.entry("UNKNOWN_WEBHOOK_MESSAGE", "no webhook message " + ID));
+            Map.entry("UNKNOWN_WEBHOOK_MESSAGE", "no webhook message " + ID),
+            // bridge
+            Map.entry("BRIDGE_PAUSED", "the bridge is paused: no withdrawals until it is unpaused"),
+            Map.entry("BRIDGE_NOT_DEPLOYED", "the bridge's contracts are not deployed yet (POST /api/bridge/deploy)"),
+            Map.entry("TOKENS_NOT_INITIALIZED", "the ledger's tokens are not initialized yet"),
+            Map.entry("TOKEN_NOT_BRIDGEABLE", "BTA-GUAR is collateral and is not bridgeable"),
+            Map.entry("WITHDRAWAL_LIMIT", "a withdrawal of this token is at most 10000, got 25000"),
+            Map.entry("UNKNOWN_WITHDRAWAL", "no withdrawal " + ID),
+            Map.entry("CHAIN_UNAVAILABLE", "the chain did not answer: connection refused"));
 
     /** The example detail of {@code code}, if the table has one. */
     static Optional<String> detail(String code) {

@@ -479,7 +479,8 @@ class BridgeServiceAnvilTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pause.validate(java.util.Map.of("x", "1")))
                 .isInstanceOf(IllegalArgumentException.class);
         var holder = funded("BTA-UTIL", 5);
-        var execution = new ProposalActionType.Execution(UUID.randomUUID(), EntityId.of("admin"));
+        var execution = new ProposalActionType.Execution(
+                new io.bta.tokenomics.governance.ProposalId(UUID.randomUUID()), EntityId.of("admin"));
         pause.execute(java.util.Map.of(), execution);
         try {
             assertThat(bridge.status().paused()).isTrue();
