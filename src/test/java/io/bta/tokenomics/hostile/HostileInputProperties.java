@@ -1189,7 +1189,10 @@ class HostileInputProperties {
                 valid.replaceFirst("\"", "'"),
                 valid + "}");
         var nullBody = row.bodyOptional() ? Arbitraries.of("[]") : Arbitraries.of("null");
+        // A shape that leaves a valid body as it was ({@code {}} has no quote to replace) is no
+        // broken JSON: it is left out.
         return Arbitraries.oneOf(truncated, shapes, nullBody)
+                .filter(body -> !body.equals(valid))
                 .map(body -> new Input(
                         row, "broken JSON", row.method(), validPath(row), "application/json", utf8(body), false));
     }
