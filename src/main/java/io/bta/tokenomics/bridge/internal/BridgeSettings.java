@@ -5,9 +5,8 @@ import io.bta.tokenomics.governance.GovernedParameters;
 import io.bta.tokenomics.governance.GovernedSettings;
 import io.bta.tokenomics.governance.SettingRule;
 import io.bta.tokenomics.shared.Amount;
-import java.sql.Timestamp;
+import io.bta.tokenomics.shared.db.OverrideTable;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,12 @@ public class BridgeSettings {
     private record Keys(
             GovernedSettings.Setting<Amount> withdrawalMax, GovernedSettings.Setting<Amount> dailyOutflowMax) {}
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
     private final GovernedSettings settings;
     private final Map<String, Keys> bySymbol = new LinkedHashMap<>();
 
     BridgeSettings(JdbcClient jdbc, Clock clock, BridgeProperties properties) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.settings = new GovernedSettings(this::stored, this::store);
+        var overrides = new OverrideTable(jdbc, clock, "bridge_parameters");
+        this.settings = new GovernedSettings(overrides::read, overrides::write);
         for (var symbol : BRIDGEABLE) {
             bySymbol.put(
                     symbol,
@@ -69,26 +65,6 @@ public class BridgeSettings {
 
     GovernedParameters parameters() {
         return settings.parameters();
-    }
-
-    private Map<String, String> stored() {
-        var stored = new HashMap<String, String>();
-        jdbc.sql("select key, value from bridge_parameters").query(rs -> {
-            stored.put(rs.getString(1), rs.getString(2));
-        });
-        return stored;
-    }
-
-    private void store(String key, String value) {
-        jdbc.sql(
-                        """
-                        insert into bridge_parameters (key, value, updated_at) values (?, ?, ?)
-                        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
-                        """)
-                .param(key)
-                .param(value)
-                .param(Timestamp.from(clock.instant()))
-                .update();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -11,13 +11,12 @@ import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.rewards.RewardsProperties;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.Decimals;
+import io.bta.tokenomics.shared.db.OverrideTable;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +61,6 @@ public class RewardSettings {
             GovernedSettings.Setting<BigDecimal> minTrust,
             GovernedSettings.Setting<BigDecimal> trustBoost) {}
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
     private final Ledger ledger;
     private final RewardsProperties properties;
     private final GovernedSettings settings;
@@ -77,11 +74,10 @@ public class RewardSettings {
     private final GovernedSettings.Setting<BigDecimal> transactionTrustBoost;
 
     RewardSettings(JdbcClient jdbc, Clock clock, Ledger ledger, RewardsProperties properties) {
-        this.jdbc = jdbc;
-        this.clock = clock;
         this.ledger = ledger;
         this.properties = properties;
-        this.settings = new GovernedSettings(this::stored, this::store);
+        var overrides = new OverrideTable(jdbc, clock, "rewards_parameters");
+        this.settings = new GovernedSettings(overrides::read, overrides::write);
         inflationRate = settings.define("rewards.inflation-rate", FRACTION, () -> plain(inflationRateDefault()));
         bootstrapEmission = settings.define(
                 "rewards.bootstrap-emission", AMOUNT_OR_ZERO, () -> plain(properties.bootstrapEmission()));
@@ -165,26 +161,6 @@ public class RewardSettings {
     /** One {@link GovernedParameter} per setting, for governance's {@code SET_PARAMETER}. */
     GovernedParameters parameters() {
         return settings.parameters();
-    }
-
-    private Map<String, String> stored() {
-        var stored = new HashMap<String, String>();
-        jdbc.sql("select key, value from rewards_parameters").query(rs -> {
-            stored.put(rs.getString(1), rs.getString(2));
-        });
-        return stored;
-    }
-
-    private void store(String key, String value) {
-        jdbc.sql(
-                        """
-                        insert into rewards_parameters (key, value, updated_at) values (?, ?, ?)
-                        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
-                        """)
-                .param(key)
-                .param(value)
-                .param(Timestamp.from(clock.instant()))
-                .update();
     }
 
     private static String plain(BigDecimal value) {
