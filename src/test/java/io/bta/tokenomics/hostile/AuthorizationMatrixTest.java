@@ -545,19 +545,30 @@ class AuthorizationMatrixTest {
     static int port;
     static Fixture fixture;
 
+    /** Signs the "forged signature" caller's tokens: a key the service does not trust, of the kind it does. */
+    static final Api.Signer OTHER_SECRET =
+            new TokenIssuer("another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8))::issue;
+
+    static Api.Signer forger = OTHER_SECRET;
+
     @BeforeAll
     static void start() {
-        context = new SpringApplicationBuilder(TokenomicsApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tokenomics.data-dir=target/test-data/authz-" + UUID.randomUUID(),
-                        "--tokenomics.security.jwt-secret=" + Api.SECRET,
-                        "--tokenomics.governance.proposal-threshold=1000",
-                        "--tokenomics.limits.rate-limit.enabled=false",
-                        "--tokenomics.webhooks.follow-interval-ms=3600000",
-                        "--tokenomics.webhooks.dispatch-interval-ms=3600000",
-                        "--tokenomics.audit.seal-interval=1h",
-                        "--logging.level.io.bta.tokenomics.requests=WARN");
+        startWith("--tokenomics.security.jwt-secret=" + Api.SECRET);
+    }
+
+    /** Starts the service with {@code security}, the settings that say how it checks tokens. */
+    static void startWith(String... security) {
+        var args = new ArrayList<>(List.of(security));
+        args.addAll(List.of(
+                "--server.port=0",
+                "--tokenomics.data-dir=target/test-data/authz-" + UUID.randomUUID(),
+                "--tokenomics.governance.proposal-threshold=1000",
+                "--tokenomics.limits.rate-limit.enabled=false",
+                "--tokenomics.webhooks.follow-interval-ms=3600000",
+                "--tokenomics.webhooks.dispatch-interval-ms=3600000",
+                "--tokenomics.audit.seal-interval=1h",
+                "--logging.level.io.bta.tokenomics.requests=WARN"));
+        context = new SpringApplicationBuilder(TokenomicsApplication.class).run(args.toArray(String[]::new));
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         api = new Api(port);
         fixture = new Fixture(api);

@@ -76,8 +76,28 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** Signs the tokens tests send. */
+    @FunctionalInterface
+    public interface Signer {
+        String issue(String subject, List<String> roles, Instant issuedAt, Duration ttl);
+    }
+
+    private static volatile Signer signer = ISSUER::issue;
+
+    /**
+     * Tokens are signed with {@link #SECRET} unless a test signs them as an identity provider
+     * would ({@code null} puts the secret back).
+     */
+    public static void signWith(Signer other) {
+        signer = other == null ? ISSUER::issue : other;
+    }
+
+    public static Signer signer() {
+        return signer;
+    }
+
     public static String token(String subject, String... roles) {
-        return ISSUER.issue(subject, List.of(roles), Instant.now(), Duration.ofHours(1));
+        return signer.issue(subject, List.of(roles), Instant.now(), Duration.ofHours(1));
     }
 
     public static String adminToken() {

@@ -6,30 +6,20 @@ import io.bta.tokenomics.shared.db.DataDirectory;
 import io.bta.tokenomics.shared.error.Problems;
 import io.bta.tokenomics.shared.web.RateLimitFilter;
 import io.bta.tokenomics.shared.web.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,7 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ApiKeys apiKeys, RateLimiter rateLimiter)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            JsonMapper json,
+            ApiKeys apiKeys,
+            RateLimiter rateLimiter,
+            TokenAuthentication tokenAuthentication)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -61,9 +56,7 @@ class SecurityConfig {
                                     ? "the API key is unknown, revoked or expired"
                                     : request.getHeader("Authorization") == null
                                             ? "a bearer token or an API key is required"
-                                            : invalidClaim(e) != null
-                                                    ? invalidClaim(e).getMessage()
-                                                    : "the bearer token is invalid or expired"));
+                                            : TokenChecks.describe(e)));
         };
         AccessDeniedHandler denied = (request, response, e) -> write(
                 json,
@@ -84,7 +77,7 @@ class SecurityConfig {
                             .anyRequest()
                             .authenticated();
                 })
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenAuthentication))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(
@@ -106,44 +99,26 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, DataDirectory dataDirectory) {
-        NimbusJwtDecoder decoder;
-        if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
-        } else {
-            var key = JwtSecrets.resolve(properties.jwtSecret(), dataDirectory.path());
-            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256)
-                    .build();
-        }
-        // Wall-clock time, not the service's Clock: the identity service sets exp in real time (and
-        // tests move the service's clock by months while they sign tokens with the real one).
-        return verifying(decoder, properties.clockSkew(), Clock.systemUTC());
+    TokenSettings tokenSettings(Environment environment, SecurityProperties properties) {
+        return TokenSettings.from(environment, properties);
+    }
+
+    @Bean
+    TokenAuthentication tokenAuthentication(TokenSettings settings) {
+        return new TokenAuthentication(settings);
     }
 
     /**
-     * The decoder the service uses: the signature and the claims' shapes once per token (its bytes
-     * do not change), the claims' values on every use, with expiry and not-before checked against
-     * {@code clock} give or take {@code clockSkew}.
+     * Tokens' {@code exp} and {@code nbf}, and the provider's key cache, are read on wall-clock time,
+     * not the service's Clock: the identity service sets {@code exp} in real time (and tests move
+     * the service's clock by months while they sign tokens with the real one).
      */
-    static JwtDecoder verifying(NimbusJwtDecoder decoder, Duration clockSkew, Clock clock) {
-        var timestamps = new JwtTimestampValidator(clockSkew);
-        timestamps.setClock(clock);
-        var validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithValidators(timestamps),
-                new JwtClaimValidator<Instant>("exp", Objects::nonNull));
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(new StrictClaims(decoder), validator, 10_000);
-    }
-
-    /** The claim of the wrong shape that refused a bearer token, if that is why it was refused. */
-    private static StrictClaims.InvalidClaim invalidClaim(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof StrictClaims.InvalidClaim invalid) {
-                return invalid;
-            }
-        }
-        return null;
+    @Bean
+    JwtDecoder jwtDecoder(TokenSettings settings, DataDirectory dataDirectory, MeterRegistry meters) {
+        byte[] secret = settings.identityProvider()
+                ? null
+                : JwtSecrets.resolve(settings.own().jwtSecret(), dataDirectory.path());
+        return TokenChecks.decoder(settings, secret, Clock.systemUTC(), Clock.systemUTC(), meters);
     }
 
     /**
@@ -153,15 +128,6 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    private static JwtAuthenticationConverter authenticationConverter() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.web.internal;
 
 import io.bta.tokenomics.shared.security.Caller;
+import io.bta.tokenomics.shared.security.TokenAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +16,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -48,7 +47,8 @@ class PageSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, JwtDecoder decoder, TokenAuthentication tokens)
+            throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher eventStreamWithCookie = request -> HttpMethod.GET.matches(request.getMethod())
                 && "/api/events/stream".equals(request.getRequestURI())
@@ -69,7 +69,7 @@ class PageSecurity {
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.csrfTokenRepository(csrfTokens))
                 .addFilterAfter(new LoadCsrfToken(), CsrfFilter.class)
-                .addFilterBefore(new CookieAuthentication(decoder), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CookieAuthentication(decoder, tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers("/app/admin", "/app/admin/**")
@@ -81,16 +81,6 @@ class PageSecurity {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
         return http.build();
-    }
-
-    /** The same reading of the {@code roles} claim as the API's. */
-    static JwtAuthenticationConverter authenticationConverter() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     /** No session, or one that no longer verifies (expired): sign in again. */
@@ -134,10 +124,11 @@ class PageSecurity {
     private static final class CookieAuthentication extends OncePerRequestFilter {
 
         private final JwtDecoder decoder;
-        private final JwtAuthenticationConverter converter = authenticationConverter();
+        private final TokenAuthentication converter;
 
-        CookieAuthentication(JwtDecoder decoder) {
+        CookieAuthentication(JwtDecoder decoder, TokenAuthentication converter) {
             this.decoder = decoder;
+            this.converter = converter;
         }
 
         @Override

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bta.tokenomics.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * A token's expiry is checked against the clock give or take {@code tokenomics.security.clock-skew}
@@ -29,11 +27,15 @@ class ClockSkewTest {
     static final Duration DEFAULT_SKEW = Duration.ofSeconds(5);
 
     static JwtDecoder decoderAt(Instant now, Duration skew) {
-        var nimbus = NimbusJwtDecoder.withSecretKey(
-                        new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        return SecurityConfig.verifying(nimbus, skew, Clock.fixed(now, ZoneOffset.UTC));
+        return decoder(Clock.fixed(now, ZoneOffset.UTC), skew);
+    }
+
+    static JwtDecoder decoder(Clock clock, Duration skew) {
+        var settings = TokenSettings.of(
+                new TokenSettings.Provider(null, null, null, null, null, null, null, null),
+                new SecurityProperties(SECRET, null, skew));
+        return TokenChecks.decoder(
+                settings, SECRET.getBytes(StandardCharsets.UTF_8), clock, clock, new SimpleMeterRegistry());
     }
 
     /** A token of one hour that expired {@code ago} before {@link #NOW} (negative: expires after it). */
@@ -80,11 +82,7 @@ class ClockSkewTest {
     @Test
     void aCachedTokenExpiresWithTheClock() {
         var clock = new MutableClock(NOW.minusSeconds(60));
-        var nimbus = NimbusJwtDecoder.withSecretKey(
-                        new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        var decoder = SecurityConfig.verifying(nimbus, DEFAULT_SKEW, clock);
+        var decoder = decoder(clock, DEFAULT_SKEW);
         var token = expiredAgo(Duration.ZERO); // expires at NOW
         decoder.decode(token);
         clock.set(NOW.plusSeconds(5));
