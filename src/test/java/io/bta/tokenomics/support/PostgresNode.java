@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -128,6 +129,7 @@ public final class PostgresNode implements AutoCloseable {
                 s.execute();
             }
             copy(primary.dir, node.dir);
+            Files.setPosixFilePermissions(node.dir, PosixFilePermissions.fromString("rwx------"));
             String label;
             try (var s = c.createStatement();
                     var r = s.executeQuery("select labelfile from pg_backup_stop(false)")) {
