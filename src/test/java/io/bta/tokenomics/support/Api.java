@@ -96,6 +96,11 @@ public final class Api {
         return signer;
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    public String base() {
+        return base;
+    }
+
     public static String token(String subject, String... roles) {
         return signer.issue(subject, List.of(roles), Instant.now(), Duration.ofHours(1));
     }

@@ -7,6 +7,7 @@ import io.bta.tokenomics.analytics.Metric;
 import io.bta.tokenomics.analytics.Overview;
 import io.bta.tokenomics.analytics.Series;
 import io.bta.tokenomics.analytics.TokenSnapshot;
+import io.bta.tokenomics.shared.db.ReplicaRead;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Refuses;
@@ -53,6 +54,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/analytics/tokens/{tokenId}/series")
+    @ReplicaRead
     @Operation(
             summary = "A token's metric in buckets of 5m, 1h or 1d: the last value of a stock metric, the sum of a flow"
                     + " metric; from (default to − 1d) and to (default now) are ISO-8601 instants")

@@ -8,6 +8,7 @@ import io.bta.tokenomics.ledger.TransactionView;
 import io.bta.tokenomics.ledger.TxHash;
 import io.bta.tokenomics.shared.Ids;
 import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.db.ReplicaRead;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import io.bta.tokenomics.shared.security.Caller;
@@ -43,6 +44,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/blocks")
+    @ReplicaRead
     @Operation(summary = "Sealed blocks, newest first")
     Page<AuditBlock> blocks(
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -55,6 +57,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/blocks/{height}")
+    @ReplicaRead
     @Operation(summary = "One sealed block")
     @Refuses(status = 404, codes = "UNKNOWN_BLOCK")
     AuditBlock block(@PathVariable long height) {
@@ -62,6 +65,7 @@ class AuditController {
     }
 
     @GetMapping("/api/tokens/transactions/{id}/proof")
+    @ReplicaRead
     @Operation(
             summary = "A transaction's Merkle inclusion proof, to check offline (a party of the transaction, or admin);"
                     + " 409 NOT_YET_SEALED until its block is sealed")
@@ -80,6 +84,7 @@ class AuditController {
     }
 
     @GetMapping("/api/tokens/transactions/by-hash/{txHash}")
+    @ReplicaRead
     @Operation(
             summary = "A transaction by its txHash, sealed or not yet (a party of the transaction, or admin)",
             description = "The same document as an item of the history. txHash: exactly 64 hex digits, either case,"

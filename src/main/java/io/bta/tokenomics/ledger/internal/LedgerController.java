@@ -16,6 +16,7 @@ import io.bta.tokenomics.ledger.TransferOrder;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Page;
+import io.bta.tokenomics.shared.db.ReplicaRead;
 import io.bta.tokenomics.shared.error.Inputs;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Paging;
@@ -94,6 +95,7 @@ class LedgerController {
     }
 
     @GetMapping("/balance-snapshot")
+    @ReplicaRead
     @Operation(
             summary = "Several entities' balances read at one moment, with the ledger sequence they reflect"
                     + " (each entity the caller's own, or admin)")
@@ -205,6 +207,7 @@ class LedgerController {
     }
 
     @GetMapping("/transactions")
+    @ReplicaRead
     @Operation(summary = "The caller's transaction history, newest first")
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Page<TransactionView> myHistory(
@@ -218,6 +221,7 @@ class LedgerController {
     }
 
     @GetMapping("/transactions/{entityId}")
+    @ReplicaRead
     @Operation(summary = "An entity's transaction history, newest first (owner or admin)")
     @Refuses(status = 403, codes = "NOT_OWNER")
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")

@@ -13,6 +13,7 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.db.LedgerSequences;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -65,14 +66,21 @@ public class LedgerWriter {
     private final TokenCatalog catalog;
     private final Clock clock;
     private final ObjectProvider<MintPolicy> mintPolicies;
+    private final LedgerSequences sequences;
 
     /** Balance rows known to exist (they are never deleted); cleared when it grows past the limit. */
     private final Set<LockedState.Key> existing = ConcurrentHashMap.newKeySet();
 
     private static final int KNOWN_ROWS_LIMIT = 500_000;
 
-    LedgerWriter(JdbcClient jdbc, TokenCatalog catalog, Clock clock, ObjectProvider<MintPolicy> mintPolicies) {
+    LedgerWriter(
+            JdbcClient jdbc,
+            TokenCatalog catalog,
+            Clock clock,
+            ObjectProvider<MintPolicy> mintPolicies,
+            LedgerSequences sequences) {
         this.jdbc = jdbc;
+        this.sequences = sequences;
         this.catalog = catalog;
         this.clock = clock;
         this.mintPolicies = mintPolicies;
@@ -344,6 +352,7 @@ public class LedgerWriter {
                 .param(spTotals.toArray(String[]::new))
                 .query(Long.class)
                 .single();
+        sequences.written(first + pending.size() - 1);
         return first;
     }
 

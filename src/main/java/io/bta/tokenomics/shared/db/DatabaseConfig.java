@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -74,6 +78,29 @@ class DatabaseConfig {
             config.setPoolName("tokenomics");
             return new HikariDataSource(config);
         }
+    }
+
+    /**
+     * With read replicas configured ({@code tokenomics.datasource.replicas[...]}), the service's
+     * {@code DataSource} routes each transaction to the primary or, for a read sent there by
+     * {@link Replicas}, to a replica ({@link ReadRouting}); without, it is left as it is.
+     */
+    @Bean
+    static BeanPostProcessor readReplicaRouting(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource primary && name.equals("dataSource") && !(bean instanceof ReadRouting)) {
+                    var properties = Binder.get(environment)
+                            .bind("tokenomics.datasource", ReplicaProperties.class)
+                            .orElse(null);
+                    if (properties != null && !properties.replicas().isEmpty()) {
+                        return new ReadRouting(primary, properties);
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     /** Embedded only when no datasource URL is configured. */
