@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
+import io.bta.tokenomics.support.PostgresNode;
 import io.bta.tokenomics.webhooks.Receiver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,22 +21,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Suite 3, two instances: two service processes on one PostgreSQL (the first one's embedded
- * server; the second is given its URL) take the bank workload at once, with every scheduled job
- * running fast on both. Afterwards the ledger's invariants hold and each job ran once per due
- * time: one staking distribution per cron firing, one chain of audit blocks with no overlap or
- * fork, one delivery attempt per webhook message and due time (none received twice), one expiry
- * per guarantee and per reward.
+ * Suite 3, several instances: three service processes on one PostgreSQL server of their own take
+ * the bank workload through a round-robin proxy (no affinity: a client's retry lands on another
+ * instance), with every scheduled job running fast on all three. A request repeated with its
+ * Idempotency-Key on each instance in turn is applied once and replayed by the others; a client
+ * of the event stream on one instance sees a write made on another. Afterwards the ledger's
+ * invariants hold and each job ran once per due time: one staking distribution per cron firing,
+ * one chain of audit blocks with no overlap or fork, one delivery attempt per webhook message and
+ * due time (none received twice), one expiry per guarantee and per reward, one analytics snapshot
+ * per due time.
  *
- * <p>{@code -Dreliability.two-instances.seconds} (8) how long the load runs.
+ * <p>{@code -Dreliability.instances.seconds} (8) how long the load runs.
  */
-class TwoInstancesTest {
+class ThreeInstancesTest {
 
     static final String DISTRIBUTION_CRON = "*/2 * * * * *";
 
     @Test
-    void twoInstancesOnOneDatabaseKeepTheInvariantsAndRunEachJobOncePerDueTime() throws Exception {
-        var name = "two-" + UUID.randomUUID().toString().substring(0, 8);
+    void threeInstancesBehindAProxyKeepTheInvariantsAndRunEachJobOncePerDueTime() throws Exception {
+        var name = "three-" + UUID.randomUUID().toString().substring(0, 8);
         int pgPort = ServiceProcess.freePort();
         var jobs = List.of(
                 "--tokenomics.staking.distribution-cron=" + DISTRIBUTION_CRON,
@@ -48,27 +52,20 @@ class TwoInstancesTest {
                 "--tokenomics.rewards.expiry-interval-ms=1000",
                 "--tokenomics.rewards.claim-window=3s",
                 "--tokenomics.analytics.snapshot-interval=1s");
-        var first = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--tokenomics.data-dir="
-                        + Path.of("target/test-data/" + name + "-a").toAbsolutePath(),
-                "--tokenomics.embedded-postgres.port=" + pgPort));
-        first.addAll(jobs);
-        var second = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--tokenomics.data-dir="
-                        + Path.of("target/test-data/" + name + "-b").toAbsolutePath(),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
-                "--spring.datasource.username=postgres"));
-        second.addAll(jobs);
-        var seconds = Reliability.seconds("two-instances", 8);
+        var seconds = Reliability.seconds("instances", 8);
 
-        try (var a = ServiceProcess.start(name + "-a", first);
-                var b = ServiceProcess.start(name + "-b", second);
+        try (var postgres = PostgresNode.primary(
+                        Path.of("target/test-data/" + name + "-pg").toAbsolutePath(), pgPort);
+                var a = ServiceProcess.start(name + "-a", instance(name + "-a", postgres, jobs));
+                var b = ServiceProcess.start(name + "-b", instance(name + "-b", postgres, jobs));
+                var c = ServiceProcess.start(name + "-c", instance(name + "-c", postgres, jobs));
+                var proxy = new RoundRobinProxy(List.of(a.port(), b.port(), c.port()));
                 var receiver = new Receiver()) {
             var apiA = a.api();
             var apiB = b.api();
-            var jdbc = JdbcClient.create(ServiceProcess.database(pgPort));
+            var apiC = c.api();
+            var behindProxy = new Api(proxy.port());
+            var jdbc = JdbcClient.create(postgres.dataSource());
             var endpoint = apiB.post(
                     "/api/admin/webhooks",
                     Api.adminToken(),
@@ -76,8 +73,12 @@ class TwoInstancesTest {
             assertThat(endpoint.status()).isEqualTo(201);
             receiver.trust(endpoint.text("secret"));
 
-            var bank = new BankWorkload(() -> List.of(apiA, apiB), name, 5, List.of("BTA-UTIL"));
+            var bank = new BankWorkload(() -> List.of(behindProxy), name, 5, List.of("BTA-UTIL"));
             bank.fund();
+            var findings = new ArrayList<String>();
+            var violations = new ArrayList<String>();
+            findings.add(idempotencyAcrossInstances(List.of(apiA, apiB, apiC), name, violations));
+            findings.add(eventStreamFromAnotherInstance(apiA, c.port(), name, violations));
             var stakesOpened = Instant.now(); // just before: an upper bound on each stake's due times
             var stakes = openStakes(apiA, name, 4);
             var allocations = allocateExpiring(apiB, name, 6, Instant.now().plusSeconds(3));
@@ -87,11 +88,10 @@ class TwoInstancesTest {
             bank.start(8, 2);
             Thread.sleep(seconds.toMillis()); // both instances take the load and run their jobs
             bank.stop(Duration.ofMinutes(1));
-            var violations = new ArrayList<>(bank.verify(apiA));
+            violations.addAll(bank.verify(apiA));
             var loadEnded = Instant.now();
             Thread.sleep(2_500); // the jobs catch up: last blocks sealed, last deliveries sent
-
-            var findings = new ArrayList<String>();
+            findings.add("round-robin proxy: requests per instance " + proxy.served());
 
             // Staking distribution: at most one payment per stake and cron due time (two instances
             // without the job_runs claim pay each stake twice per due time).
@@ -248,8 +248,9 @@ class TwoInstancesTest {
             findings.add("analytics snapshots: " + snapshots[0] + " due times, each with one snapshot per token");
 
             Reliability.print(
-                    "two instances",
-                    "instances on ports " + a.port() + " and " + b.port() + ", one PostgreSQL on " + pgPort
+                    "three instances",
+                    "instances on ports " + a.port() + ", " + b.port() + " and " + c.port()
+                            + " behind a round-robin proxy, one PostgreSQL on " + pgPort
                             + ", load "
                             + Duration.between(loadStarted, loadEnded).toSeconds() + " s\n"
                             + bank.report() + "\n" + String.join("\n", findings));
@@ -264,6 +265,101 @@ class TwoInstancesTest {
     }
 
     /** A pool with a high APY (so every run has something to pay) and {@code count} stakes in it. */
+    /** An instance's settings: its own port and data directory, the shared database, the fast jobs. */
+    private static List<String> instance(String name, PostgresNode postgres, List<String> jobs) {
+        var args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--tokenomics.data-dir=" + Path.of("target/test-data/" + name).toAbsolutePath(),
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=postgres"));
+        args.addAll(jobs);
+        return args;
+    }
+
+    /**
+     * One transfer sent with the same Idempotency-Key to each instance in turn: the first applies
+     * it, the others answer the same transaction, and the history holds it once.
+     */
+    private static String idempotencyAcrossInstances(List<Api> instances, String name, List<String> violations) {
+        var key = name + "-once";
+        var body = json(
+                "fromEntityId",
+                "treasury",
+                "toEntityId",
+                name + "-once",
+                "tokenId",
+                "BTA-UTIL",
+                "amount",
+                "1",
+                "memo",
+                key);
+        var ids = new ArrayList<String>();
+        for (var api : instances) {
+            var answer = api.post("/api/tokens/transfer", Api.adminToken(), body, key);
+            if (answer.status() != 201) {
+                violations.add("idempotent transfer on an instance answered " + answer.status() + ": " + answer.body());
+                return "idempotency across instances: failed";
+            }
+            ids.add(answer.text("id"));
+        }
+        if (ids.stream().distinct().count() != 1) {
+            violations.add("one Idempotency-Key gave transactions " + ids + " on three instances");
+        }
+        var history = instances.get(2).get("/api/tokens/transactions/" + name + "-once", Api.adminToken());
+        int applied = history.json().get("items").size();
+        if (applied != 1) {
+            violations.add("the key's transfer is in the history " + applied + " times");
+        }
+        return "idempotency across instances: one key sent to each of 3 instances, answered with one transaction ("
+                + ids.get(0) + "), in the history " + applied + " time(s)";
+    }
+
+    /** A client of the event stream on one instance sees a transfer made through another. */
+    private static String eventStreamFromAnotherInstance(
+            Api writer, int streamPort, String name, List<String> violations) throws Exception {
+        var entity = name + "-listener";
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .sendAsync(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + streamPort + "/api/events/stream"))
+                                .header("Authorization", "Bearer " + Api.token(entity))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        var reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            var open = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS); // ": stream open ..."
+            var transfer = writer.post(
+                    "/api/tokens/transfer",
+                    Api.adminToken(),
+                    json("fromEntityId", "treasury", "toEntityId", entity, "tokenId", "BTA-UTIL", "amount", "2"));
+            var id = transfer.text("id");
+            var deadline = Instant.now().plusSeconds(15);
+            while (Instant.now().isBefore(deadline)) {
+                var line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (line != null && line.startsWith("data:") && line.contains(id)) {
+                    return "event stream: a transfer made on one instance reached a client of another in "
+                            + "under 15 s (stream opened with: " + open + ")";
+                }
+            }
+            violations.add("the event stream on one instance never showed transfer " + id + " made on another");
+            return "event stream: failed";
+        } finally {
+            response.body().close();
+        }
+    }
+
     private static List<String> openStakes(Api api, String name, int count) {
         var pool = api.post(
                 "/api/staking/pools",
