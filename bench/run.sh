@@ -423,7 +423,30 @@ wrk_run() { # id mode connections notes
 
 want B2 && wrk_run B2@64 echo 64 "HTTP ceiling: JWT + JSON + validation, no ledger (wrk, 64 conns)"
 want B2 && wrk_run B2@16 echo 16 "HTTP ceiling (wrk, 16 conns)"
-want W1 && wrk_run W1@64 transfer 64 "single transfers over HTTP, Idempotency-Key (wrk, 64 conns)"
+# What a transfer leaves behind, measured over W1@64: bytes of the ledger's history (its
+# partitions' tables and indexes), of the other per-request rows, and of WAL, per transaction.
+storage_snapshot() {
+  psql_pg -d postgres -At -F ' ' -c "
+    select (select last_sequence from ledger_head),
+           pg_current_wal_lsn() - '0/0'::pg_lsn,
+           (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('ledger_transactions') where isleaf),
+           (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('ledger_balance_checkpoints') where isleaf)
+             + (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('ledger_supply_checkpoints') where isleaf),
+           (select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c
+             where c.relkind = 'r' and c.relname in ('idempotency_keys', 'audit_entries', 'webhook_messages', 'event_publication'))"
+}
+if want W1; then
+  STORAGE_BEFORE=$(storage_snapshot)
+  wrk_run W1@64 transfer 64 "single transfers over HTTP, Idempotency-Key (wrk, 64 conns)"
+  STORAGE_AFTER=$(storage_snapshot)
+  STORAGE_NOTE=$(awk -v a="$STORAGE_BEFORE" -v b="$STORAGE_AFTER" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
+    if (n <= 0) { print "no transactions"; exit }
+    printf "%d transactions: history %.0f B each (transactions %.0f, checkpoints %.0f), other rows (idempotency keys, audit entries, webhook messages, event publications) %.0f B, WAL %.0f B; per million transactions: %.2f GB of history, %.2f GB of WAL",
+      n, (y[3] - x[3] + y[4] - x[4]) / n, (y[3] - x[3]) / n, (y[4] - x[4]) / n, (y[5] - x[5]) / n, (y[2] - x[2]) / n,
+      (y[3] - x[3] + y[4] - x[4]) / n * 1e6 / 1e9, (y[2] - x[2]) / n * 1e6 / 1e9 }')
+  log "storage over W1@64: $STORAGE_NOTE"
+fi
 want W1 && wrk_run W1@8 transfer 8 "single transfers over HTTP (wrk, 8 conns)"
 
 # ------------------------------------------------------------------ W1c: the facade in-process
@@ -605,6 +628,7 @@ SUMMARY="$OUT/summary.md"
     echo "| $id | $workload | $ops | $(ms "$p50") | $(ms "$p99") | $(ms "$p999") | $errors | $refused | $ratio | $rss | $svc | $pg | $gen | $other | $notes |"
   done <"$ROWS"
   echo
+  [[ -n "${STORAGE_NOTE:-}" ]] && echo "Storage per transaction over W1@64 (tables and indexes grow by whole pages): $STORAGE_NOTE." && echo
   echo "Suite time: $(( $(date +%s) - SUITE_START )) s."
 } >"$SUMMARY"
 echo
