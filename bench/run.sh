@@ -5,7 +5,7 @@
 # See bench/README.md for what each workload is and how the ratios are computed.
 #
 # usage: bench/run.sh [--duration S] [--warmup S] [--votes N] [--w7-max-seconds S] [--skip-w6]
-#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7] [--w5-rate R]
+#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W11] [--w5-rate R]
 #                     [--no-build] [--quiet-request-log] [--keep]
 set -euo pipefail
 
@@ -577,6 +577,20 @@ if want W6 && [[ $RUN_W6 -eq 1 ]]; then
   fi
 fi
 
+# ------------------------------------------------------------------ W11: reads from a replica
+
+if want W11; then
+  log "W11: mvn -Pbench verify -Dtest=ReplicaReadsBenchmark (a primary and a standby of its own; about 2 minutes)"
+  rm -f target/bench/replicas.md
+  if mvn -q -B -ntp -Pbench verify -Dtest=ReplicaReadsBenchmark -Dspotless.check.skip=true \
+      -Dbench.replicas.seconds="$DURATION" >"$WORK/W11.log" 2>&1; then
+    W11_NOTE=$(cat target/bench/replicas.md)
+  else
+    tail -20 "$WORK/W11.log" >&2
+    W11_NOTE="W11 FAILED, see $WORK/W11.log"
+  fi
+fi
+
 # ------------------------------------------------------------------ the table
 
 ratio_of() { # id baseline-id
@@ -629,6 +643,7 @@ SUMMARY="$OUT/summary.md"
   done <"$ROWS"
   echo
   [[ -n "${STORAGE_NOTE:-}" ]] && echo "Storage per transaction over W1@64 (tables and indexes grow by whole pages): $STORAGE_NOTE." && echo
+  [[ -n "${W11_NOTE:-}" ]] && echo "$W11_NOTE" && echo
   echo "Suite time: $(( $(date +%s) - SUITE_START )) s."
 } >"$SUMMARY"
 echo
