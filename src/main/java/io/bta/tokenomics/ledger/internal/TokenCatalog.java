@@ -31,7 +31,13 @@ public class TokenCatalog {
 
     /** A token's fixed definition. */
     public record Definition(
-            TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed, EntityId issuer) {}
+            TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed, EntityId issuer) {
+
+        /** A BTA token's definition: no issuer, anyone the ledger admits may mint and burn it. */
+        public Definition(TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed) {
+            this(id, symbol, type, maxSupply, checkpointed, null);
+        }
+    }
 
     private static final String COLUMNS =
             """
