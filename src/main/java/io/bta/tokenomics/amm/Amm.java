@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,7 +93,8 @@ public class Amm {
 
     /**
      * Creates the pool of two BTA tokens, named in either order, with its share token. Refused
-     * with {@code POOL_EXISTS} when the pair has one.
+     * with {@code POOL_EXISTS} when the pair has one; concurrent requests for one pair take turns
+     * on an advisory lock of the pair, so the second finds the first's pool.
      */
     @Transactional
     public Pool createPool(TokenId x, TokenId y, PoolFees fees) {
@@ -106,33 +106,28 @@ public class Amm {
                 throw new IllegalArgumentException("a pool pairs BTA tokens; " + t.symbol() + " is a pool's share");
             }
         }
+        store.lockPair(pair.a(), pair.b());
         store.poolOfPair(pair.a(), pair.b()).ifPresent(existing -> {
             throw AmmProblems.poolExists(a.symbol(), b.symbol(), existing.id());
         });
         var now = now();
         var id = new PoolId(Ids.newId(clock));
-        try {
-            var lp = ledger.createShareToken(
-                    "BTA-LP-" + shortSymbol(a.symbol()) + "-" + shortSymbol(b.symbol()),
-                    "BTA LP share " + a.symbol() + "/" + b.symbol(),
-                    ISSUER);
-            store.insertPool(new PoolRow(
-                    id,
-                    pair.a(),
-                    pair.b(),
-                    lp.id(),
-                    fees,
-                    PoolStatus.ACTIVE,
-                    BigDecimal.ZERO,
-                    BigDecimal.ZERO,
-                    now,
-                    BigInteger.ZERO,
-                    now));
-        } catch (DuplicateKeyException raced) {
-            // another request created the pair's pool (or its share token) since the look-up
-            var existing = store.poolOfPair(pair.a(), pair.b()).map(PoolRow::id).orElse(id);
-            throw AmmProblems.poolExists(a.symbol(), b.symbol(), existing);
-        }
+        var lp = ledger.createShareToken(
+                "BTA-LP-" + shortSymbol(a.symbol()) + "-" + shortSymbol(b.symbol()),
+                "BTA LP share " + a.symbol() + "/" + b.symbol(),
+                ISSUER);
+        store.insertPool(new PoolRow(
+                id,
+                pair.a(),
+                pair.b(),
+                lp.id(),
+                fees,
+                PoolStatus.ACTIVE,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                now,
+                BigInteger.ZERO,
+                now));
         return pool(id);
     }
 

@@ -63,6 +63,9 @@ class AmmApiTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    List<io.bta.tokenomics.governance.ProposalActionType> actions;
+
     Api api;
     TokenId gov;
     TokenId util;
@@ -613,6 +616,57 @@ class AmmApiTest {
                     .isEqualTo(treasuryShares.plus(Amount.ofUnits(owed)));
         } finally {
             amm.setProtocolFee(false);
+        }
+    }
+
+    // --- governance ---
+
+    @Test
+    void governanceMayCreateAPoolAndSwitchTheProtocolFee() {
+        var create = actions.stream()
+                .filter(a -> a.type().equals("CREATE_POOL"))
+                .findFirst()
+                .orElseThrow();
+        var normalized =
+                create.validate(java.util.Map.of("tokenA", "BTA-UTIL", "tokenB", "BTA-REWARD", "feeBps", "25"));
+        assertThat(normalized).containsEntry("feeBps", "25").containsKeys("tokenA", "tokenB");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> create.validate(java.util.Map.of("tokenA", "BTA-UTIL", "tokenB", "UTILITY")))
+                .hasMessageStartingWith("tokenB: must differ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> create.validate(
+                        java.util.Map.of("tokenA", "BTA-UTIL", "tokenB", "BTA-REWARD", "feeBps", "5000")))
+                .hasMessageStartingWith("feeBps: ");
+
+        var fee = actions.stream()
+                .filter(a -> a.type().equals("SET_AMM_PROTOCOL_FEE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fee.validate(java.util.Map.of("enabled", "TRUE"))).containsEntry("enabled", "true");
+        fee.execute(java.util.Map.of("enabled", "true"), null);
+        assertThat(amm.protocolFeeOn()).isTrue();
+        fee.execute(java.util.Map.of("enabled", "false"), null);
+        assertThat(amm.protocolFeeOn()).isFalse();
+    }
+
+    @Test
+    void concurrentRequestsForOnePairCreateOnePool() throws Exception {
+        var executor = Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                var body = i % 2 == 0
+                        ? Api.json("tokenA", "BTA-REWARD", "tokenB", "BTA-UTIL")
+                        : Api.json("tokenA", "BTA-UTIL", "tokenB", "BTA-REWARD");
+                tasks.add(
+                        () -> api.post("/api/amm/pools", Api.adminToken(), body).status());
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var f : executor.invokeAll(tasks)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            executor.shutdownNow();
         }
     }
 

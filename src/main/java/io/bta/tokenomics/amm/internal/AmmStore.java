@@ -114,6 +114,18 @@ public class AmmStore {
                 .toList();
     }
 
+    /**
+     * Serialises the creation of one pair's pool until the transaction ends (an advisory lock on the
+     * pair), so that two requests for it find each other's pool instead of colliding on insert.
+     */
+    public void lockPair(TokenId tokenA, TokenId tokenB) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('amm-pair:' || ? || ':' || ?, 0))")
+                .param(tokenA.toString())
+                .param(tokenB.toString())
+                .query((rs, n) -> 1)
+                .list();
+    }
+
     public Optional<PoolRow> poolOfPair(TokenId tokenA, TokenId tokenB) {
         return jdbc.sql("select " + POOL_COLUMNS + " from amm_pools where token_a = ? and token_b = ?")
                 .param(tokenA.value())
