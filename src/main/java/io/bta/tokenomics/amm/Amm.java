@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,6 +62,7 @@ public class Amm {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate writes;
     private final TransactionTemplate reads;
+    private final SwapCommitter groupCommit;
 
     Amm(
             AmmStore store,
@@ -68,8 +70,11 @@ public class Amm {
             Trust trust,
             Clock clock,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            SwapCommitter groupCommit) {
         this.store = store;
+        this.groupCommit = groupCommit;
+        groupCommit.use(this::swapInTransaction);
         this.ledger = ledger;
         this.trust = trust;
         this.clock = clock;
@@ -182,87 +187,93 @@ public class Amm {
         requireBefore(order.deadline());
         // the score is read before the transaction: a remote trust engine must not hold a connection
         var score = trust.scoreOf(trader).score();
-        return writes.execute(status -> {
-            var route = route(order);
-            var rows = store.lockPools(route.stream().map(PoolRow::id).toList());
-            var locked = rows.stream().collect(Collectors.toMap(PoolRow::id, Function.identity()));
-            var legs = legs(route.stream().map(r -> locked.get(r.id())).toList(), order.tokenIn(), score);
-            var amounts = amounts(legs, order);
-            var now = now();
-            var swapId = Ids.newId(clock);
-            var memo = "amm swap " + swapId;
-            var ops = new ArrayList<LedgerOperation>();
+        if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return groupCommit.swap(trader, order, score);
+        }
+        return writes.execute(status -> swapInTransaction(trader, order, score));
+    }
+
+    /**
+     * One swap inside the current transaction: the pools locked, the deadline and the limit checked
+     * on the reserves now, the tokens moved, the swap recorded. Throws its refusal, having moved
+     * nothing.
+     */
+    private SwapResult swapInTransaction(EntityId trader, SwapOrder order, BigDecimal score) {
+        requireBefore(order.deadline());
+        var route = route(order);
+        var rows = store.lockPools(route.stream().map(PoolRow::id).toList());
+        var locked = rows.stream().collect(Collectors.toMap(PoolRow::id, Function.identity()));
+        var legs = legs(route.stream().map(r -> locked.get(r.id())).toList(), order.tokenIn(), score);
+        var amounts = amounts(legs, order);
+        var now = now();
+        var swapId = Ids.newId(clock);
+        var memo = "amm swap " + swapId;
+        var ops = new ArrayList<LedgerOperation>();
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(amounts.get(0)), memo, trader));
+        for (int i = 0; i + 1 < legs.size(); i++) {
             ops.add(new LedgerOperation.Transfer(
-                    order.tokenIn(),
-                    trader,
-                    poolEntity(legs.get(0).pool().id()),
-                    amount(amounts.get(0)),
+                    legs.get(i).out(),
+                    poolEntity(legs.get(i).pool().id()),
+                    poolEntity(legs.get(i + 1).pool().id()),
+                    amount(amounts.get(i + 1)),
                     memo,
                     trader));
-            for (int i = 0; i + 1 < legs.size(); i++) {
-                ops.add(new LedgerOperation.Transfer(
-                        legs.get(i).out(),
-                        poolEntity(legs.get(i).pool().id()),
-                        poolEntity(legs.get(i + 1).pool().id()),
-                        amount(amounts.get(i + 1)),
-                        memo,
-                        trader));
+        }
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenOut(),
+                poolEntity(legs.get(legs.size() - 1).pool().id()),
+                trader,
+                amount(amounts.get(legs.size())),
+                memo,
+                trader));
+        var transactions = applyForCaller(ops);
+        var hops = new ArrayList<SwapHop>();
+        for (int i = 0; i < legs.size(); i++) {
+            var leg = legs.get(i);
+            var in = amounts.get(i);
+            var out = amounts.get(i + 1);
+            if (!AmmMath.keepsK(in, out, leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
+                throw new IllegalStateException(
+                        "a swap through pool " + leg.pool().id() + " would decrease k");
             }
-            ops.add(new LedgerOperation.Transfer(
-                    order.tokenOut(),
-                    poolEntity(legs.get(legs.size() - 1).pool().id()),
-                    trader,
-                    amount(amounts.get(legs.size())),
-                    memo,
-                    trader));
-            var transactions = applyForCaller(ops);
-            var hops = new ArrayList<SwapHop>();
-            for (int i = 0; i < legs.size(); i++) {
-                var leg = legs.get(i);
-                var in = amounts.get(i);
-                var out = amounts.get(i + 1);
-                if (!AmmMath.keepsK(in, out, leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
-                    throw new IllegalStateException(
-                            "a swap through pool " + leg.pool().id() + " would decrease k");
-                }
-                var reserveInAfter = leg.reserveIn().add(in);
-                var reserveOutAfter = leg.reserveOut().subtract(out);
-                store.insertSwapHop(new SwapHopRow(
-                        swapId,
-                        i,
-                        leg.pool().id(),
-                        trader,
-                        leg.in(),
-                        leg.out(),
-                        amount(in),
-                        amount(out),
-                        leg.feeBps(),
-                        score,
-                        leg.reserveIn().multiply(leg.reserveOut()),
-                        reserveInAfter.multiply(reserveOutAfter),
-                        now));
-                var aIsIn = leg.pool().tokenA().equals(leg.in());
-                observe(
-                        leg.pool(),
-                        aIsIn ? leg.reserveIn() : leg.reserveOut(),
-                        aIsIn ? leg.reserveOut() : leg.reserveIn(),
-                        aIsIn ? reserveInAfter : reserveOutAfter,
-                        aIsIn ? reserveOutAfter : reserveInAfter,
-                        now);
-                hops.add(new SwapHop(leg.pool().id(), leg.in(), leg.out(), amount(in), amount(out), leg.feeBps()));
-            }
-            events.publishEvent(new Swapped(
+            var reserveInAfter = leg.reserveIn().add(in);
+            var reserveOutAfter = leg.reserveOut().subtract(out);
+            store.insertSwapHop(new SwapHopRow(
                     swapId,
+                    i,
+                    leg.pool().id(),
                     trader,
-                    order.tokenIn(),
-                    order.tokenOut(),
-                    amount(amounts.get(0)),
-                    amount(amounts.get(legs.size())),
-                    List.copyOf(hops),
+                    leg.in(),
+                    leg.out(),
+                    amount(in),
+                    amount(out),
+                    leg.feeBps(),
                     score,
+                    leg.reserveIn().multiply(leg.reserveOut()),
+                    reserveInAfter.multiply(reserveOutAfter),
                     now));
-            return result(order, legs, amounts, score, transactions);
-        });
+            var aIsIn = leg.pool().tokenA().equals(leg.in());
+            observe(
+                    leg.pool(),
+                    aIsIn ? leg.reserveIn() : leg.reserveOut(),
+                    aIsIn ? leg.reserveOut() : leg.reserveIn(),
+                    aIsIn ? reserveInAfter : reserveOutAfter,
+                    aIsIn ? reserveOutAfter : reserveInAfter,
+                    now);
+            hops.add(new SwapHop(leg.pool().id(), leg.in(), leg.out(), amount(in), amount(out), leg.feeBps()));
+        }
+        events.publishEvent(new Swapped(
+                swapId,
+                trader,
+                order.tokenIn(),
+                order.tokenOut(),
+                amount(amounts.get(0)),
+                amount(amounts.get(legs.size())),
+                List.copyOf(hops),
+                score,
+                now));
+        return result(order, legs, amounts, score, transactions);
     }
 
     /** One pool of a route, as the swap sees it: its reserves of the hop's tokens and the fee for the caller. */
@@ -534,6 +545,36 @@ public class Amm {
         store.insertLiquidityChange(changeId, id, provider, "REMOVE", amount(outA), amount(outB), liquidity, now);
         events.publishEvent(new LiquidityRemoved(changeId, id, provider, amount(outA), amount(outB), liquidity, now));
         return new LiquidityResult(id, amount(outA), amount(outB), liquidity, transactions);
+    }
+
+    // --- analytics ---
+
+    /**
+     * The pool's swaps, volume and fees over the window up to now (to the microsecond, end
+     * excluded), and its value locked now.
+     */
+    @Transactional(readOnly = true)
+    public PoolStats stats(PoolId id, TwapWindow window) {
+        var pool = row(id);
+        var now = now();
+        var from = now.minus(window.duration());
+        var activity = store.activity(id, pool.tokenA(), from, now.plusNanos(1000));
+        var reserveA = amount(reserve(pool, pool.tokenA()));
+        var reserveB = amount(reserve(pool, pool.tokenB()));
+        return new PoolStats(
+                id,
+                window.duration(),
+                from,
+                now,
+                activity.swaps(),
+                Amount.of(activity.volumeA()),
+                Amount.of(activity.volumeB()),
+                Amount.of(activity.feesA()),
+                Amount.of(activity.feesB()),
+                reserveA,
+                reserveB,
+                reserveA.plus(reserveA),
+                reserveB.plus(reserveB));
     }
 
     // --- TWAP ---

@@ -566,6 +566,31 @@ class AmmApiTest {
         assertThat(twap.text("priceBInA")).isEqualTo(pool.priceBInA().toPlainString());
     }
 
+    // --- analytics ---
+
+    @Test
+    void statsSumTheVolumeAndFeesOfTheWindowAndTheValueLocked() {
+        clock.advance(Duration.ofDays(2));
+        var ivy = trader("ivy");
+        fund(ivy, util, "20");
+        amm.swap(ivy, new SwapOrder(util, gov, SwapOrder.Kind.EXACT_IN, Amount.of("10"), Amount.ZERO, null));
+        amm.swap(ivy, new SwapOrder(util, gov, SwapOrder.Kind.EXACT_IN, Amount.of("3.3333"), Amount.ZERO, null));
+        var pool = amm.pool(govUtil.id());
+        var utilIsA = pool.tokenA().equals(util);
+
+        var stats = api.get("/api/amm/pools/" + pool.id() + "/stats?window=1d", Api.token("reader"));
+
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+        assertThat(stats.json().get("swaps").asLong()).isEqualTo(2);
+        assertThat(stats.text(utilIsA ? "volumeA" : "volumeB")).isEqualTo("13.3333");
+        assertThat(stats.text(utilIsA ? "volumeB" : "volumeA")).isEqualTo("0");
+        // 10·30/10000 = 0.03; 3.3333·30/10000 = 0.0099999
+        assertThat(stats.text(utilIsA ? "feesA" : "feesB")).isEqualTo("0.0399999");
+        assertThat(stats.text("tvlInA"))
+                .isEqualTo(pool.reserveA().plus(pool.reserveA()).toString());
+        assertThat(stats.text("reserveB")).isEqualTo(pool.reserveB().toString());
+    }
+
     // --- idempotency ---
 
     @Test
@@ -671,6 +696,54 @@ class AmmApiTest {
     }
 
     // --- concurrency ---
+
+    @Test
+    void concurrentSwapsEachKeepTheirOwnSlippageCheckAndARefusedOneMovesNothing() throws Exception {
+        var head = Invariants.ledgerHead(jdbc);
+        var traders = new ArrayList<EntityId>();
+        for (int i = 0; i < 12; i++) {
+            var t = trader("g" + i);
+            fund(t, util, "3");
+            traders.add(t);
+        }
+        var afterFunding = Invariants.ledgerHead(jdbc);
+        var executor = Executors.newFixedThreadPool(12);
+        try {
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                var t = traders.get(i);
+                var min = i % 3 == 0 ? "1000000" : "0";
+                tasks.add(() -> api.post(
+                                "/api/amm/swap",
+                                Api.token(t.value()),
+                                Api.json(
+                                        "tokenIn",
+                                        "BTA-UTIL",
+                                        "tokenOut",
+                                        "BTA-GOV",
+                                        "amountIn",
+                                        "3",
+                                        "amountOutMin",
+                                        min))
+                        .status());
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var f : executor.invokeAll(tasks)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(st -> st == 201).hasSize(8);
+            assertThat(statuses).filteredOn(st -> st == 422).hasSize(4);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(Invariants.ledgerHead(jdbc) - afterFunding)
+                .as("two transfers per applied swap")
+                .isEqualTo(16);
+        assertThat(afterFunding).isGreaterThan(head);
+        for (int i = 0; i < 12; i += 3) {
+            assertThat(available(traders.get(i), util)).isEqualTo(Amount.of("3"));
+        }
+    }
 
     @Test
     void sixteenThreadsSwappingAndProvidingOnOnePoolKeepTheLedgerAndK() throws Exception {

@@ -364,6 +364,11 @@ class AuthorizationMatrixTest {
                     Rule.AUTHENTICATED,
                     f -> get("/api/amm/pools/" + f.ammPool + "/twap?window=1h")),
             row(
+                    "GET",
+                    "/api/amm/pools/{poolId}/stats",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/amm/pools/" + f.ammPool + "/stats?window=24h")),
+            row(
                     "POST",
                     "/api/amm/pools/{poolId}/liquidity",
                     Rule.AUTHENTICATED,

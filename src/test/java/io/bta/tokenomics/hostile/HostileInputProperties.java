@@ -425,6 +425,10 @@ class HostileInputProperties {
                     .var("poolId", Kind.UUID)
                     .query("window", Kind.ANY)
                     .row(),
+            on("GET", "/api/amm/pools/{poolId}/stats")
+                    .var("poolId", Kind.UUID)
+                    .query("window", Kind.ANY)
+                    .row(),
             on("POST", "/api/amm/pools/{poolId}/liquidity")
                     .var("poolId", Kind.UUID)
                     .body("{\"amountADesired\":\"1\",\"amountBDesired\":\"1\"}")

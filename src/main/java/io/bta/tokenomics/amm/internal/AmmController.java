@@ -6,6 +6,7 @@ import io.bta.tokenomics.amm.LiquidityResult;
 import io.bta.tokenomics.amm.Pool;
 import io.bta.tokenomics.amm.PoolFees;
 import io.bta.tokenomics.amm.PoolId;
+import io.bta.tokenomics.amm.PoolStats;
 import io.bta.tokenomics.amm.PoolStatus;
 import io.bta.tokenomics.amm.SwapOrder;
 import io.bta.tokenomics.amm.SwapResult;
@@ -144,6 +145,21 @@ class AmmController {
         return amm.twap(id, w);
     }
 
+    @GetMapping("/pools/{poolId}/stats")
+    @Operation(
+            summary = "A pool's swaps, volume and fees over a window up to now, and its value locked",
+            description = "window: a whole number and a unit s, m, h or d (default 24h, at most 30d). Volume and fees"
+                    + " are per token in; the value locked is given in each token's units.")
+    @Refuses(status = 404, codes = "UNKNOWN_AMM_POOL")
+    PoolStats stats(@PathVariable String poolId, @RequestParam(required = false) String window) {
+        Caller.current();
+        var id = poolId(poolId);
+        var in = new Inputs();
+        var w = in.valid("window", () -> TwapWindow.parse(window == null ? "24h" : window));
+        in.check();
+        return amm.stats(id, w);
+    }
+
     @PostMapping("/pools/{poolId}/liquidity")
     @Operation(
             summary = "Deposit both tokens at the pool's ratio and receive LP shares",
@@ -201,6 +217,9 @@ class AmmController {
     @Refuses(status = 422, codes = "DEADLINE_PASSED")
     @Refuses(status = 422, codes = "INSUFFICIENT_LIQUIDITY")
     @Refuses(status = 422, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 503, codes = "AMM_BUSY")
+    @Refuses(status = 503, codes = "AMM_UNAVAILABLE")
+    @Refuses(status = 503, codes = "OUTCOME_UNKNOWN")
     ResponseEntity<SwapResult> swap(@RequestBody SwapRequest r) {
         var caller = Caller.current();
         var in = new Inputs();

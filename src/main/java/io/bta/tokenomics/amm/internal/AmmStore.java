@@ -239,6 +239,33 @@ public class AmmStore {
                 .update();
     }
 
+    /** Swaps through a pool in {@code [from, to)}: their count, and per token in, the volume and the fees kept. */
+    public record Activity(long swaps, BigDecimal volumeA, BigDecimal volumeB, BigDecimal feesA, BigDecimal feesB) {}
+
+    public Activity activity(PoolId pool, TokenId tokenA, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        select count(*),
+                               coalesce(sum(amount_in) filter (where token_in = :a), 0),
+                               coalesce(sum(amount_in) filter (where token_in <> :a), 0),
+                               coalesce(sum(trunc(amount_in * fee_bps / 10000, 18)) filter (where token_in = :a), 0),
+                               coalesce(sum(trunc(amount_in * fee_bps / 10000, 18)) filter (where token_in <> :a), 0)
+                        from amm_swaps
+                        where pool_id = :pool and swapped_at >= :from and swapped_at < :to
+                        """)
+                .param("a", tokenA.value())
+                .param("pool", pool.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Activity(
+                        rs.getLong(1),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)))
+                .single();
+    }
+
     public void insertLiquidityChange(
             UUID id,
             PoolId pool,

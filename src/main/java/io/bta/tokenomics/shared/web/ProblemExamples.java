@@ -64,6 +64,8 @@ final class ProblemExamples {
             Map.entry("NO_ROUTE", "no pool of BTA-GOV and BTA-REWARD, directly or through one other token"),
             Map.entry("INSUFFICIENT_LIQUIDITY", "the pool holds 1000, not more than the 1500 asked for"),
             Map.entry("SLIPPAGE_EXCEEDED", "the swap would give 1.662497915624478906, less than amountOutMin 1.7"),
+            Map.entry("AMM_BUSY", "the AMM has too many swaps waiting; retry shortly"),
+            Map.entry("AMM_UNAVAILABLE", "the AMM is shutting down; retry"),
             Map.entry("DEADLINE_PASSED", "the deadline 2026-03-01T12:00:00Z has passed (now 2026-03-01T12:00:05Z)"),
             // auctions
             Map.entry("UNKNOWN_AUCTION", "no auction tender-2026-17 has been registered or joined"),
