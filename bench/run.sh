@@ -441,6 +441,7 @@ want B2 && wrk_run B2@16 echo 16 "HTTP ceiling (wrk, 16 conns)"
 want W1 && wrk_run W1@64 transfer 64 "single transfers over HTTP, Idempotency-Key (wrk, 64 conns)"
 want W1 && wrk_run W1@8 transfer 8 "single transfers over HTTP (wrk, 8 conns)"
 want W8 && wrk_run W8 swap 64 "swaps on one hot AMM pool over HTTP, Idempotency-Key (wrk, 64 conns)"
+want W8 && wrk_run W8n swap-nokey 64 "W8 without Idempotency-Key: through the swaps' group commit (wrk, 64 conns)"
 
 # ------------------------------------------------------------------ W1c: the facade in-process
 
@@ -586,7 +587,7 @@ baseline_of() {
     B2@64|B2@16|W1@8|W1c) echo B0@8 ;;
     W1@64) echo B2@64 ;;
     W2) echo B0-batch100 ;;
-    W3|W4|W7-votes|W8) echo W1@64 ;;
+    W3|W4|W7-votes|W8|W8n) echo W1@64 ;;
     *) echo "" ;;
   esac
 }
