@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark suite: one command that builds the service, starts it with the bench profile on a
 # fresh embedded PostgreSQL, measures the baselines (pgbench on that same PostgreSQL, the HTTP
-# ceiling) and the workloads W1-W7, and prints one table (also target/bench/summary.md).
+# ceiling) and the workloads W1-W8, and prints one table (also target/bench/summary.md).
 # See bench/README.md for what each workload is and how the ratios are computed.
 #
 # usage: bench/run.sh [--duration S] [--warmup S] [--votes N] [--w7-max-seconds S] [--skip-w6]
-#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W11] [--w5-rate R]
+#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W11] [--w5-rate R]
 #                     [--no-build] [--quiet-request-log] [--keep]
 set -euo pipefail
 
@@ -332,6 +332,21 @@ if want W1 || want W1c || want W2 || want W3 || want W4 || want W5; then
   log "funded via $FUNDED_VIA in $(kv ms "$WORK/fund.out") ms"
 fi
 
+if want W8; then
+  # W8: one hot pool of BTA-GOV/BTA-UTIL, deep enough that a swap of 1 moves its price little; the
+  # admin (every wrk request's caller) swaps its own funds, alternately in each direction.
+  log "W8: funding the admin and creating the BTA-GOV/BTA-UTIL pool"
+  for t in BTA-GOV BTA-UTIL; do
+    r=$(api POST /api/tokens/transfer "{\"fromEntityId\":\"treasury\",\"toEntityId\":\"admin\",\"tokenId\":\"$t\",\"amount\":\"2000000\"}")
+    [[ $(status_of "$r") == 201 ]] || die "W8 funding: $r"
+  done
+  r=$(api POST /api/amm/pools '{"tokenA":"BTA-GOV","tokenB":"BTA-UTIL"}')
+  [[ $(status_of "$r") == 201 ]] || die "W8 pool: $r"
+  W8_POOL=$(json_str id "$r")
+  r=$(api POST "/api/amm/pools/$W8_POOL/liquidity" '{"amountADesired":"1000000","amountBDesired":"1000000"}')
+  [[ $(status_of "$r") == 201 ]] || die "W8 liquidity: $r"
+fi
+
 if want W4; then
   log "pre-locking $PRELOCK_AMOUNT BTA-UTIL on each account (for W4's unlocks)"
   r=$(api POST /api/bench/setup "{\"operation\":\"LOCK\",\"tokenId\":\"BTA-UTIL\",\"prefix\":\"acct-\",\"first\":1,\"count\":$ACCOUNTS,\"amount\":\"$PRELOCK_AMOUNT\"}")
@@ -448,6 +463,8 @@ if want W1; then
   log "storage over W1@64: $STORAGE_NOTE"
 fi
 want W1 && wrk_run W1@8 transfer 8 "single transfers over HTTP (wrk, 8 conns)"
+want W8 && wrk_run W8 swap 64 "swaps on one hot AMM pool over HTTP, Idempotency-Key (wrk, 64 conns)"
+want W8 && wrk_run W8n swap-nokey 64 "W8 without Idempotency-Key: through the swaps' group commit (wrk, 64 conns)"
 
 # ------------------------------------------------------------------ W1c: the facade in-process
 
@@ -607,7 +624,7 @@ baseline_of() {
     B2@64|B2@16|W1@8|W1c) echo B0@8 ;;
     W1@64) echo B2@64 ;;
     W2) echo B0-batch100 ;;
-    W3|W4|W7-votes) echo W1@64 ;;
+    W3|W4|W7-votes|W8|W8n) echo W1@64 ;;
     *) echo "" ;;
   esac
 }

@@ -1,6 +1,6 @@
 -- wrk script for the HTTP workloads of the benchmark suite (started from bench/wrk-transfer.lua of
 -- the shared baselines). Environment:
---   MODE      transfer (W1, default) | treasury (W3) | mix (W4) | echo (B2)
+--   MODE      transfer (W1, default) | treasury (W3) | mix (W4) | echo (B2) | swap (W8) | swap-nokey (W8n)
 --   TOKEN     an admin JWT; every request is sent by the admin on behalf of the account
 --   ACCOUNTS  the accounts acct-1..acct-N (funded, and for mix pre-locked, by bench/run.sh)
 --   RUN       a run id, so that Idempotency-Keys never repeat across runs
@@ -61,8 +61,22 @@ local function entity_operation(path, n)
   return wrk.format("POST", path, headers(true), body)
 end
 
+local function swap()
+  -- W8: the caller (the admin) swaps 1 of its own, alternately in each direction, on one pool
+  counter_swap = (counter_swap or 0) + 1
+  local from, to = "BTA-UTIL", "BTA-GOV"
+  if counter_swap % 2 == 0 then from, to = "BTA-GOV", "BTA-UTIL" end
+  local body = string.format(
+    '{"tokenIn":"%s","tokenOut":"%s","amountIn":"1","amountOutMin":"0"}', from, to)
+  -- with a key, the idempotency filter runs the swap in the request's transaction; without one, it
+  -- goes through the swaps' group commit
+  return wrk.format("POST", "/api/amm/swap", headers(mode == "swap"), body)
+end
+
 function request()
-  if mode == "treasury" then
+  if mode == "swap" or mode == "swap-nokey" then
+    return swap()
+  elseif mode == "treasury" then
     return transfer("treasury", math.random(1, accounts))
   elseif mode == "echo" then
     local a, b = two_accounts()

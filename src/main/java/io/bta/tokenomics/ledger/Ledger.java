@@ -138,6 +138,35 @@ public class Ledger {
         return new InitializationResult(!created.isEmpty(), tokens());
     }
 
+    /**
+     * Creates a share token (an AMM pool's LP token): 18 decimals, no cap, no initial supply, minted
+     * and burned by {@code issuer} only (ADR 0031). Joins the caller's transaction, so a pool and
+     * its token are created together or not at all. {@code symbol} must start with
+     * {@value TokenCatalog#SHARE_SYMBOL_PREFIX} and be new.
+     */
+    @Transactional
+    public Token createShareToken(String symbol, String name, EntityId issuer) {
+        if (!symbol.startsWith(TokenCatalog.SHARE_SYMBOL_PREFIX) || symbol.length() > 64) {
+            throw new IllegalArgumentException("a share token's symbol starts with " + TokenCatalog.SHARE_SYMBOL_PREFIX
+                    + " and has at most 64 characters");
+        }
+        var id = Ids.newId(clock);
+        jdbc.sql(
+                        """
+                        insert into ledger_tokens (id, symbol, name, type, decimals, max_supply, initial_supply,
+                                                   inflation_rate, checkpointed, created_at, issuer)
+                        values (?, ?, ?, 'LP_SHARE', 18, null, 0, 0, false, ?, ?)
+                        """)
+                .param(id)
+                .param(symbol)
+                .param(name)
+                .param(Timestamp.from(clock.instant()))
+                .param(issuer.value())
+                .update();
+        catalog.reloadNowAndAfterCompletion();
+        return catalog.token(new TokenId(id));
+    }
+
     @Transactional(readOnly = true)
     public List<Token> tokens() {
         return catalog.all();
@@ -160,8 +189,11 @@ public class Ledger {
         return catalog.resolve(identifier).id();
     }
 
-    /** The id of the one token of that type. */
+    /** The id of the one token of that type, a BTA type. */
     public TokenId resolve(TokenType type) {
+        if (!type.isBta()) {
+            throw new IllegalArgumentException(type + " names no one token");
+        }
         return catalog.resolve(type.name()).id();
     }
 

@@ -47,6 +47,19 @@ public final class LedgerProblems {
         }
     }
 
+    /** A share token is minted and burned by its issuer only (an AMM pool's shares by the AMM). */
+    public static final class NotIssuer extends RuleViolation {
+        private NotIssuer(String detail) {
+            super("NOT_TOKEN_ISSUER", detail);
+        }
+
+        public static NotIssuer of(String symbol, EntityId issuer) {
+            var e = new NotIssuer(symbol + " is minted and burned by its issuer " + issuer + " only");
+            e.with("symbol", symbol).with("issuer", issuer.value());
+            return e;
+        }
+    }
+
     public static final class MaxSupplyExceeded extends RuleViolation {
         private MaxSupplyExceeded(String detail) {
             super("MAX_SUPPLY_EXCEEDED", detail);

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks;
 
+import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
 import io.bta.tokenomics.bridge.BridgeEvents;
@@ -66,6 +67,10 @@ public final class WebhookEventTypes {
     public static final String BRIDGE_WITHDRAWAL_CONFIRMED = BridgeEvents.WithdrawalConfirmed.TYPE;
     public static final String BRIDGE_DEPOSIT_CREDITED = BridgeEvents.DepositCredited.TYPE;
 
+    public static final String AMM_SWAPPED = AmmEvents.Swapped.TYPE;
+    public static final String AMM_LIQUIDITY_ADDED = AmmEvents.LiquidityAdded.TYPE;
+    public static final String AMM_LIQUIDITY_REMOVED = AmmEvents.LiquidityRemoved.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -91,7 +96,10 @@ public final class WebhookEventTypes {
             TRUST_SCORE_CHANGED,
             BRIDGE_WITHDRAWAL_REQUESTED,
             BRIDGE_WITHDRAWAL_CONFIRMED,
-            BRIDGE_DEPOSIT_CREDITED);
+            BRIDGE_DEPOSIT_CREDITED,
+            AMM_SWAPPED,
+            AMM_LIQUIDITY_ADDED,
+            AMM_LIQUIDITY_REMOVED);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

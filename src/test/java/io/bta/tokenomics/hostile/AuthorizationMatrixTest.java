@@ -345,6 +345,61 @@ class AuthorizationMatrixTest {
                     Rule.OWNER_OR_ADMIN,
                     f -> get("/api/staking/stakes/" + f.owner + "/rewards")),
             row("POST", "/api/staking/distribute", Rule.ADMIN, f -> post("/api/staking/distribute", "{}")),
+            // ---- amm
+            row("GET", "/api/amm/pools", Rule.AUTHENTICATED, f -> get("/api/amm/pools")),
+            row(
+                    "POST",
+                    "/api/amm/pools",
+                    Rule.ADMIN,
+                    f -> post("/api/amm/pools", json("tokenA", "BTA-REWARD", "tokenB", "BTA-GUAR"))),
+            row("GET", "/api/amm/pools/{poolId}", Rule.AUTHENTICATED, f -> get("/api/amm/pools/" + f.ammPool)),
+            row(
+                    "PATCH",
+                    "/api/amm/pools/{poolId}",
+                    Rule.ADMIN,
+                    f -> new Call("PATCH", "/api/amm/pools/" + f.ammPool, "{\"feeBps\":30}")),
+            row(
+                    "GET",
+                    "/api/amm/pools/{poolId}/twap",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/amm/pools/" + f.ammPool + "/twap?window=1h")),
+            row(
+                    "GET",
+                    "/api/amm/pools/{poolId}/stats",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/amm/pools/" + f.ammPool + "/stats?window=24h")),
+            row(
+                    "POST",
+                    "/api/amm/pools/{poolId}/liquidity",
+                    Rule.AUTHENTICATED,
+                    f -> post(
+                            "/api/amm/pools/" + f.ammPool + "/liquidity",
+                            json("amountADesired", "0.001", "amountBDesired", "0.001"))),
+            row(
+                    "POST",
+                    "/api/amm/pools/{poolId}/liquidity/remove",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/amm/pools/" + f.ammPool + "/liquidity/remove", json("liquidity", "0.000001"))),
+            row(
+                    "POST",
+                    "/api/amm/swap",
+                    Rule.AUTHENTICATED,
+                    f -> post(
+                            "/api/amm/swap",
+                            json(
+                                    "tokenIn",
+                                    "BTA-UTIL",
+                                    "tokenOut",
+                                    "BTA-GOV",
+                                    "amountIn",
+                                    "0.001",
+                                    "amountOutMin",
+                                    "0"))),
+            row(
+                    "GET",
+                    "/api/amm/quote",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/amm/quote?tokenIn=BTA-UTIL&tokenOut=BTA-GOV&amountIn=1")),
             // ---- rewards
             row("GET", "/api/rewards", Rule.AUTHENTICATED, f -> get("/api/rewards")),
             row("GET", "/api/rewards/{recipientId}", Rule.OWNER_OR_ADMIN, f -> get("/api/rewards/" + f.owner)),
@@ -754,6 +809,7 @@ class AuthorizationMatrixTest {
         final String ownersTransactionHash;
         final String proposal;
         final String pool;
+        final String ammPool;
         final String allocation;
         final String auction;
         final String webhook;
@@ -800,6 +856,12 @@ class AuthorizationMatrixTest {
                             "{\"tokenId\":\"BTA-UTIL\",\"name\":\"matrix\",\"apy\":5,\"minStakeAmount\":\"1\","
                                     + "\"lockPeriod\":0}"))
                     .text("id");
+            ammPool = ok(api.post("/api/amm/pools", admin, json("tokenA", "BTA-GOV", "tokenB", "BTA-UTIL")))
+                    .text("id");
+            ok(api.post(
+                    "/api/amm/pools/" + ammPool + "/liquidity",
+                    Api.token(owner),
+                    json("amountADesired", "100", "amountBDesired", "100")));
             allocation = freshAllocation();
             auction = freshAuction();
             webhook = freshWebhook();

@@ -402,6 +402,65 @@ class HostileInputProperties {
                     .optionalBody("{}")
                     .opt("poolId", Kind.UUID)
                     .row(),
+            // amm
+            on("GET", "/api/amm/pools").row(),
+            on("POST", "/api/amm/pools")
+                    .body("{\"tokenA\":\"BTA-GOV\",\"tokenB\":\"BTA-UTIL\"}")
+                    .req("tokenA", Kind.TOKEN)
+                    .req("tokenB", Kind.TOKEN)
+                    .opt("feeBps", Kind.ANY)
+                    .opt("trustFeeBps", Kind.ANY)
+                    .opt("trustMinScore", Kind.SCORE)
+                    .row(),
+            on("GET", "/api/amm/pools/{poolId}").var("poolId", Kind.UUID).row(),
+            on("PATCH", "/api/amm/pools/{poolId}")
+                    .var("poolId", Kind.UUID)
+                    .body("{\"status\":\"ACTIVE\"}")
+                    .opt("status", Kind.ENUM)
+                    .opt("feeBps", Kind.ANY)
+                    .opt("trustFeeBps", Kind.ANY)
+                    .opt("trustMinScore", Kind.SCORE)
+                    .row(),
+            on("GET", "/api/amm/pools/{poolId}/twap")
+                    .var("poolId", Kind.UUID)
+                    .query("window", Kind.ANY)
+                    .row(),
+            on("GET", "/api/amm/pools/{poolId}/stats")
+                    .var("poolId", Kind.UUID)
+                    .query("window", Kind.ANY)
+                    .row(),
+            on("POST", "/api/amm/pools/{poolId}/liquidity")
+                    .var("poolId", Kind.UUID)
+                    .body("{\"amountADesired\":\"1\",\"amountBDesired\":\"1\"}")
+                    .req("amountADesired", Kind.AMOUNT)
+                    .req("amountBDesired", Kind.AMOUNT)
+                    .opt("amountAMin", Kind.ANY)
+                    .opt("amountBMin", Kind.ANY)
+                    .opt("deadline", Kind.INSTANT)
+                    .row(),
+            on("POST", "/api/amm/pools/{poolId}/liquidity/remove")
+                    .var("poolId", Kind.UUID)
+                    .body("{\"liquidity\":\"1\"}")
+                    .req("liquidity", Kind.AMOUNT)
+                    .opt("amountAMin", Kind.ANY)
+                    .opt("amountBMin", Kind.ANY)
+                    .opt("deadline", Kind.INSTANT)
+                    .row(),
+            on("POST", "/api/amm/swap")
+                    .body(
+                            "{\"tokenIn\":\"BTA-UTIL\",\"tokenOut\":\"BTA-GOV\",\"amountIn\":\"1\",\"amountOutMin\":\"0\"}")
+                    .req("tokenIn", Kind.TOKEN)
+                    .req("tokenOut", Kind.TOKEN)
+                    .req("amountIn", Kind.AMOUNT)
+                    .req("amountOutMin", Kind.ANY)
+                    .opt("deadline", Kind.INSTANT)
+                    .row(),
+            on("GET", "/api/amm/quote")
+                    .query("tokenIn", Kind.TOKEN)
+                    .query("tokenOut", Kind.TOKEN)
+                    .query("amountIn", Kind.AMOUNT)
+                    .query("amountOut", Kind.AMOUNT)
+                    .row(),
             // rewards
             rewardHistory(on("GET", "/api/rewards")),
             rewardHistory(on("GET", "/api/rewards/{recipientId}").var("recipientId", Kind.ENTITY)),
@@ -1350,6 +1409,9 @@ class HostileInputProperties {
                 "governance_delegations",
                 "staking_pools",
                 "staking_stakes",
+                "amm_pools",
+                "amm_swaps",
+                "amm_liquidity_changes",
                 "rewards",
                 "guarantee_allocations",
                 "auctions",

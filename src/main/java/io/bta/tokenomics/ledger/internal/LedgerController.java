@@ -160,6 +160,7 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
+    @Refuses(status = 422, codes = "NOT_TOKEN_ISSUER")
     ResponseEntity<byte[]> mint(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Mint::new);
@@ -173,6 +174,7 @@ class LedgerController {
             content = @Content(schema = @Schema(implementation = TransactionView.class)))
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "NOT_TOKEN_ISSUER")
     ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Burn::new);

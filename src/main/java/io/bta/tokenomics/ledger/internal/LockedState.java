@@ -8,6 +8,7 @@ import io.bta.tokenomics.ledger.LedgerOperation.Transfer;
 import io.bta.tokenomics.ledger.LedgerOperation.Unlock;
 import io.bta.tokenomics.ledger.LedgerProblems.InsufficientBalance;
 import io.bta.tokenomics.ledger.LedgerProblems.MaxSupplyExceeded;
+import io.bta.tokenomics.ledger.LedgerProblems.NotIssuer;
 import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
@@ -151,6 +152,11 @@ final class LockedState {
         var symbol = definition.symbol();
         var amount = op.amount();
         var token = op.tokenId();
+        if ((op instanceof Mint || op instanceof Burn)
+                && definition.issuer() != null
+                && !definition.issuer().equals(op.actor())) {
+            throw NotIssuer.of(symbol, definition.issuer());
+        }
         try {
             if (op instanceof Transfer t) {
                 var from = holding(new Key(t.from(), token));

@@ -5,6 +5,7 @@ import io.bta.tokenomics.ledger.Token;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TokenType;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -29,7 +30,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TokenCatalog {
 
     /** A token's fixed definition. */
-    public record Definition(TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed) {}
+    public record Definition(
+            TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed, EntityId issuer) {
+
+        /** A BTA token's definition: no issuer, anyone the ledger admits may mint and burn it. */
+        public Definition(TokenId id, String symbol, TokenType type, Amount maxSupply, boolean checkpointed) {
+            this(id, symbol, type, maxSupply, checkpointed, null);
+        }
+    }
 
     private static final String COLUMNS =
             """
@@ -57,12 +65,22 @@ public class TokenCatalog {
         // a known token would be reported unknown (seen on the first requests after a restart).
         var known = definitions;
         var found = lookup(known, identifier);
-        if (found.isEmpty() && known.size() < TokenType.values().length) {
-            reload(); // tokens may have been initialized by another instance since the cache was filled
+        if (found.isEmpty() && (known.size() < TokenType.BTA_KINDS || mayBeShareToken(identifier))) {
+            // tokens may have been initialized, or a pool's share token created, by another instance
+            // since the cache was filled
+            reload();
             found = lookup(definitions, identifier);
         }
         return found;
     }
+
+    /** An id, or a symbol of the share tokens' form: what another instance may have created since. */
+    private static boolean mayBeShareToken(String identifier) {
+        return identifier.length() == 36 || identifier.toUpperCase(Locale.ROOT).startsWith(SHARE_SYMBOL_PREFIX);
+    }
+
+    /** Every share token's symbol starts so (BTA-LP-GOV-UTIL); no BTA token's does. */
+    public static final String SHARE_SYMBOL_PREFIX = "BTA-LP-";
 
     public Definition definition(TokenId id) {
         var definition = definitions.get(id.value());
@@ -110,13 +128,14 @@ public class TokenCatalog {
 
     void reload() {
         definitions = jdbc
-                .sql("select id, symbol, type, max_supply, checkpointed from ledger_tokens")
+                .sql("select id, symbol, type, max_supply, checkpointed, issuer from ledger_tokens")
                 .query((rs, n) -> new Definition(
                         new TokenId(rs.getObject("id", UUID.class)),
                         rs.getString("symbol"),
                         TokenType.valueOf(rs.getString("type")),
                         amountOrNull(rs.getBigDecimal("max_supply")),
-                        rs.getBoolean("checkpointed")))
+                        rs.getBoolean("checkpointed"),
+                        rs.getString("issuer") == null ? null : EntityId.of(rs.getString("issuer"))))
                 .list()
                 .stream()
                 .collect(Collectors.toUnmodifiableMap(d -> d.id().value(), Function.identity()));
@@ -130,7 +149,9 @@ public class TokenCatalog {
         } catch (IllegalArgumentException notAUuid) {
             var upper = identifier.toUpperCase(Locale.ROOT);
             return all.stream()
-                    .filter(d -> d.symbol().equals(upper) || d.type().name().equals(upper))
+                    // a type names its one token: only a BTA type has one
+                    .filter(d -> d.symbol().equals(upper)
+                            || (d.type().isBta() && d.type().name().equals(upper)))
                     .findFirst();
         }
     }

@@ -45,6 +45,7 @@ final class ProblemExamples {
                     "minting 500 BTA-GOV would exceed the max supply of 1000000000 (supply is 999999800)"),
             Map.entry("AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 BTA-UTIL"),
             Map.entry("TOKEN_NOT_CHECKPOINTED", "BTA-UTIL keeps no holding checkpoints; only BTA-GOV does"),
+            Map.entry("NOT_TOKEN_ISSUER", "BTA-LP-GOV-UTIL is minted and burned by its issuer system:amm only"),
             // staking
             Map.entry("UNKNOWN_POOL", "no staking pool " + ID),
             Map.entry("UNKNOWN_STAKE", "no stake " + ID),
@@ -56,6 +57,16 @@ final class ProblemExamples {
                     "STAKE_LOCKED", "the stake is locked until 2026-03-01T00:00:00Z and the pool allows no early exit"),
             Map.entry("STAKE_CLOSED", "the stake was already unstaked"),
             Map.entry("NOT_STAKER", "only the staker may unstake this stake"),
+            // amm
+            Map.entry("UNKNOWN_AMM_POOL", "no AMM pool " + ID),
+            Map.entry("POOL_EXISTS", "a pool of BTA-GOV and BTA-UTIL exists: " + ID),
+            Map.entry("POOL_PAUSED", "pool " + ID + " is paused: no swaps or liquidity changes until it resumes"),
+            Map.entry("NO_ROUTE", "no pool of BTA-GOV and BTA-REWARD, directly or through one other token"),
+            Map.entry("INSUFFICIENT_LIQUIDITY", "the pool holds 1000, not more than the 1500 asked for"),
+            Map.entry("SLIPPAGE_EXCEEDED", "the swap would give 1.662497915624478906, less than amountOutMin 1.7"),
+            Map.entry("AMM_BUSY", "the AMM has too many swaps waiting; retry shortly"),
+            Map.entry("AMM_UNAVAILABLE", "the AMM is shutting down; retry"),
+            Map.entry("DEADLINE_PASSED", "the deadline 2026-03-01T12:00:00Z has passed (now 2026-03-01T12:00:05Z)"),
             // auctions
             Map.entry("UNKNOWN_AUCTION", "no auction tender-2026-17 has been registered or joined"),
             Map.entry("UNKNOWN_PARTICIPANT", "'bob' has not joined auction tender-2026-17"),

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks.internal;
 
+import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
 import io.bta.tokenomics.bridge.BridgeEvents;
@@ -84,6 +85,21 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(BridgeEvents.DepositCredited e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AmmEvents.Swapped e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AmmEvents.LiquidityAdded e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AmmEvents.LiquidityRemoved e) {
         record(e);
     }
 

@@ -1,0 +1,734 @@
+package io.bta.tokenomics.amm;
+
+import io.bta.tokenomics.amm.AmmEvents.LiquidityAdded;
+import io.bta.tokenomics.amm.AmmEvents.LiquidityRemoved;
+import io.bta.tokenomics.amm.AmmEvents.SwapHop;
+import io.bta.tokenomics.amm.AmmEvents.Swapped;
+import io.bta.tokenomics.amm.internal.AmmStore;
+import io.bta.tokenomics.amm.internal.AmmStore.Observation;
+import io.bta.tokenomics.amm.internal.AmmStore.PoolRow;
+import io.bta.tokenomics.amm.internal.AmmStore.SwapHopRow;
+import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.LedgerProblems;
+import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.error.DomainProblem;
+import io.bta.tokenomics.trust.Trust;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The AMM's facade: pools, liquidity, swaps (exact in or exact out, through one pool or two),
+ * quotes and TWAPs.
+ *
+ * <p>Each write is one database transaction that locks its pools' rows in id order, reads the
+ * reserves (the ledger balances of {@code amm:<poolId>}) under that lock, computes with {@link
+ * AmmMath}, and moves every token through the ledger in one all-or-nothing call; a refusal changes
+ * nothing. The pool rows are locked before the ledger's balance rows: no one who holds a balance
+ * lock waits for a pool row, so the order cannot invert.
+ */
+@Service
+public class Amm {
+
+    /** The AMM as the ledger knows it: the issuer of every share token, and the actor of its mints and burns. */
+    public static final EntityId ISSUER = EntityId.of("system:amm");
+
+    private static final int PRICE_SCALE = 18;
+    private static final BigInteger AMOUNT_LIMIT_UNITS = BigInteger.TEN.pow(38);
+
+    private final AmmStore store;
+    private final Ledger ledger;
+    private final Trust trust;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate writes;
+    private final TransactionTemplate reads;
+    private final SwapCommitter groupCommit;
+
+    Amm(
+            AmmStore store,
+            Ledger ledger,
+            Trust trust,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            SwapCommitter groupCommit) {
+        this.store = store;
+        this.groupCommit = groupCommit;
+        groupCommit.use(this::swapInTransaction);
+        this.ledger = ledger;
+        this.trust = trust;
+        this.clock = clock;
+        this.events = events;
+        this.writes = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
+    }
+
+    /** The entity whose ledger balances are a pool's reserves. */
+    public static EntityId poolEntity(PoolId id) {
+        return EntityId.of("amm:" + id);
+    }
+
+    /** The entity holding a pool's {@link AmmMath#MINIMUM_LIQUIDITY} shares, locked forever (v2's address zero). */
+    public static EntityId lockedSharesEntity(PoolId id) {
+        return EntityId.of("amm:" + id + ":locked");
+    }
+
+    // --- pools ---
+
+    /**
+     * Creates the pool of two BTA tokens, named in either order, with its share token. Refused
+     * with {@code POOL_EXISTS} when the pair has one; concurrent requests for one pair take turns
+     * on an advisory lock of the pair, so the second finds the first's pool.
+     */
+    @Transactional
+    public Pool createPool(TokenId x, TokenId y, PoolFees fees) {
+        var pair = TokenPair.of(x, y);
+        var a = ledger.token(pair.a().toString());
+        var b = ledger.token(pair.b().toString());
+        for (var t : List.of(a, b)) {
+            if (!t.type().isBta()) {
+                throw new IllegalArgumentException("a pool pairs BTA tokens; " + t.symbol() + " is a pool's share");
+            }
+        }
+        store.lockPair(pair.a(), pair.b());
+        store.poolOfPair(pair.a(), pair.b()).ifPresent(existing -> {
+            throw AmmProblems.poolExists(a.symbol(), b.symbol(), existing.id());
+        });
+        var now = now();
+        var id = new PoolId(Ids.newId(clock));
+        var lp = ledger.createShareToken(
+                "BTA-LP-" + shortSymbol(a.symbol()) + "-" + shortSymbol(b.symbol()),
+                "BTA LP share " + a.symbol() + "/" + b.symbol(),
+                ISSUER);
+        store.insertPool(new PoolRow(
+                id,
+                pair.a(),
+                pair.b(),
+                lp.id(),
+                fees,
+                PoolStatus.ACTIVE,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                now,
+                BigInteger.ZERO,
+                now));
+        return pool(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Pool> pools() {
+        return store.pools().stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Pool pool(PoolId id) {
+        return view(row(id));
+    }
+
+    /** Changes a pool's fees or status from now on; a null leaves it as it is. */
+    @Transactional
+    public Pool updatePool(PoolId id, PoolFees fees, PoolStatus status) {
+        var row = store.lockPools(List.of(row(id).id())).get(0);
+        store.updateTerms(id, fees == null ? row.fees() : fees, status == null ? row.status() : status);
+        return pool(id);
+    }
+
+    /** Turns v2's protocol fee on or off: 1/6 of the fees, as shares minted to the treasury. */
+    @Transactional
+    public void setProtocolFee(boolean on) {
+        store.setProtocolFee(on, now());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean protocolFeeOn() {
+        return store.protocolFeeOn();
+    }
+
+    // --- swaps ---
+
+    /** What {@link #swap} would answer now for {@code caller}, with nothing changed and no transactions. */
+    public SwapResult quote(EntityId caller, SwapOrder order) {
+        var score = trust.scoreOf(caller).score();
+        return reads.execute(status -> {
+            var route = route(order);
+            var legs = legs(route, order.tokenIn(), score);
+            var amounts = amounts(legs, order);
+            return result(order, legs, amounts, score, List.of());
+        });
+    }
+
+    /**
+     * Swaps for {@code trader}: exact in or exact out, through the direct pool of the pair or,
+     * when there is none, the best route through two pools. Refused, with nothing moved, past the
+     * deadline, beyond the slippage limit, without the balance, or on a paused pool.
+     */
+    public SwapResult swap(EntityId trader, SwapOrder order) {
+        requireBefore(order.deadline());
+        // the score is read before the transaction: a remote trust engine must not hold a connection
+        var score = trust.scoreOf(trader).score();
+        if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return groupCommit.swap(trader, order, score);
+        }
+        return writes.execute(status -> swapInTransaction(trader, order, score));
+    }
+
+    /**
+     * One swap inside the current transaction: the pools locked, the deadline and the limit checked
+     * on the reserves now, the tokens moved, the swap recorded. Throws its refusal, having moved
+     * nothing.
+     */
+    private SwapResult swapInTransaction(EntityId trader, SwapOrder order, BigDecimal score) {
+        requireBefore(order.deadline());
+        var route = route(order);
+        var rows = store.lockPools(route.stream().map(PoolRow::id).toList());
+        var locked = rows.stream().collect(Collectors.toMap(PoolRow::id, Function.identity()));
+        var legs = legs(route.stream().map(r -> locked.get(r.id())).toList(), order.tokenIn(), score);
+        var amounts = amounts(legs, order);
+        var now = now();
+        var swapId = Ids.newId(clock);
+        var memo = "amm swap " + swapId;
+        var ops = new ArrayList<LedgerOperation>();
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(amounts.get(0)), memo, trader));
+        for (int i = 0; i + 1 < legs.size(); i++) {
+            ops.add(new LedgerOperation.Transfer(
+                    legs.get(i).out(),
+                    poolEntity(legs.get(i).pool().id()),
+                    poolEntity(legs.get(i + 1).pool().id()),
+                    amount(amounts.get(i + 1)),
+                    memo,
+                    trader));
+        }
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenOut(),
+                poolEntity(legs.get(legs.size() - 1).pool().id()),
+                trader,
+                amount(amounts.get(legs.size())),
+                memo,
+                trader));
+        var transactions = applyForCaller(ops);
+        var hops = new ArrayList<SwapHop>();
+        for (int i = 0; i < legs.size(); i++) {
+            var leg = legs.get(i);
+            var in = amounts.get(i);
+            var out = amounts.get(i + 1);
+            if (!AmmMath.keepsK(in, out, leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
+                throw new IllegalStateException(
+                        "a swap through pool " + leg.pool().id() + " would decrease k");
+            }
+            var reserveInAfter = leg.reserveIn().add(in);
+            var reserveOutAfter = leg.reserveOut().subtract(out);
+            store.insertSwapHop(new SwapHopRow(
+                    swapId,
+                    i,
+                    leg.pool().id(),
+                    trader,
+                    leg.in(),
+                    leg.out(),
+                    amount(in),
+                    amount(out),
+                    leg.feeBps(),
+                    score,
+                    leg.reserveIn().multiply(leg.reserveOut()),
+                    reserveInAfter.multiply(reserveOutAfter),
+                    now));
+            var aIsIn = leg.pool().tokenA().equals(leg.in());
+            observe(
+                    leg.pool(),
+                    aIsIn ? leg.reserveIn() : leg.reserveOut(),
+                    aIsIn ? leg.reserveOut() : leg.reserveIn(),
+                    aIsIn ? reserveInAfter : reserveOutAfter,
+                    aIsIn ? reserveOutAfter : reserveInAfter,
+                    now);
+            hops.add(new SwapHop(leg.pool().id(), leg.in(), leg.out(), amount(in), amount(out), leg.feeBps()));
+        }
+        events.publishEvent(new Swapped(
+                swapId,
+                trader,
+                order.tokenIn(),
+                order.tokenOut(),
+                amount(amounts.get(0)),
+                amount(amounts.get(legs.size())),
+                List.copyOf(hops),
+                score,
+                now));
+        return result(order, legs, amounts, score, transactions);
+    }
+
+    /** One pool of a route, as the swap sees it: its reserves of the hop's tokens and the fee for the caller. */
+    private record Leg(
+            PoolRow pool, TokenId in, TokenId out, BigInteger reserveIn, BigInteger reserveOut, int feeBps) {}
+
+    /**
+     * The pools a swap goes through: the pair's own pool, or else the two-pool route through one
+     * other token that gives the most out (exact in) or takes the least in (exact out).
+     */
+    private List<PoolRow> route(SwapOrder order) {
+        var direct = TokenPair.of(order.tokenIn(), order.tokenOut());
+        var directPool = store.poolOfPair(direct.a(), direct.b());
+        if (directPool.isPresent()) {
+            return List.of(directPool.get());
+        }
+        var pools = store.pools();
+        var candidates = new ArrayList<List<PoolRow>>();
+        for (var first : pools) {
+            var pair = new TokenPair(first.tokenA(), first.tokenB());
+            if (!pair.contains(order.tokenIn()) || pair.contains(order.tokenOut())) {
+                continue;
+            }
+            var middle = pair.other(order.tokenIn());
+            var second = TokenPair.of(middle, order.tokenOut());
+            pools.stream()
+                    .filter(p -> p.tokenA().equals(second.a()) && p.tokenB().equals(second.b()))
+                    .findFirst()
+                    .ifPresent(p -> candidates.add(List.of(first, p)));
+        }
+        if (candidates.isEmpty()) {
+            throw AmmProblems.noRoute(ledger.symbolOf(order.tokenIn()), ledger.symbolOf(order.tokenOut()));
+        }
+        DomainProblem firstRefusal = null;
+        List<PoolRow> best = null;
+        BigInteger bestAmount = null;
+        for (var candidate : candidates) {
+            try {
+                var amounts = amounts(legs(candidate, order.tokenIn(), null), order);
+                var measure = order.kind() == SwapOrder.Kind.EXACT_IN
+                        ? amounts.get(2)
+                        : amounts.get(0).negate();
+                if (bestAmount == null || measure.compareTo(bestAmount) > 0) {
+                    best = candidate;
+                    bestAmount = measure;
+                }
+            } catch (DomainProblem refused) {
+                firstRefusal = firstRefusal == null ? refused : firstRefusal;
+            }
+        }
+        if (best == null) {
+            throw firstRefusal;
+        }
+        return best;
+    }
+
+    private List<Leg> legs(List<PoolRow> route, TokenId tokenIn, BigDecimal trustScore) {
+        var legs = new ArrayList<Leg>();
+        var in = tokenIn;
+        for (var pool : route) {
+            if (pool.status() != PoolStatus.ACTIVE) {
+                throw AmmProblems.poolPaused(pool.id());
+            }
+            var out = new TokenPair(pool.tokenA(), pool.tokenB()).other(in);
+            legs.add(new Leg(
+                    pool,
+                    in,
+                    out,
+                    reserve(pool, in),
+                    reserve(pool, out),
+                    pool.fees().feeFor(trustScore)));
+            in = out;
+        }
+        return legs;
+    }
+
+    /** The amounts along the route: {@code [in, out of pool 1, (out of pool 2)]}, with the slippage limit checked. */
+    private static List<BigInteger> amounts(List<Leg> legs, SwapOrder order) {
+        var amounts = new BigInteger[legs.size() + 1];
+        if (order.kind() == SwapOrder.Kind.EXACT_IN) {
+            amounts[0] = order.amount().units();
+            for (int i = 0; i < legs.size(); i++) {
+                var leg = legs.get(i);
+                amounts[i + 1] = AmmMath.amountOut(amounts[i], leg.reserveIn(), leg.reserveOut(), leg.feeBps());
+            }
+            var out = amount(amounts[legs.size()]);
+            if (order.limit() != null && out.isLessThan(order.limit())) {
+                throw AmmProblems.outputBelowMinimum(out, order.limit());
+            }
+        } else {
+            amounts[legs.size()] = order.amount().units();
+            for (int i = legs.size() - 1; i >= 0; i--) {
+                var leg = legs.get(i);
+                amounts[i] = AmmMath.amountIn(amounts[i + 1], leg.reserveIn(), leg.reserveOut(), leg.feeBps());
+            }
+            var in = amount(amounts[0]);
+            if (order.limit() != null && in.isGreaterThan(order.limit())) {
+                throw AmmProblems.inputAboveMaximum(in, order.limit());
+            }
+        }
+        return List.of(amounts);
+    }
+
+    private SwapResult result(
+            SwapOrder order,
+            List<Leg> legs,
+            List<BigInteger> amounts,
+            BigDecimal score,
+            List<LedgerTransaction> transactions) {
+        var hops = new ArrayList<SwapResult.Hop>();
+        // the mid price of the route, out per in, against what the swap gives
+        var midNumerator = BigInteger.ONE;
+        var midDenominator = BigInteger.ONE;
+        for (int i = 0; i < legs.size(); i++) {
+            var leg = legs.get(i);
+            hops.add(new SwapResult.Hop(
+                    leg.pool().id(),
+                    leg.in(),
+                    leg.out(),
+                    amount(amounts.get(i)),
+                    amount(amounts.get(i + 1)),
+                    leg.feeBps(),
+                    fee(amounts.get(i), leg.feeBps())));
+            midNumerator = midNumerator.multiply(leg.reserveOut());
+            midDenominator = midDenominator.multiply(leg.reserveIn());
+        }
+        var in = amounts.get(0);
+        var out = amounts.get(legs.size());
+        // impact = 1 − (out/in) / (midNumerator/midDenominator)
+        var ratio = new BigDecimal(out.multiply(midDenominator))
+                .divide(new BigDecimal(in.multiply(midNumerator)), 6, RoundingMode.DOWN);
+        var impact = BigDecimal.ONE.subtract(ratio).max(BigDecimal.ZERO).stripTrailingZeros();
+        return new SwapResult(
+                order.tokenIn(),
+                order.tokenOut(),
+                amount(in),
+                amount(out),
+                legs.stream().map(l -> l.pool().id()).toList(),
+                hops.get(0).feePaid(),
+                impact.scale() < 0 ? impact.setScale(0) : impact,
+                score,
+                List.copyOf(hops),
+                transactions);
+    }
+
+    /** The part of an input a pool keeps as its fee, rounded down: {@code in·feeBps/10000}. */
+    private static Amount fee(BigInteger in, int feeBps) {
+        return amount(in.multiply(BigInteger.valueOf(feeBps)).divide(BigInteger.valueOf(AmmMath.BPS)));
+    }
+
+    // --- liquidity ---
+
+    /**
+     * Deposits into a pool at its ratio (v2's router: all of one token's desired amount and as
+     * much of the other as the ratio asks, within both desires) and mints shares to the provider.
+     */
+    @Transactional
+    public LiquidityResult addLiquidity(
+            EntityId provider,
+            PoolId id,
+            Amount desiredA,
+            Amount desiredB,
+            Amount minA,
+            Amount minB,
+            Instant deadline) {
+        requireBefore(deadline);
+        var pool = store.lockPools(List.of(row(id).id())).get(0);
+        if (pool.status() != PoolStatus.ACTIVE) {
+            throw AmmProblems.poolPaused(id);
+        }
+        var reserveA = reserve(pool, pool.tokenA());
+        var reserveB = reserve(pool, pool.tokenB());
+        var supply = ledger.token(pool.lpToken().toString()).totalSupply().units();
+        var feeOn = store.protocolFeeOn();
+        var ops = new ArrayList<LedgerOperation>();
+        var memo = "amm liquidity " + id;
+        var protocolShares = feeOn ? AmmMath.protocolFee(supply, reserveA, reserveB, pool.kLast()) : BigInteger.ZERO;
+        if (protocolShares.signum() > 0) {
+            ops.add(new LedgerOperation.Mint(
+                    pool.lpToken(), ledger.treasury(), amount(protocolShares), "amm protocol fee " + id, ISSUER));
+            supply = supply.add(protocolShares);
+        }
+        var deposit = supply.signum() == 0
+                ? new AmmMath.Deposit(desiredA.units(), desiredB.units())
+                : AmmMath.optimalDeposit(
+                        desiredA.units(), desiredB.units(), orZero(minA), orZero(minB), reserveA, reserveB);
+        if (supply.signum() == 0) {
+            requireAtLeast("amountAMin", deposit.amountA(), minA);
+            requireAtLeast("amountBMin", deposit.amountB(), minB);
+        }
+        var shares = AmmMath.liquidity(deposit.amountA(), deposit.amountB(), reserveA, reserveB, supply);
+        var entity = poolEntity(id);
+        ops.add(new LedgerOperation.Transfer(
+                pool.tokenA(), provider, entity, amount(deposit.amountA()), memo, provider));
+        ops.add(new LedgerOperation.Transfer(
+                pool.tokenB(), provider, entity, amount(deposit.amountB()), memo, provider));
+        if (supply.signum() == 0) {
+            ops.add(new LedgerOperation.Mint(
+                    pool.lpToken(), lockedSharesEntity(id), amount(AmmMath.MINIMUM_LIQUIDITY), memo, ISSUER));
+        }
+        ops.add(new LedgerOperation.Mint(pool.lpToken(), provider, amount(shares), memo, ISSUER));
+        var transactions = applyForCaller(ops);
+        var afterA = reserveA.add(deposit.amountA());
+        var afterB = reserveB.add(deposit.amountB());
+        store.updateKLast(id, feeOn ? afterA.multiply(afterB) : BigInteger.ZERO);
+        var now = now();
+        observe(pool, reserveA, reserveB, afterA, afterB, now);
+        var changeId = Ids.newId(clock);
+        store.insertLiquidityChange(
+                changeId,
+                id,
+                provider,
+                "ADD",
+                amount(deposit.amountA()),
+                amount(deposit.amountB()),
+                amount(shares),
+                now);
+        events.publishEvent(new LiquidityAdded(
+                changeId, id, provider, amount(deposit.amountA()), amount(deposit.amountB()), amount(shares), now));
+        return new LiquidityResult(
+                id, amount(deposit.amountA()), amount(deposit.amountB()), amount(shares), transactions);
+    }
+
+    /**
+     * Burns the provider's shares and pays its part of each reserve, rounded down. A paused pool
+     * still pays out: a provider can always leave.
+     */
+    @Transactional
+    public LiquidityResult removeLiquidity(
+            EntityId provider, PoolId id, Amount liquidity, Amount minA, Amount minB, Instant deadline) {
+        requireBefore(deadline);
+        var pool = store.lockPools(List.of(row(id).id())).get(0);
+        var reserveA = reserve(pool, pool.tokenA());
+        var reserveB = reserve(pool, pool.tokenB());
+        var lp = ledger.token(pool.lpToken().toString());
+        var held = ledger.balance(provider, pool.lpToken()).available();
+        if (liquidity.isGreaterThan(held)) {
+            throw AmmProblems.insufficientBalance(
+                    LedgerProblems.InsufficientBalance.of(provider, lp.symbol(), "available", held, liquidity));
+        }
+        var supply = lp.totalSupply().units();
+        var feeOn = store.protocolFeeOn();
+        var ops = new ArrayList<LedgerOperation>();
+        var memo = "amm liquidity " + id;
+        var protocolShares = feeOn ? AmmMath.protocolFee(supply, reserveA, reserveB, pool.kLast()) : BigInteger.ZERO;
+        if (protocolShares.signum() > 0) {
+            ops.add(new LedgerOperation.Mint(
+                    pool.lpToken(), ledger.treasury(), amount(protocolShares), "amm protocol fee " + id, ISSUER));
+            supply = supply.add(protocolShares);
+        }
+        var outA = AmmMath.removal(liquidity.units(), reserveA, supply);
+        var outB = AmmMath.removal(liquidity.units(), reserveB, supply);
+        if (outA.signum() == 0 || outB.signum() == 0) {
+            throw AmmProblems.insufficientLiquidity("burning " + liquidity + " shares would pay nothing of a token");
+        }
+        requireAtLeast("amountAMin", outA, minA);
+        requireAtLeast("amountBMin", outB, minB);
+        var entity = poolEntity(id);
+        ops.add(new LedgerOperation.Burn(pool.lpToken(), provider, liquidity, memo, ISSUER));
+        ops.add(new LedgerOperation.Transfer(pool.tokenA(), entity, provider, amount(outA), memo, provider));
+        ops.add(new LedgerOperation.Transfer(pool.tokenB(), entity, provider, amount(outB), memo, provider));
+        var transactions = applyForCaller(ops);
+        var afterA = reserveA.subtract(outA);
+        var afterB = reserveB.subtract(outB);
+        store.updateKLast(id, feeOn ? afterA.multiply(afterB) : BigInteger.ZERO);
+        var now = now();
+        observe(pool, reserveA, reserveB, afterA, afterB, now);
+        var changeId = Ids.newId(clock);
+        store.insertLiquidityChange(changeId, id, provider, "REMOVE", amount(outA), amount(outB), liquidity, now);
+        events.publishEvent(new LiquidityRemoved(changeId, id, provider, amount(outA), amount(outB), liquidity, now));
+        return new LiquidityResult(id, amount(outA), amount(outB), liquidity, transactions);
+    }
+
+    // --- analytics ---
+
+    /**
+     * The pool's swaps, volume and fees over the window up to now (to the microsecond, end
+     * excluded), and its value locked now.
+     */
+    @Transactional(readOnly = true)
+    public PoolStats stats(PoolId id, TwapWindow window) {
+        var pool = row(id);
+        var now = now();
+        var from = now.minus(window.duration());
+        var activity = store.activity(id, pool.tokenA(), from, now.plusNanos(1000));
+        var reserveA = amount(reserve(pool, pool.tokenA()));
+        var reserveB = amount(reserve(pool, pool.tokenB()));
+        return new PoolStats(
+                id,
+                window.duration(),
+                from,
+                now,
+                activity.swaps(),
+                Amount.of(activity.volumeA()),
+                Amount.of(activity.volumeB()),
+                Amount.of(activity.feesA()),
+                Amount.of(activity.feesB()),
+                reserveA,
+                reserveB,
+                reserveA.plus(reserveA),
+                reserveB.plus(reserveB));
+    }
+
+    // --- TWAP ---
+
+    /**
+     * The pool's time-weighted average prices over the window up to now (from its first liquidity,
+     * if that is later), from the cumulative prices: each price held for a time weighs by that time.
+     */
+    @Transactional(readOnly = true)
+    public Twap twap(PoolId id, TwapWindow window) {
+        var pool = row(id);
+        var now = now();
+        var start = now.minus(window.duration());
+        var first = store.firstLiquidityAt(id);
+        if (first.isEmpty() || !first.get().isBefore(now)) {
+            return new Twap(id, window.duration(), start, now, null, null);
+        }
+        var from = first.get().isAfter(start) ? first.get() : start;
+        var seconds = seconds(Duration.between(from, now));
+        var atNow = cumulativeAt(pool, now);
+        var atFrom = cumulativeAt(pool, from);
+        return new Twap(
+                id,
+                window.duration(),
+                from,
+                now,
+                plain(atNow[0].subtract(atFrom[0]).divide(seconds, PRICE_SCALE, RoundingMode.DOWN)),
+                plain(atNow[1].subtract(atFrom[1]).divide(seconds, PRICE_SCALE, RoundingMode.DOWN)));
+    }
+
+    private BigDecimal[] cumulativeAt(PoolRow pool, Instant at) {
+        var observation = store.observationAtOrBefore(pool.id(), at)
+                .orElse(new Observation(pool.createdAt(), BigDecimal.ZERO, BigDecimal.ZERO, Amount.ZERO, Amount.ZERO));
+        var elapsed = seconds(Duration.between(observation.observedAt(), at));
+        var a = observation.reserveA().units();
+        var b = observation.reserveB().units();
+        return new BigDecimal[] {
+            observation.priceACumulative().add(price(b, a).multiply(elapsed)),
+            observation.priceBCumulative().add(price(a, b).multiply(elapsed))
+        };
+    }
+
+    /**
+     * Brings the pool's cumulative prices up to {@code now} at the reserves they held since the
+     * last change (v2's {@code _update}), and records them with the reserves from now on.
+     */
+    private void observe(
+            PoolRow pool, BigInteger beforeA, BigInteger beforeB, BigInteger afterA, BigInteger afterB, Instant now) {
+        var elapsed = seconds(
+                Duration.between(pool.cumulativeAt(), now).isNegative()
+                        ? Duration.ZERO
+                        : Duration.between(pool.cumulativeAt(), now));
+        var cumulativeA = pool.priceACumulative().add(price(beforeB, beforeA).multiply(elapsed));
+        var cumulativeB = pool.priceBCumulative().add(price(beforeA, beforeB).multiply(elapsed));
+        store.updateCumulative(pool.id(), cumulativeA, cumulativeB, now);
+        store.insertObservation(
+                pool.id(), new Observation(now, cumulativeA, cumulativeB, amount(afterA), amount(afterB)));
+    }
+
+    /** numerator/denominator to 18 decimals, rounded down; zero while either side is empty. */
+    private static BigDecimal price(BigInteger numerator, BigInteger denominator) {
+        if (numerator.signum() == 0 || denominator.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), PRICE_SCALE, RoundingMode.DOWN);
+    }
+
+    private static BigDecimal seconds(Duration d) {
+        return BigDecimal.valueOf(d.toNanos() / 1000, 6);
+    }
+
+    // --- helpers ---
+
+    private PoolRow row(PoolId id) {
+        return store.pool(id).orElseThrow(() -> AmmProblems.unknownPool(id.toString()));
+    }
+
+    private Pool view(PoolRow row) {
+        var reserveA = reserve(row, row.tokenA());
+        var reserveB = reserve(row, row.tokenB());
+        var lp = ledger.token(row.lpToken().toString());
+        var fees = row.fees();
+        return new Pool(
+                row.id(),
+                row.tokenA(),
+                ledger.symbolOf(row.tokenA()),
+                row.tokenB(),
+                ledger.symbolOf(row.tokenB()),
+                amount(reserveA),
+                amount(reserveB),
+                lp.id(),
+                lp.symbol(),
+                lp.totalSupply(),
+                fees.feeBps(),
+                fees.trustFeeBps(),
+                fees.trustMinScore(),
+                reserveA.signum() == 0 ? null : plain(price(reserveB, reserveA)),
+                reserveB.signum() == 0 ? null : plain(price(reserveA, reserveB)),
+                row.status(),
+                row.createdAt());
+    }
+
+    private BigInteger reserve(PoolRow pool, TokenId token) {
+        return ledger.balance(poolEntity(pool.id()), token).available().units();
+    }
+
+    /**
+     * Applies the operations of one request all or nothing; the caller's shortfall of a token is
+     * answered as the AMM's {@code 422 INSUFFICIENT_BALANCE}.
+     */
+    private List<LedgerTransaction> applyForCaller(List<LedgerOperation> ops) {
+        try {
+            return ledger.applyAllOrNothing(ops);
+        } catch (LedgerProblems.InsufficientBalance shortfall) {
+            throw AmmProblems.insufficientBalance(shortfall);
+        }
+    }
+
+    private void requireBefore(Instant deadline) {
+        var now = now();
+        if (deadline != null && now.isAfter(deadline)) {
+            throw AmmProblems.deadlinePassed(deadline, now);
+        }
+    }
+
+    private static void requireAtLeast(String field, BigInteger units, Amount minimum) {
+        if (minimum != null && units.compareTo(minimum.units()) < 0) {
+            throw AmmProblems.belowMinimum(field, amount(units), minimum);
+        }
+    }
+
+    private static BigInteger orZero(Amount a) {
+        return a == null ? BigInteger.ZERO : a.units();
+    }
+
+    /** Base units as an amount; one past what an amount holds is more than any pool can give. */
+    private static Amount amount(BigInteger units) {
+        if (units.abs().compareTo(AMOUNT_LIMIT_UNITS) >= 0) {
+            throw AmmProblems.insufficientLiquidity("the swap would need more than any amount can hold");
+        }
+        return Amount.ofUnits(units);
+    }
+
+    private static BigDecimal plain(BigDecimal d) {
+        var stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static String shortSymbol(String symbol) {
+        var upper = symbol.toUpperCase(Locale.ROOT);
+        return upper.startsWith("BTA-") ? upper.substring(4) : upper;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
