@@ -218,7 +218,7 @@ public class Amm {
                     poolEntity(legs.get(i + 1).pool().id()),
                     amount(amounts.get(i + 1)),
                     memo,
-                    trader));
+                    ISSUER)); // out of a pool: the AMM, its custodian, moves it
         }
         ops.add(new LedgerOperation.Transfer(
                 order.tokenOut(),
@@ -226,7 +226,7 @@ public class Amm {
                 trader,
                 amount(amounts.get(legs.size())),
                 memo,
-                trader));
+                ISSUER));
         var transactions = applyForCaller(ops);
         var hops = new ArrayList<SwapHop>();
         for (int i = 0; i < legs.size(); i++) {
@@ -533,8 +533,8 @@ public class Amm {
         requireAtLeast("amountBMin", outB, minB);
         var entity = poolEntity(id);
         ops.add(new LedgerOperation.Burn(pool.lpToken(), provider, liquidity, memo, ISSUER));
-        ops.add(new LedgerOperation.Transfer(pool.tokenA(), entity, provider, amount(outA), memo, provider));
-        ops.add(new LedgerOperation.Transfer(pool.tokenB(), entity, provider, amount(outB), memo, provider));
+        ops.add(new LedgerOperation.Transfer(pool.tokenA(), entity, provider, amount(outA), memo, ISSUER));
+        ops.add(new LedgerOperation.Transfer(pool.tokenB(), entity, provider, amount(outB), memo, ISSUER));
         var transactions = applyForCaller(ops);
         var afterA = reserveA.subtract(outA);
         var afterB = reserveB.subtract(outB);

@@ -60,6 +60,21 @@ public final class LedgerProblems {
         }
     }
 
+    /** An entity held by a module (a pool's reserves, an escrow): only that module moves its tokens. */
+    public static final class InCustody extends RuleViolation {
+        private InCustody(String detail) {
+            super("ENTITY_IN_CUSTODY", detail);
+        }
+
+        public static InCustody of(EntityId entity, Custody custody) {
+            var e = new InCustody("the tokens of " + entity + " are held by " + custody.holder() + "; only "
+                    + custody.custodian() + " moves them");
+            e.with("entityId", entity.value())
+                    .with("custodian", custody.custodian().value());
+            return e;
+        }
+    }
+
     public static final class MaxSupplyExceeded extends RuleViolation {
         private MaxSupplyExceeded(String detail) {
             super("MAX_SUPPLY_EXCEEDED", detail);

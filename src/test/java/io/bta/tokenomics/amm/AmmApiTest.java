@@ -368,6 +368,44 @@ class AmmApiTest {
     }
 
     @Test
+    void aPoolsReservesAreMovedByTheAmmAloneEvenAnAdminIsRefused() {
+        var pool = "amm:" + govUtil.id();
+        var head = Invariants.ledgerHead(jdbc);
+        var admin = Api.adminToken();
+        for (var attempt : List.of(
+                api.post(
+                        "/api/tokens/transfer",
+                        admin,
+                        Api.json("fromEntityId", pool, "toEntityId", "thief", "tokenId", "BTA-GOV", "amount", "1")),
+                api.post("/api/tokens/burn", admin, Api.json("entityId", pool, "tokenId", "BTA-GOV", "amount", "1")),
+                api.post("/api/tokens/lock", admin, Api.json("entityId", pool, "tokenId", "BTA-GOV", "amount", "1")),
+                api.post(
+                        "/api/tokens/transfer",
+                        admin,
+                        Api.json(
+                                "fromEntityId",
+                                "amm:" + govUtil.id() + ":locked",
+                                "toEntityId",
+                                "thief",
+                                "tokenId",
+                                govUtil.lpSymbol(),
+                                "amount",
+                                "0.000000000000000001")))) {
+            assertThat(attempt.status()).as(attempt.body()).isEqualTo(422);
+            assertThat(attempt.code()).isEqualTo("ENTITY_IN_CUSTODY");
+        }
+        assertThat(Invariants.ledgerHead(jdbc)).isEqualTo(head);
+        // the AMM itself still pays out of the pool
+        var gil = trader("gil");
+        fund(gil, util, "10");
+        var swap = api.post(
+                "/api/amm/swap",
+                Api.token(gil.value()),
+                Api.json("tokenIn", "BTA-UTIL", "tokenOut", "BTA-GOV", "amountIn", "10", "amountOutMin", "0"));
+        assertThat(swap.status()).as(swap.body()).isEqualTo(201);
+    }
+
+    @Test
     void askingForMoreThanThePoolHoldsIsInsufficientLiquidity() {
         var head = Invariants.ledgerHead(jdbc);
         var swap = api.post(

@@ -142,6 +142,7 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
+    @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
     ResponseEntity<byte[]> transfer(@RequestBody TransferOrder request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -175,6 +176,7 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "NOT_TOKEN_ISSUER")
+    @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
     ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Burn::new);
@@ -189,6 +191,7 @@ class LedgerController {
     @Refuses(status = 403, codes = "SCOPE_REQUIRED")
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
     ResponseEntity<byte[]> lock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Lock::new);
@@ -203,6 +206,7 @@ class LedgerController {
     @Refuses(status = 403, codes = "SCOPE_REQUIRED")
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
+    @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
     ResponseEntity<byte[]> unlock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Unlock::new);
@@ -288,6 +292,7 @@ class LedgerController {
     @Refuses(status = 403, codes = "NOT_OWNER")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
+    @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
     ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();

@@ -1,11 +1,13 @@
 package io.bta.tokenomics.ledger.internal;
 
+import io.bta.tokenomics.ledger.Custody;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.LedgerOperation.Burn;
 import io.bta.tokenomics.ledger.LedgerOperation.Lock;
 import io.bta.tokenomics.ledger.LedgerOperation.Mint;
 import io.bta.tokenomics.ledger.LedgerOperation.Transfer;
 import io.bta.tokenomics.ledger.LedgerOperation.Unlock;
+import io.bta.tokenomics.ledger.LedgerProblems;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.MintPolicy;
 import io.bta.tokenomics.ledger.OperationOutcome;
@@ -67,6 +69,7 @@ public class LedgerWriter {
     private final Clock clock;
     private final ObjectProvider<MintPolicy> mintPolicies;
     private final LedgerSequences sequences;
+    private final ObjectProvider<Custody> custodies;
 
     /** Balance rows known to exist (they are never deleted); cleared when it grows past the limit. */
     private final Set<LockedState.Key> existing = ConcurrentHashMap.newKeySet();
@@ -78,7 +81,9 @@ public class LedgerWriter {
             TokenCatalog catalog,
             Clock clock,
             ObjectProvider<MintPolicy> mintPolicies,
+            ObjectProvider<Custody> custodies,
             LedgerSequences sequences) {
+        this.custodies = custodies;
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.catalog = catalog;
@@ -104,6 +109,7 @@ public class LedgerWriter {
         for (int i = 0; i < operations.size(); i++) {
             var op = operations.get(i);
             try {
+                checkCustody(op);
                 pending.add(new Pending(i, op, state.apply(op, catalog.definition(op.tokenId()))));
             } catch (DomainProblem refused) {
                 outcomes[i] = new OperationOutcome.Refused(refused);
@@ -135,6 +141,23 @@ public class LedgerWriter {
                     now));
         }
         return List.of(outcomes);
+    }
+
+    /** A movement out of an entity in a module's custody is that module's alone. */
+    private void checkCustody(LedgerOperation op) {
+        EntityId source = op instanceof Transfer t
+                ? t.from()
+                : op instanceof Burn b
+                        ? b.from()
+                        : op instanceof Lock l ? l.entity() : op instanceof Unlock u ? u.entity() : null;
+        if (source == null) {
+            return;
+        }
+        for (var custody : (Iterable<Custody>) custodies.orderedStream()::iterator) {
+            if (custody.holds(source) && !custody.custodian().equals(op.actor())) {
+                throw LedgerProblems.InCustody.of(source, custody);
+            }
+        }
     }
 
     private Map<TokenId, LockedState.Supply> lockSupplies(List<LedgerOperation> operations) {

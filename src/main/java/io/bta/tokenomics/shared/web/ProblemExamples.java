@@ -46,6 +46,9 @@ final class ProblemExamples {
             Map.entry("AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 BTA-UTIL"),
             Map.entry("TOKEN_NOT_CHECKPOINTED", "BTA-UTIL keeps no holding checkpoints; only BTA-GOV does"),
             Map.entry("NOT_TOKEN_ISSUER", "BTA-LP-GOV-UTIL is minted and burned by its issuer system:amm only"),
+            Map.entry(
+                    "ENTITY_IN_CUSTODY",
+                    "the tokens of amm:" + ID + " are held by the AMM's pools; only system:amm moves them"),
             // staking
             Map.entry("UNKNOWN_POOL", "no staking pool " + ID),
             Map.entry("UNKNOWN_STAKE", "no stake " + ID),
