@@ -13,6 +13,7 @@ import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.nft.NftEvents;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
 import io.bta.tokenomics.staking.StakingEvents.RewardPaid;
@@ -71,6 +72,10 @@ public final class WebhookEventTypes {
     public static final String AMM_LIQUIDITY_ADDED = AmmEvents.LiquidityAdded.TYPE;
     public static final String AMM_LIQUIDITY_REMOVED = AmmEvents.LiquidityRemoved.TYPE;
 
+    public static final String NFT_MINTED = NftEvents.Minted.TYPE;
+    public static final String NFT_TRANSFERRED = NftEvents.Transferred.TYPE;
+    public static final String NFT_BURNED = NftEvents.Burned.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -99,7 +104,10 @@ public final class WebhookEventTypes {
             BRIDGE_DEPOSIT_CREDITED,
             AMM_SWAPPED,
             AMM_LIQUIDITY_ADDED,
-            AMM_LIQUIDITY_REMOVED);
+            AMM_LIQUIDITY_REMOVED,
+            NFT_MINTED,
+            NFT_TRANSFERRED,
+            NFT_BURNED);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

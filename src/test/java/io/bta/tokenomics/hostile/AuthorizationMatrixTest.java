@@ -93,7 +93,9 @@ class AuthorizationMatrixTest {
                 w -> w == Who.OWNER || w == Who.ADMIN || w == Who.SERVICE_TOKEN || w == Who.KEY_IN_SCOPE),
         /** An admin, a service token, or a key with the row's scope. */
         SCOPE("scope", w -> w == Who.ADMIN || w == Who.SERVICE_TOKEN || w == Who.KEY_IN_SCOPE),
-        ADMIN("admin only", w -> w == Who.ADMIN);
+        ADMIN("admin only", w -> w == Who.ADMIN),
+        /** Anyone, with no credentials at all; a request with invalid ones is still refused (401). */
+        PUBLIC("public", w -> true);
 
         final String label;
         final java.util.function.Predicate<Who> allows;
@@ -105,6 +107,9 @@ class AuthorizationMatrixTest {
 
         /** 0 = allowed, else the status a denied caller gets. */
         int expected(Who who) {
+            if (this == PUBLIC && who == Who.NONE) {
+                return 0;
+            }
             if (who.unauthenticated()) {
                 return 401;
             }
@@ -593,7 +598,50 @@ class AuthorizationMatrixTest {
                     "POST",
                     "/api/admin/webhooks/{id}/rotate-secret",
                     Rule.ADMIN,
-                    f -> post("/api/admin/webhooks/" + f.webhook + "/rotate-secret", null)));
+                    f -> post("/api/admin/webhooks/" + f.webhook + "/rotate-secret", null)),
+            row(
+                    "POST",
+                    "/api/nft/collections",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/nft/collections",
+                            "{\"symbol\":\"M-"
+                                    + UUID.randomUUID()
+                                            .toString()
+                                            .substring(0, 8)
+                                            .toUpperCase() + "\",\"name\":\"matrix\",\"soulbound\":false}")),
+            row("GET", "/api/nft/collections", Rule.AUTHENTICATED, f -> get("/api/nft/collections")),
+            row(
+                    "POST",
+                    "/api/nft/collections/{collection}/mint",
+                    Rule.SCOPE,
+                    "nft:mint",
+                    f -> post(
+                            "/api/nft/collections/" + f.nftCollection + "/mint",
+                            "{\"toEntityId\":\"" + f.owner + "\",\"metadata\":{\"name\":\"matrix\"}}")),
+            row(
+                    "POST",
+                    "/api/nft/{collection}/{tokenNumber}/transfer",
+                    Rule.OWNER_ONLY,
+                    f -> post(
+                            "/api/nft/" + f.nftCollection + "/" + f.freshNft() + "/transfer",
+                            json("toEntityId", f.other))),
+            row(
+                    "POST",
+                    "/api/nft/{collection}/{tokenNumber}/burn",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> post("/api/nft/" + f.nftCollection + "/" + f.freshNft() + "/burn", null)),
+            row(
+                    "GET",
+                    "/api/nft/{collection}/{tokenNumber}",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/nft/" + f.nftCollection + "/1")),
+            row(
+                    "GET",
+                    "/api/nft/{collection}/{tokenNumber}/metadata",
+                    Rule.PUBLIC,
+                    f -> get("/api/nft/" + f.nftCollection + "/1/metadata")),
+            row("GET", "/api/nft/owned/{entityId}", Rule.OWNER_OR_ADMIN, f -> get("/api/nft/owned/" + f.owner)));
 
     static ConfigurableApplicationContext context;
     static Api api;
@@ -813,6 +861,8 @@ class AuthorizationMatrixTest {
         final String allocation;
         final String auction;
         final String webhook;
+        final String nftCollection =
+                "MX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         private final Map<String, String> keys = new LinkedHashMap<>();
 
         Fixture(Api api) {
@@ -865,6 +915,11 @@ class AuthorizationMatrixTest {
             allocation = freshAllocation();
             auction = freshAuction();
             webhook = freshWebhook();
+            ok(api.post(
+                    "/api/nft/collections",
+                    admin,
+                    "{\"symbol\":\"" + nftCollection + "\",\"name\":\"matrix\",\"soulbound\":false}"));
+            freshNft();
         }
 
         String keyWith(String scope) {
@@ -943,6 +998,17 @@ class AuthorizationMatrixTest {
             var id = "a-" + UUID.randomUUID();
             ok(api.put("/api/auctions/" + id, Api.adminToken(), json("baseBond", "10")));
             return id;
+        }
+
+        /** A new token of the matrix's collection, owned by the owner: its number. */
+        String freshNft() {
+            return ok(api.post(
+                            "/api/nft/collections/" + nftCollection + "/mint",
+                            Api.adminToken(),
+                            "{\"toEntityId\":\"" + owner + "\",\"metadata\":{\"name\":\"matrix\"}}"))
+                    .json()
+                    .get("tokenNumber")
+                    .asString();
         }
 
         String freshWebhook() {

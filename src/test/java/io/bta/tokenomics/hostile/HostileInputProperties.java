@@ -461,6 +461,40 @@ class HostileInputProperties {
                     .query("amountIn", Kind.AMOUNT)
                     .query("amountOut", Kind.AMOUNT)
                     .row(),
+            // nft
+            on("GET", "/api/nft/collections").row(),
+            on("POST", "/api/nft/collections")
+                    .body("{\"symbol\":\"HOSTILE-1\",\"name\":\"n\",\"soulbound\":false}")
+                    .req("symbol", Kind.TEXT_100)
+                    .req("name", Kind.TEXT_200)
+                    .req("soulbound", Kind.ANY)
+                    .opt("maxSupply", Kind.LONG)
+                    .row(),
+            on("POST", "/api/nft/collections/{collection}/mint")
+                    .var("collection", Kind.TEXT_100)
+                    .body("{\"toEntityId\":\"alice\",\"metadata\":{\"name\":\"n\"}}")
+                    .req("toEntityId", Kind.ENTITY)
+                    .req("metadata", Kind.ANY)
+                    .row(),
+            on("POST", "/api/nft/{collection}/{tokenNumber}/transfer")
+                    .var("collection", Kind.TEXT_100)
+                    .var("tokenNumber", Kind.LONG)
+                    .body("{\"toEntityId\":\"alice\"}")
+                    .req("toEntityId", Kind.ENTITY)
+                    .row(),
+            on("POST", "/api/nft/{collection}/{tokenNumber}/burn")
+                    .var("collection", Kind.TEXT_100)
+                    .var("tokenNumber", Kind.LONG)
+                    .row(),
+            on("GET", "/api/nft/{collection}/{tokenNumber}")
+                    .var("collection", Kind.TEXT_100)
+                    .var("tokenNumber", Kind.LONG)
+                    .row(),
+            on("GET", "/api/nft/{collection}/{tokenNumber}/metadata")
+                    .var("collection", Kind.TEXT_100)
+                    .var("tokenNumber", Kind.LONG)
+                    .row(),
+            on("GET", "/api/nft/owned/{entityId}").var("entityId", Kind.ENTITY).row(),
             // rewards
             rewardHistory(on("GET", "/api/rewards")),
             rewardHistory(on("GET", "/api/rewards/{recipientId}").var("recipientId", Kind.ENTITY)),
@@ -1412,6 +1446,9 @@ class HostileInputProperties {
                 "amm_pools",
                 "amm_swaps",
                 "amm_liquidity_changes",
+                "nft_collections",
+                "nft_tokens",
+                "nft_history",
                 "rewards",
                 "guarantee_allocations",
                 "auctions",

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiKeys {
 
     public static final Set<String> SCOPES =
-            Set.of("trust:write", "rewards:write", "guarantees:write", "auctions:write", "ledger:lock");
+            Set.of("trust:write", "rewards:write", "guarantees:write", "auctions:write", "ledger:lock", "nft:mint");
     private static final String PREFIX = "bta_";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -37,7 +37,9 @@ public final class AccessRules {
             "/v3/api-docs",
             "/v3/api-docs/**",
             "/swagger-ui.html",
-            "/swagger-ui/**");
+            "/swagger-ui/**",
+            // an NFT's metadata JSON: what its tokenURI points at, read by wallets and NFT tools
+            "/api/nft/*/*/metadata");
 
     /** The role-only rules of the API, in the order they are matched. */
     public static final List<RoleRule> ROLE_RULES = List.of(
@@ -51,6 +53,7 @@ public final class AccessRules {
                     List.of("/api/tokens/lock", "/api/tokens/unlock"),
                     List.of(Caller.ADMIN, Caller.SERVICE)),
             new RoleRule(null, List.of("/api/admin/**"), List.of(Caller.ADMIN)),
+            new RoleRule(HttpMethod.POST, List.of("/api/nft/collections"), List.of(Caller.ADMIN)),
             new RoleRule(
                     HttpMethod.POST,
                     List.of("/api/governance/proposals/*/execute", "/api/governance/proposals/*/verify-tally"),

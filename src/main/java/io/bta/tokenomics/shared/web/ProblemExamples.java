@@ -49,6 +49,14 @@ final class ProblemExamples {
             Map.entry(
                     "ENTITY_IN_CUSTODY",
                     "the tokens of amm:" + ID + " are held by the AMM's pools; only system:amm moves them"),
+            // nft
+            Map.entry("UNKNOWN_COLLECTION", "no NFT collection 'BADGES' (give its id or symbol)"),
+            Map.entry("UNKNOWN_NFT", "no token 7 in the collection BADGES"),
+            Map.entry("COLLECTION_EXISTS", "a collection with the symbol BADGES exists already"),
+            Map.entry("SOULBOUND", "the tokens of BADGES are soulbound: they stay with their owner"),
+            Map.entry("NFT_BURNED", "token 7 of BADGES was burned"),
+            Map.entry("MAX_SUPPLY_REACHED", "BADGES has minted its maximum of 1000 tokens"),
+            Map.entry("NOT_NFT_OWNER", "alice does not own token 7 of BADGES"),
             // staking
             Map.entry("UNKNOWN_POOL", "no staking pool " + ID),
             Map.entry("UNKNOWN_STAKE", "no stake " + ID),

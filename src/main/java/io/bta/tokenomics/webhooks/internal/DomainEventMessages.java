@@ -12,6 +12,7 @@ import io.bta.tokenomics.governance.VotesCast;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
+import io.bta.tokenomics.nft.NftEvents;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardsDistributed;
@@ -85,6 +86,21 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(BridgeEvents.DepositCredited e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(NftEvents.Minted e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(NftEvents.Transferred e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(NftEvents.Burned e) {
         record(e);
     }
 

@@ -1,0 +1,219 @@
+package io.bta.tokenomics.nft;
+
+import io.bta.tokenomics.nft.internal.NftStore;
+import io.bta.tokenomics.nft.internal.NftStore.TokenRow;
+import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.error.InvalidInput;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * NFT collections and their tokens. Each write locks, in this order, the collection row (a mint:
+ * it numbers the token) or the token row (a transfer or a burn), then the history's head, which it
+ * holds until commit, so the history's rows are numbered and chained in commit order.
+ */
+@Service
+public class Nfts {
+
+    private final NftStore store;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    Nfts(NftStore store, Clock clock, ApplicationEventPublisher events, JsonMapper json) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public NftCollection createCollection(String symbol, String name, boolean soulbound, Long maxSupply) {
+        if (store.collection(symbol, false).isPresent()) {
+            throw NftProblems.collectionExists(symbol);
+        }
+        var collection = new NftCollection(
+                new CollectionId(Ids.newId(clock)), symbol, name, soulbound, maxSupply, 0, 0, clock.instant());
+        try {
+            store.insertCollection(collection);
+        } catch (DuplicateKeyException raced) {
+            throw NftProblems.collectionExists(symbol);
+        }
+        return collection;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NftCollection> collections() {
+        return store.collections();
+    }
+
+    @Transactional(readOnly = true)
+    public NftCollection collection(String identifier) {
+        return store.collection(identifier, false).orElseThrow(() -> NftProblems.unknownCollection(identifier));
+    }
+
+    /** Mints the collection's next token to {@code to}; refused past its maximum supply. */
+    @Transactional
+    public Nft mint(String collectionIdentifier, EntityId to, NftMetadata metadata, EntityId actor) {
+        var collection = store.collection(collectionIdentifier, true)
+                .orElseThrow(() -> NftProblems.unknownCollection(collectionIdentifier));
+        if (collection.maxSupply() != null && collection.minted() >= collection.maxSupply()) {
+            throw NftProblems.maxSupplyReached(collection.symbol(), collection.maxSupply());
+        }
+        long number = collection.minted() + 1;
+        var now = clock.instant();
+        store.insertToken(new TokenRow(collection.id(), number, to, json.writeValueAsString(metadata), false, now));
+        store.countMint(collection.id());
+        var entry = append("MINT", collection.id(), number, null, to, actor);
+        events.publishEvent(
+                new NftEvents.Minted(entry.sequence(), collection.id(), collection.symbol(), number, to, entry.at()));
+        return new Nft(collection.id(), collection.symbol(), number, to, metadata, collection.soulbound(), false, now);
+    }
+
+    /** The owner gives the token to {@code to}; refused for a soulbound collection. */
+    @Transactional
+    public Nft transfer(String collectionIdentifier, long number, EntityId to, EntityId caller) {
+        var collection = collection(collectionIdentifier);
+        var token = lockedToken(collection, number);
+        if (collection.soulbound()) {
+            throw NftProblems.soulbound(collection.symbol());
+        }
+        if (!caller.equals(token.owner())) {
+            throw NftProblems.notOwner(caller, collection.symbol(), number);
+        }
+        if (to.equals(token.owner())) {
+            throw InvalidInput.field("toEntityId", "must be another entity than the token's owner");
+        }
+        store.setOwner(collection.id(), number, to);
+        var entry = append("TRANSFER", collection.id(), number, token.owner(), to, caller);
+        events.publishEvent(new NftEvents.Transferred(
+                entry.sequence(), collection.id(), collection.symbol(), number, token.owner(), to, entry.at()));
+        return view(collection, new TokenRow(collection.id(), number, to, token.metadata(), false, token.mintedAt()));
+    }
+
+    /** The owner, or an admin, burns the token: it keeps its number and metadata, and has no owner. */
+    @Transactional
+    public Nft burn(String collectionIdentifier, long number, EntityId caller, boolean admin) {
+        var collection = collection(collectionIdentifier);
+        var token = lockedToken(collection, number);
+        if (!admin && !caller.equals(token.owner())) {
+            throw NftProblems.notOwner(caller, collection.symbol(), number);
+        }
+        store.markBurned(collection.id(), number);
+        store.countBurn(collection.id());
+        var entry = append("BURN", collection.id(), number, token.owner(), null, caller);
+        events.publishEvent(new NftEvents.Burned(
+                entry.sequence(), collection.id(), collection.symbol(), number, token.owner(), entry.at()));
+        return view(collection, new TokenRow(collection.id(), number, null, token.metadata(), true, token.mintedAt()));
+    }
+
+    @Transactional(readOnly = true)
+    public Nft token(String collectionIdentifier, long number) {
+        var collection = collection(collectionIdentifier);
+        var token = store.token(collection.id(), number, false)
+                .orElseThrow(() -> NftProblems.unknownNft(collection.symbol(), number));
+        return view(collection, token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Nft> ownedBy(EntityId owner) {
+        var symbols = new java.util.HashMap<CollectionId, NftCollection>();
+        store.collections().forEach(c -> symbols.put(c.id(), c));
+        return store.ownedBy(owner).stream()
+                .map(t -> view(symbols.get(t.collectionId()), t))
+                .toList();
+    }
+
+    /**
+     * Recomputes the history's hash chain from the first row: the sequence of the first row whose
+     * hash does not follow, or 0 if every row does.
+     */
+    @Transactional(readOnly = true)
+    public long firstBrokenHistoryRow() {
+        var previous = "0".repeat(64);
+        long after = 0;
+        while (true) {
+            var rows = store.history(after, 1000);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            for (var row : rows) {
+                if (!row.previousHash().equals(previous) || !row.hash().equals(hash(previous, row))) {
+                    return row.sequence();
+                }
+                previous = row.hash();
+                after = row.sequence();
+            }
+        }
+    }
+
+    private TokenRow lockedToken(NftCollection collection, long number) {
+        var token = store.token(collection.id(), number, true)
+                .orElseThrow(() -> NftProblems.unknownNft(collection.symbol(), number));
+        if (token.burned()) {
+            throw NftProblems.burned(collection.symbol(), number);
+        }
+        return token;
+    }
+
+    private NftHistoryEntry append(
+            String kind, CollectionId collection, long number, EntityId from, EntityId to, EntityId actor) {
+        var head = store.lockHead();
+        var unhashed = new NftHistoryEntry(
+                head.lastSequence() + 1,
+                kind,
+                collection,
+                number,
+                from,
+                to,
+                actor,
+                clock.instant(),
+                head.lastHash(),
+                null);
+        var entry = new NftHistoryEntry(
+                unhashed.sequence(),
+                kind,
+                collection,
+                number,
+                from,
+                to,
+                actor,
+                unhashed.at(),
+                head.lastHash(),
+                hash(head.lastHash(), unhashed));
+        store.append(entry);
+        return entry;
+    }
+
+    static String hash(String previousHash, NftHistoryEntry entry) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((previousHash + "|" + entry.canonical()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Nft view(NftCollection collection, TokenRow token) {
+        return new Nft(
+                collection.id(),
+                collection.symbol(),
+                token.tokenNumber(),
+                token.owner(),
+                NftMetadata.fromJson(json.readTree(token.metadata())),
+                collection.soulbound(),
+                token.burned(),
+                token.mintedAt());
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * NFT rewards: collections of numbered tokens (ERC-721's model), each with an owner and the
+ * ERC-721 metadata JSON ({@code name}, {@code description}, {@code image}, {@code attributes}),
+ * minted by an admin or a service with the scope {@code nft:mint}, transferred by their owner
+ * unless the collection is soulbound, burned by their owner or an admin. Every mint, transfer and
+ * burn is a row of an append-only history whose rows are hash-linked, so an edit anywhere breaks
+ * every later hash. {@link io.bta.tokenomics.nft.Nfts} is the facade.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+package io.bta.tokenomics.nft;
