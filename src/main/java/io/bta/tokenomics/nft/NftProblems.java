@@ -36,6 +36,11 @@ public final class NftProblems {
         return RuleViolation.of("MAX_SUPPLY_REACHED", symbol + " has minted its maximum of " + max + " tokens");
     }
 
+    public static DomainProblem badgeRuleExists(String symbol, BadgeTrigger trigger, int threshold) {
+        return Conflict.of(
+                "BADGE_RULE_EXISTS", symbol + " has a badge rule for " + threshold + " " + trigger + " already");
+    }
+
     public static DomainProblem notOwner(EntityId caller, String symbol, long number) {
         return Forbidden.of("NOT_NFT_OWNER", caller + " does not own token " + number + " of " + symbol);
     }

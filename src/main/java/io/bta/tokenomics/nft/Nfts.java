@@ -26,12 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class Nfts {
 
     private final NftStore store;
+    private final io.bta.tokenomics.nft.internal.BadgeStore badges;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    Nfts(NftStore store, Clock clock, ApplicationEventPublisher events, JsonMapper json) {
+    Nfts(
+            NftStore store,
+            io.bta.tokenomics.nft.internal.BadgeStore badges,
+            Clock clock,
+            ApplicationEventPublisher events,
+            JsonMapper json) {
         this.store = store;
+        this.badges = badges;
         this.clock = clock;
         this.events = events;
         this.json = json;
@@ -155,6 +162,26 @@ public class Nfts {
                 after = row.sequence();
             }
         }
+    }
+
+    /** A badge rule of the collection: its badge goes to each entity whose count of the trigger reaches the threshold. */
+    @Transactional
+    public BadgeRule createBadgeRule(
+            String collectionIdentifier, String name, BadgeTrigger trigger, int threshold, NftMetadata metadata) {
+        var collection = collection(collectionIdentifier);
+        var rule =
+                new BadgeRule(Ids.newId(clock), collection.id(), name, trigger, threshold, metadata, clock.instant());
+        try {
+            badges.insertRule(rule, json.writeValueAsString(metadata));
+        } catch (DuplicateKeyException exists) {
+            throw NftProblems.badgeRuleExists(collection.symbol(), trigger, threshold);
+        }
+        return rule;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BadgeRule> badgeRules() {
+        return badges.rules(text -> NftMetadata.fromJson(json.readTree(text)));
     }
 
     private TokenRow lockedToken(NftCollection collection, long number) {

@@ -4,7 +4,10 @@
  * minted by an admin or a service with the scope {@code nft:mint}, transferred by their owner
  * unless the collection is soulbound, burned by their owner or an admin. Every mint, transfer and
  * burn is a row of an append-only history whose rows are hash-linked, so an edit anywhere breaks
- * every later hash. {@link io.bta.tokenomics.nft.Nfts} is the facade.
+ * every later hash. Badge rules mint a token to an entity the first time its count of one kind of
+ * event (votes, stakes, rewards of a type) reaches a threshold, once per rule and entity.
+ * {@link io.bta.tokenomics.nft.Nfts} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "trust", "governance", "rewards", "staking"})
 package io.bta.tokenomics.nft;

@@ -641,7 +641,17 @@ class AuthorizationMatrixTest {
                     "/api/nft/{collection}/{tokenNumber}/metadata",
                     Rule.PUBLIC,
                     f -> get("/api/nft/" + f.nftCollection + "/1/metadata")),
-            row("GET", "/api/nft/owned/{entityId}", Rule.OWNER_OR_ADMIN, f -> get("/api/nft/owned/" + f.owner)));
+            row("GET", "/api/nft/owned/{entityId}", Rule.OWNER_OR_ADMIN, f -> get("/api/nft/owned/" + f.owner)),
+            row(
+                    "POST",
+                    "/api/nft/badge-rules",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/nft/badge-rules",
+                            "{\"collection\":\"" + f.nftCollection + "\",\"name\":\"matrix\",\"trigger\":"
+                                    + "\"VOTES_CAST\",\"threshold\":" + (1 + new java.util.Random().nextInt(999_999))
+                                    + ",\"metadata\":{\"name\":\"matrix\"}}")),
+            row("GET", "/api/nft/badge-rules", Rule.AUTHENTICATED, f -> get("/api/nft/badge-rules")));
 
     static ConfigurableApplicationContext context;
     static Api api;

@@ -495,6 +495,16 @@ class HostileInputProperties {
                     .var("tokenNumber", Kind.LONG)
                     .row(),
             on("GET", "/api/nft/owned/{entityId}").var("entityId", Kind.ENTITY).row(),
+            on("POST", "/api/nft/badge-rules")
+                    .body("{\"collection\":\"HOSTILE-1\",\"name\":\"n\",\"trigger\":\"VOTES_CAST\",\"threshold\":1,"
+                            + "\"metadata\":{\"name\":\"n\"}}")
+                    .req("collection", Kind.TEXT_100)
+                    .req("name", Kind.TEXT_200)
+                    .req("trigger", Kind.ENUM)
+                    .req("threshold", Kind.LONG)
+                    .req("metadata", Kind.ANY)
+                    .row(),
+            on("GET", "/api/nft/badge-rules").row(),
             // rewards
             rewardHistory(on("GET", "/api/rewards")),
             rewardHistory(on("GET", "/api/rewards/{recipientId}").var("recipientId", Kind.ENTITY)),
@@ -1449,6 +1459,8 @@ class HostileInputProperties {
                 "nft_collections",
                 "nft_tokens",
                 "nft_history",
+                "nft_badge_rules",
+                "nft_badge_awards",
                 "rewards",
                 "guarantee_allocations",
                 "auctions",

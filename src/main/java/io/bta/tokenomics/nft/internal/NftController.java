@@ -1,5 +1,7 @@
 package io.bta.tokenomics.nft.internal;
 
+import io.bta.tokenomics.nft.BadgeRule;
+import io.bta.tokenomics.nft.BadgeTrigger;
 import io.bta.tokenomics.nft.Nft;
 import io.bta.tokenomics.nft.NftCollection;
 import io.bta.tokenomics.nft.NftMetadata;
@@ -34,6 +36,8 @@ class NftController {
     record MintRequest(String toEntityId, JsonNode metadata) {}
 
     record TransferRequest(String toEntityId) {}
+
+    record BadgeRuleRequest(String collection, String name, String trigger, Integer threshold, JsonNode metadata) {}
 
     private final Nfts nfts;
 
@@ -139,6 +143,38 @@ class NftController {
         long number = number(in, tokenNumber);
         in.check();
         return nfts.token(collection, number).metadata();
+    }
+
+    @PostMapping("/badge-rules")
+    @Operation(
+            summary = "Create a badge rule (admin)",
+            description = "The collection's token, with this metadata, goes to each entity the first time its count of"
+                    + " the trigger's events reaches the threshold: once per rule and entity.")
+    @Refuses(status = 404, codes = "UNKNOWN_COLLECTION")
+    @Refuses(status = 409, codes = "BADGE_RULE_EXISTS")
+    ResponseEntity<BadgeRule> createBadgeRule(@RequestBody BadgeRuleRequest r) {
+        Caller.current().requireAdmin();
+        var in = new Inputs();
+        var collection = in.required("collection", r.collection(), 100);
+        var name = in.required("name", r.name(), 200);
+        var trigger = in.requiredEnum(
+                "trigger",
+                BadgeTrigger.class,
+                r.trigger(),
+                "must be one of " + java.util.Arrays.toString(BadgeTrigger.values()));
+        if (r.threshold() == null || r.threshold() < 1 || r.threshold() > BadgeRule.MAX_THRESHOLD) {
+            in.reject("threshold", "must be a whole number from 1 to " + BadgeRule.MAX_THRESHOLD);
+        }
+        var metadata = in.valid("metadata", () -> NftMetadata.fromJson(r.metadata()));
+        in.check();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(nfts.createBadgeRule(collection, name, trigger, r.threshold(), metadata));
+    }
+
+    @GetMapping("/badge-rules")
+    @Operation(summary = "Every badge rule")
+    List<BadgeRule> badgeRules() {
+        return nfts.badgeRules();
     }
 
     @GetMapping("/owned/{entityId}")

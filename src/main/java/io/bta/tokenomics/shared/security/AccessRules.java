@@ -53,7 +53,8 @@ public final class AccessRules {
                     List.of("/api/tokens/lock", "/api/tokens/unlock"),
                     List.of(Caller.ADMIN, Caller.SERVICE)),
             new RoleRule(null, List.of("/api/admin/**"), List.of(Caller.ADMIN)),
-            new RoleRule(HttpMethod.POST, List.of("/api/nft/collections"), List.of(Caller.ADMIN)),
+            new RoleRule(
+                    HttpMethod.POST, List.of("/api/nft/collections", "/api/nft/badge-rules"), List.of(Caller.ADMIN)),
             new RoleRule(
                     HttpMethod.POST,
                     List.of("/api/governance/proposals/*/execute", "/api/governance/proposals/*/verify-tally"),

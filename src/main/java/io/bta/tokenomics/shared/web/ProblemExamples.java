@@ -57,6 +57,7 @@ final class ProblemExamples {
             Map.entry("NFT_BURNED", "token 7 of BADGES was burned"),
             Map.entry("MAX_SUPPLY_REACHED", "BADGES has minted its maximum of 1000 tokens"),
             Map.entry("NOT_NFT_OWNER", "alice does not own token 7 of BADGES"),
+            Map.entry("BADGE_RULE_EXISTS", "BADGES has a badge rule for 1 VOTES_CAST already"),
             // staking
             Map.entry("UNKNOWN_POOL", "no staking pool " + ID),
             Map.entry("UNKNOWN_STAKE", "no stake " + ID),
