@@ -65,6 +65,7 @@ public class Ledger {
     private final Timer writeTimer;
     private final GroupCommitter groupCommit;
     private final LedgerMetrics metrics;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Ledger(
             TokenCatalog catalog,
@@ -75,7 +76,9 @@ public class Ledger {
             LedgerProperties properties,
             MeterRegistry meters,
             GroupCommitter groupCommit,
-            LedgerMetrics metrics) {
+            LedgerMetrics metrics,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.groupCommit = groupCommit;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -165,6 +168,53 @@ public class Ledger {
                 .update();
         catalog.reloadNowAndAfterCompletion();
         return catalog.token(new TokenId(id));
+    }
+
+    /**
+     * Pauses the token: from the next batch on, every movement of it (transfer, mint, burn, lock,
+     * unlock, whichever module asks) is refused with {@code 409 TOKEN_PAUSED}; reads go on. Kept in
+     * {@code ledger_token_pauses} with the actor and reason, and published as {@link TokenPauseChanged}.
+     */
+    @Transactional
+    public Token pause(TokenId token, String reason, EntityId actor) {
+        return setPaused(token, true, reason, actor);
+    }
+
+    /** Ends the token's pause; see {@link #pause}. */
+    @Transactional
+    public Token unpause(TokenId token, EntityId actor) {
+        return setPaused(token, false, null, actor);
+    }
+
+    private Token setPaused(TokenId token, boolean paused, String reason, EntityId actor) {
+        var symbol = catalog.definition(token).symbol();
+        var now = clock.instant();
+        int changed = jdbc.sql(
+                        """
+                        update ledger_tokens set paused = ?, paused_at = ?, pause_reason = ?
+                        where id = ? and paused <> ?
+                        """)
+                .param(paused)
+                .param(paused ? Timestamp.from(now) : null)
+                .param(reason)
+                .param(token.value())
+                .param(paused)
+                .update();
+        if (changed == 0) {
+            throw LedgerProblems.PauseUnchanged.of(symbol, paused);
+        }
+        jdbc.sql("insert into ledger_token_pauses (token_id, paused, reason, actor, at) values (?, ?, ?, ?, ?)")
+                .param(token.value())
+                .param(paused)
+                .param(reason)
+                .param(actor.value())
+                .param(Timestamp.from(now))
+                .update();
+        events.publishEvent(
+                paused
+                        ? new TokenPauseChanged.Paused(token, symbol, reason, actor, now)
+                        : new TokenPauseChanged.Unpaused(token, symbol, actor, now));
+        return catalog.token(token);
     }
 
     @Transactional(readOnly = true)

@@ -75,6 +75,30 @@ public final class LedgerProblems {
         }
     }
 
+    /** Every movement of a paused token is refused until it is unpaused. */
+    public static final class TokenPaused extends Conflict {
+        private TokenPaused(String detail) {
+            super("TOKEN_PAUSED", detail);
+        }
+
+        public static TokenPaused of(String symbol) {
+            var e = new TokenPaused(symbol + " is paused: no movement of it is accepted until it is unpaused");
+            e.with("symbol", symbol);
+            return e;
+        }
+    }
+
+    /** A pause of a paused token, or an unpause of one that is not. */
+    public static final class PauseUnchanged extends Conflict {
+        private PauseUnchanged(String detail) {
+            super("PAUSE_UNCHANGED", detail);
+        }
+
+        public static PauseUnchanged of(String symbol, boolean paused) {
+            return new PauseUnchanged(symbol + (paused ? " is paused already" : " is not paused"));
+        }
+    }
+
     public static final class MaxSupplyExceeded extends RuleViolation {
         private MaxSupplyExceeded(String detail) {
             super("MAX_SUPPLY_EXCEEDED", detail);

@@ -11,7 +11,8 @@ import java.time.Instant;
  * {@code totalBurned} are lifetime totals: a token minted and burned per use turns its supply over
  * without end, so they are not bounded as an amount is (10^20), hence {@code BigDecimal}; their
  * difference is the supply. The API answers a token as it is, without those totals and its
- * creation time.
+ * creation time. {@code paused}: every movement of the token is refused while it is set
+ * ({@code pausedAt}, {@code pauseReason} say since when and why; null when not paused).
  */
 public record Token(
         TokenId id,
@@ -25,4 +26,7 @@ public record Token(
         BigDecimal inflationRate,
         @JsonIgnore BigDecimal totalMinted,
         @JsonIgnore BigDecimal totalBurned,
-        @JsonIgnore Instant createdAt) {}
+        @JsonIgnore Instant createdAt,
+        boolean paused,
+        Instant pausedAt,
+        String pauseReason) {}

@@ -13,6 +13,7 @@ import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
 import io.bta.tokenomics.ledger.LedgerTransaction;
+import io.bta.tokenomics.ledger.TokenPauseChanged;
 import io.bta.tokenomics.nft.NftEvents;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
@@ -41,6 +42,9 @@ public final class WebhookEventTypes {
     public static final String LEDGER_BURNED = LedgerTransaction.BURNED;
     public static final String LEDGER_LOCKED = LedgerTransaction.LOCKED;
     public static final String LEDGER_UNLOCKED = LedgerTransaction.UNLOCKED;
+
+    public static final String LEDGER_TOKEN_PAUSED = TokenPauseChanged.PAUSED;
+    public static final String LEDGER_TOKEN_UNPAUSED = TokenPauseChanged.UNPAUSED;
 
     public static final String PROPOSAL_CREATED = ProposalCreated.TYPE;
     public static final String PROPOSAL_CANCELED = ProposalCanceled.TYPE;
@@ -83,6 +87,8 @@ public final class WebhookEventTypes {
             LEDGER_BURNED,
             LEDGER_LOCKED,
             LEDGER_UNLOCKED,
+            LEDGER_TOKEN_PAUSED,
+            LEDGER_TOKEN_UNPAUSED,
             PROPOSAL_CREATED,
             PROPOSAL_CANCELED,
             PROPOSAL_EXECUTED,

@@ -651,7 +651,19 @@ class AuthorizationMatrixTest {
                             "{\"collection\":\"" + f.nftCollection + "\",\"name\":\"matrix\",\"trigger\":"
                                     + "\"VOTES_CAST\",\"threshold\":" + (1 + new java.util.Random().nextInt(999_999))
                                     + ",\"metadata\":{\"name\":\"matrix\"}}")),
-            row("GET", "/api/nft/badge-rules", Rule.AUTHENTICATED, f -> get("/api/nft/badge-rules")));
+            row("GET", "/api/nft/badge-rules", Rule.AUTHENTICATED, f -> get("/api/nft/badge-rules")),
+            // BTA-GUAR, paused and unpaused in turn by whoever is let through (409 PAUSE_UNCHANGED is the business
+            // speaking)
+            row(
+                    "POST",
+                    "/api/tokens/{identifier}/pause",
+                    Rule.ADMIN,
+                    f -> post("/api/tokens/BTA-GUAR/pause", json("reason", "matrix"))),
+            row(
+                    "POST",
+                    "/api/tokens/{identifier}/unpause",
+                    Rule.ADMIN,
+                    f -> post("/api/tokens/BTA-GUAR/unpause", null)));
 
     static ConfigurableApplicationContext context;
     static Api api;

@@ -505,6 +505,15 @@ class HostileInputProperties {
                     .req("metadata", Kind.ANY)
                     .row(),
             on("GET", "/api/nft/badge-rules").row(),
+            // token pause: on BTA-GUAR, which the suite's other rows do not move
+            on("POST", "/api/tokens/{identifier}/pause")
+                    .var("identifier", Kind.TOKEN)
+                    .body("{\"reason\":\"hostile\"}")
+                    .req("reason", Kind.TEXT_500)
+                    .row(),
+            on("POST", "/api/tokens/{identifier}/unpause")
+                    .var("identifier", Kind.TOKEN)
+                    .row(),
             // rewards
             rewardHistory(on("GET", "/api/rewards")),
             rewardHistory(on("GET", "/api/rewards/{recipientId}").var("recipientId", Kind.ENTITY)),

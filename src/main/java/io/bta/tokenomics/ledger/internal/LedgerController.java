@@ -50,6 +50,8 @@ class LedgerController {
 
     record EntityAmountRequest(String entityId, String tokenId, String amount, String memo) {}
 
+    record PauseRequest(String reason) {}
+
     /** At most this many entities in one snapshot read. */
     static final int MAX_SNAPSHOT_ENTITIES = 100;
 
@@ -72,6 +74,32 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     Token token(@PathVariable String identifier) {
         return ledger.token(identifier);
+    }
+
+    @PostMapping("/{identifier}/pause")
+    @Operation(
+            summary = "Pause a token in an emergency (admin): every movement of it is refused until unpaused",
+            description = "Transfers, the batch API, mint, burn, lock and unlock, and every module's movements"
+                    + " (staking, rewards, swaps, withdrawals to the chain) answer 409 TOKEN_PAUSED; reads go on.")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "PAUSE_UNCHANGED")
+    Token pause(@PathVariable String identifier, @RequestBody(required = false) PauseRequest r) {
+        var caller = Caller.current();
+        caller.requireAdmin();
+        var in = new Inputs();
+        var reason = in.required("reason", r == null ? null : r.reason(), 500);
+        in.check();
+        return ledger.pause(ledger.resolve(identifier), reason, caller.id());
+    }
+
+    @PostMapping("/{identifier}/unpause")
+    @Operation(summary = "End a token's pause (admin)")
+    @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
+    @Refuses(status = 409, codes = "PAUSE_UNCHANGED")
+    Token unpause(@PathVariable String identifier) {
+        var caller = Caller.current();
+        caller.requireAdmin();
+        return ledger.unpause(ledger.resolve(identifier), caller.id());
     }
 
     @PostMapping("/initialize")
@@ -143,6 +171,7 @@ class LedgerController {
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<byte[]> transfer(@RequestBody TransferOrder request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
@@ -162,6 +191,7 @@ class LedgerController {
     @Refuses(status = 422, codes = "MAX_SUPPLY_EXCEEDED")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     @Refuses(status = 422, codes = "NOT_TOKEN_ISSUER")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<byte[]> mint(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Mint::new);
@@ -177,6 +207,7 @@ class LedgerController {
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "NOT_TOKEN_ISSUER")
     @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<byte[]> burn(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireAdmin();
         return operation(request, http, LedgerOperation.Burn::new);
@@ -192,6 +223,7 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<byte[]> lock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Lock::new);
@@ -207,6 +239,7 @@ class LedgerController {
     @Refuses(status = 404, codes = "UNKNOWN_TOKEN")
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<byte[]> unlock(@RequestBody EntityAmountRequest request, HttpServletRequest http) {
         Caller.current().requireScope("ledger:lock");
         return operation(request, http, LedgerOperation.Unlock::new);
@@ -293,6 +326,7 @@ class LedgerController {
     @Refuses(status = 409, codes = "INSUFFICIENT_BALANCE")
     @Refuses(status = 422, codes = "AMOUNT_OUT_OF_RANGE")
     @Refuses(status = 422, codes = "ENTITY_IN_CUSTODY")
+    @Refuses(status = 409, codes = "TOKEN_PAUSED")
     ResponseEntity<BatchView> batch(@RequestBody BatchRequest request, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();

@@ -99,6 +99,7 @@ public class LedgerWriter {
         if (operations.isEmpty()) {
             return List.of();
         }
+        var paused = pausedAmong(operations);
         var supplies = lockSupplies(operations);
         var holdings = lockBalances(operations);
         MintPolicy policies = (mint, type) -> mintPolicies.orderedStream().forEach(p -> p.admit(mint, type));
@@ -109,6 +110,10 @@ public class LedgerWriter {
         for (int i = 0; i < operations.size(); i++) {
             var op = operations.get(i);
             try {
+                if (paused.contains(op.tokenId())) {
+                    throw LedgerProblems.TokenPaused.of(
+                            catalog.definition(op.tokenId()).symbol());
+                }
                 checkCustody(op);
                 pending.add(new Pending(i, op, state.apply(op, catalog.definition(op.tokenId()))));
             } catch (DomainProblem refused) {
@@ -141,6 +146,22 @@ public class LedgerWriter {
                     now));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The tokens of these operations that are paused, read once per batch (a partial index holds
+     * only paused tokens). A pause that commits while a batch is being applied takes effect from the
+     * next batch.
+     */
+    private Set<TokenId> pausedAmong(List<LedgerOperation> operations) {
+        var tokens = operations.stream()
+                .map(op -> op.tokenId().toString())
+                .distinct()
+                .toArray(String[]::new);
+        return new java.util.HashSet<>(jdbc.sql("select id from ledger_tokens where paused and id = any(?::uuid[])")
+                .param(tokens)
+                .query((rs, n) -> new TokenId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     /** A movement out of an entity in a module's custody is that module's alone. */

@@ -42,7 +42,7 @@ public class TokenCatalog {
     private static final String COLUMNS =
             """
             id, symbol, name, type, decimals, total_supply, max_supply, initial_supply, inflation_rate,
-            total_minted, total_burned, created_at""";
+            total_minted, total_burned, created_at, paused, paused_at, pause_reason""";
 
     private final JdbcClient jdbc;
     private volatile Map<UUID, Definition> definitions = Map.of();
@@ -169,7 +169,12 @@ public class TokenCatalog {
                 rs.getBigDecimal("inflation_rate").stripTrailingZeros(),
                 rs.getBigDecimal("total_minted"),
                 rs.getBigDecimal("total_burned"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("paused"),
+                rs.getTimestamp("paused_at") == null
+                        ? null
+                        : rs.getTimestamp("paused_at").toInstant(),
+                rs.getString("pause_reason"));
     }
 
     private static Amount amountOrNull(BigDecimal value) {

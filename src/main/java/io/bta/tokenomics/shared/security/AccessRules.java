@@ -45,7 +45,12 @@ public final class AccessRules {
     public static final List<RoleRule> ROLE_RULES = List.of(
             new RoleRule(
                     HttpMethod.POST,
-                    List.of("/api/tokens/initialize", "/api/tokens/mint", "/api/tokens/burn"),
+                    List.of(
+                            "/api/tokens/initialize",
+                            "/api/tokens/mint",
+                            "/api/tokens/burn",
+                            "/api/tokens/*/pause",
+                            "/api/tokens/*/unpause"),
                     List.of(Caller.ADMIN)),
             // lock and unlock: admins, or services with the scope ledger:lock (checked there)
             new RoleRule(

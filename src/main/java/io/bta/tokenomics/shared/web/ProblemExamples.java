@@ -45,6 +45,8 @@ final class ProblemExamples {
                     "minting 500 BTA-GOV would exceed the max supply of 1000000000 (supply is 999999800)"),
             Map.entry("AMOUNT_OUT_OF_RANGE", "the resulting balance or supply would exceed 10^20 BTA-UTIL"),
             Map.entry("TOKEN_NOT_CHECKPOINTED", "BTA-UTIL keeps no holding checkpoints; only BTA-GOV does"),
+            Map.entry("TOKEN_PAUSED", "BTA-UTIL is paused: no movement of it is accepted until it is unpaused"),
+            Map.entry("PAUSE_UNCHANGED", "BTA-UTIL is paused already"),
             Map.entry("NOT_TOKEN_ISSUER", "BTA-LP-GOV-UTIL is minted and burned by its issuer system:amm only"),
             Map.entry(
                     "ENTITY_IN_CUSTODY",

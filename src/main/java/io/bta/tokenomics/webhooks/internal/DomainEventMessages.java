@@ -12,6 +12,7 @@ import io.bta.tokenomics.governance.VotesCast;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeAllocated;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeClaimed;
 import io.bta.tokenomics.guarantees.GuaranteeEvents.GuaranteeReleased;
+import io.bta.tokenomics.ledger.TokenPauseChanged;
 import io.bta.tokenomics.nft.NftEvents;
 import io.bta.tokenomics.rewards.RewardEvents.RewardClaimed;
 import io.bta.tokenomics.rewards.RewardEvents.RewardDistributed;
@@ -86,6 +87,16 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(BridgeEvents.DepositCredited e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(TokenPauseChanged.Paused e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(TokenPauseChanged.Unpaused e) {
         record(e);
     }
 
