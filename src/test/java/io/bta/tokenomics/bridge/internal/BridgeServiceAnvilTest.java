@@ -288,6 +288,107 @@ class BridgeServiceAnvilTest {
     }
 
     @Test
+    void anAdminReleasesAHeldDepositToAValidEntityOnce() throws Exception {
+        var holder = holderOnChain();
+        var invalid = "not valid " + UUID.randomUUID();
+        holder.approve(util, bridgeAddress, UNIT.multiply(BigInteger.valueOf(3)));
+        holder.deposit(bridgeAddress, util, UNIT.multiply(BigInteger.valueOf(3)), invalid);
+        anvil.mine(CONFIRMATIONS);
+        worker.follow();
+        var listed = api.get(
+                "/api/bridge/deposits?entityId="
+                        + java.net.URLEncoder.encode(invalid, java.nio.charset.StandardCharsets.UTF_8),
+                admin);
+        var id = listed.json().get(0).get("id").asString();
+        assertThat(listed.json().get(0).get("status").asString()).isEqualTo("HELD");
+        var owner = EntityId.of("released-" + UUID.randomUUID().toString().substring(0, 8));
+        var escrowBefore =
+                ledger.balance(bridge.escrow(), ledger.resolve("BTA-UTIL")).total();
+        var path = "/api/bridge/deposits/" + id + "/release";
+
+        // only an admin, only to a valid entity, only a deposit that exists
+        assertThat(api.post(path, Api.token(owner.value()), Api.json("entityId", owner.value()))
+                        .status())
+                .isEqualTo(403);
+        var invalidTarget = api.post(path, admin, Api.json("entityId", "not valid"));
+        assertThat(invalidTarget.status()).as(invalidTarget.body()).isEqualTo(400);
+        var unknown = api.post(
+                "/api/bridge/deposits/" + UUID.randomUUID() + "/release", admin, Api.json("entityId", owner.value()));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("UNKNOWN_DEPOSIT");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.ZERO);
+
+        var released = api.post(path, admin, Api.json("entityId", owner.value()));
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.text("status")).isEqualTo("CREDITED");
+        assertThat(released.text("transactionId")).isNotBlank();
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+        assertThat(ledger.balance(bridge.escrow(), ledger.resolve("BTA-UTIL")).total())
+                .isEqualTo(escrowBefore.minus(Amount.of(3)));
+        assertConsistent();
+
+        // a second release is refused and moves nothing
+        var again = api.post(path, admin, Api.json("entityId", owner.value()));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("DEPOSIT_NOT_HELD");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+
+        // a deposit credited by the follower is not HELD either
+        var credited = EntityId.of("credited-" + UUID.randomUUID().toString().substring(0, 8));
+        holder.approve(util, bridgeAddress, UNIT);
+        holder.deposit(bridgeAddress, util, UNIT, credited.value());
+        anvil.mine(CONFIRMATIONS);
+        worker.follow();
+        var creditedId = api.get("/api/bridge/deposits?entityId=" + credited.value(), admin)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        var notHeld =
+                api.post("/api/bridge/deposits/" + creditedId + "/release", admin, Api.json("entityId", owner.value()));
+        assertThat(notHeld.status()).isEqualTo(409);
+        assertThat(notHeld.code()).isEqualTo("DEPOSIT_NOT_HELD");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+        assertThat(balance(credited, "BTA-UTIL")).isEqualTo(Amount.of(1));
+        assertConsistent();
+    }
+
+    @Test
+    void aWithdrawalOverTheBalanceIsTheLedgersRefusalWithNothingMovedAndNoWithdrawal() {
+        var gina = funded("BTA-UTIL", 10);
+        var utilId = ledger.resolve("BTA-UTIL");
+        var escrowBefore = ledger.balance(bridge.escrow(), utilId).total();
+        long rowsBefore = jdbc.sql("select count(*) from bridge_withdrawals")
+                .query(Long.class)
+                .single();
+        var r = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(gina.value()),
+                Api.json("tokenId", "BTA-UTIL", "amount", "10.000000000000000001", "toAddress", randomAddress()),
+                UUID.randomUUID().toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(balance(gina, "BTA-UTIL")).isEqualTo(Amount.of(10));
+        assertThat(ledger.balance(bridge.escrow(), utilId).total()).isEqualTo(escrowBefore);
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals where entity_id = ?")
+                        .param(gina.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rowsBefore);
+        assertThat(api.get("/api/bridge/withdrawals", Api.token(gina.value()))
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+        assertConsistent();
+    }
+
+    @Test
     void aBatchSentAgainAfterACrashMintsEachWithdrawalOnce() throws Exception {
         var dave = funded("BTA-UTIL", 10);
         var to = randomAddress();
