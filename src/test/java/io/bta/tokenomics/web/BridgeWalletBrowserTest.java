@@ -50,8 +50,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "tokenomics.webhooks.purge-interval-ms=3600000",
             "tokenomics.analytics.snapshot-interval=1h",
             "tokenomics.limits.rate-limit.enabled=false",
+            // anchoring is on (every hour, so its transactions mine no blocks during the test) and
+            // signs with account 0; the bridge signs with an account of its own (ADR 0030)
             "tokenomics.chain.anchor-interval=1h",
             "tokenomics.chain.private-key=" + AnvilNode.KEY_0,
+            "tokenomics.bridge.private-key=" + AnvilNode.KEY_2,
             "tokenomics.bridge.enabled=true",
             "tokenomics.bridge.send-interval=1h",
             "tokenomics.bridge.follow-interval=1h"

@@ -3,6 +3,7 @@ package io.bta.tokenomics.bridge.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.bridge.Bridge;
+import io.bta.tokenomics.bridge.BridgeProperties;
 import io.bta.tokenomics.bridge.Reconciliation;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.governance.GovernedParameters;
@@ -62,8 +63,8 @@ import org.web3j.crypto.Keys;
             "tokenomics.webhooks.stream-poll-interval-ms=3600000",
             "tokenomics.analytics.snapshot-interval=1h",
             "tokenomics.limits.rate-limit.enabled=false",
-            // anchoring signs with the same key: it must not send while the bridge does
-            "tokenomics.chain.anchor-interval=1h",
+            // anchoring is off, so the bridge signs with the chain's key (ADR 0030)
+            "tokenomics.chain.anchoring-enabled=false",
             "tokenomics.chain.private-key=" + AnvilNode.KEY_0,
             "tokenomics.bridge.enabled=true",
             "tokenomics.bridge.confirmations=12",
@@ -728,7 +729,63 @@ class BridgeServiceAnvilTest {
         assertThat(bridge.status().paused()).isFalse();
     }
 
+    @Test
+    void aSecondInstanceRunsNoPassWhileTheFirstHoldsTheBridgesJob() {
+        var lease = Duration.ofMinutes(2);
+        var properties = new BridgeProperties(
+                true,
+                CONFIRMATIONS,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                100,
+                5000,
+                "bridge-escrow",
+                null,
+                null,
+                0,
+                "1000",
+                "3000",
+                lease,
+                null);
+        var second = new BridgeJobs(worker, bridge, properties, meters, jobRuns);
+        var firstRan = new java.util.concurrent.atomic.AtomicInteger();
+        var secondRan = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+            // the holder renews on each pass; the other keeps skipping
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+            assertThat(firstRan).hasValue(2);
+            assertThat(secondRan).hasValue(0);
+            assertThat(jdbc.sql("select claimed_by from job_runs where job = ?")
+                            .param(BridgeJobs.JOB)
+                            .query(String.class)
+                            .list())
+                    .containsExactly(jobs.holder());
+
+            // a holder that stops renewing (it died) loses the job after the lease
+            clock.advance(lease.plusSeconds(1));
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isTrue();
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isFalse();
+            assertThat(firstRan).hasValue(2);
+            assertThat(secondRan).hasValue(1);
+
+            // one that lets go hands it over at once
+            jobRuns.letGo(BridgeJobs.JOB, second.holder());
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+        } finally {
+            jobRuns.letGo(BridgeJobs.JOB, second.holder());
+        }
+    }
+
     // ---- helpers
+
+    @Autowired
+    io.bta.tokenomics.shared.scheduling.JobRuns jobRuns;
 
     @Autowired
     java.util.List<ProposalActionType> actions;
