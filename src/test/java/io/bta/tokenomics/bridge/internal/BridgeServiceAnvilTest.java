@@ -68,6 +68,8 @@ import org.web3j.crypto.Keys;
             "tokenomics.chain.private-key=" + AnvilNode.KEY_0,
             "tokenomics.bridge.enabled=true",
             "tokenomics.bridge.confirmations=12",
+            // pages of 5 blocks: every follower pass here reads the chain over many ranges
+            "tokenomics.bridge.log-range=" + BridgeServiceAnvilTest.LOG_RANGE,
             "tokenomics.bridge.send-interval=1h",
             "tokenomics.bridge.follow-interval=1h",
             "tokenomics.bridge.withdrawal-max=1000",
@@ -79,6 +81,7 @@ class BridgeServiceAnvilTest {
 
     static final BigInteger UNIT = BigInteger.TEN.pow(18);
     static final int CONFIRMATIONS = 12;
+    static final int LOG_RANGE = 5;
 
     static AnvilNode anvil;
 
@@ -247,6 +250,37 @@ class BridgeServiceAnvilTest {
                 .hasSize(1);
         assertConsistent();
         Invariants.assertHold(jdbc);
+    }
+
+    @Test
+    void depositsSpreadOverMoreBlocksThanOneLogRangeAreEachCreditedOnceInOnePass() throws Exception {
+        var holder = holderOnChain();
+        var dana = EntityId.of("dana-" + UUID.randomUUID());
+        holder.approve(util, bridgeAddress, UNIT.multiply(BigInteger.valueOf(6)));
+        long first = chain.contracts().blockNumber() + 1;
+        for (int i = 1; i <= 3; i++) {
+            holder.deposit(bridgeAddress, util, UNIT.multiply(BigInteger.valueOf(i)), dana.value());
+            anvil.mine(LOG_RANGE + 2); // the next deposit is in another range
+        }
+        anvil.mine(CONFIRMATIONS);
+        long head = chain.contracts().blockNumber();
+        assertThat(head - first).as("the deposits span several log ranges").isGreaterThan(3L * LOG_RANGE);
+
+        worker.follow(); // one pass: it pages through every range up to the head
+        assertThat(balance(dana, "BTA-UTIL")).isEqualTo(Amount.of(6));
+        var deposits = api.get("/api/bridge/deposits?entityId=" + dana.value(), Api.token(dana.value()));
+        assertThat(deposits.json()).hasSize(3);
+        deposits.json().forEach(d -> assertThat(d.get("status").asString()).isEqualTo("CREDITED"));
+        assertThat(store.nextBlock(chain.chainId()).orElseThrow()).isGreaterThan(first + 2L * (LOG_RANGE + 2));
+
+        // read again from before the first: each is still credited once
+        store.setNextBlock(chain.chainId(), first - 1, clock.instant());
+        worker.follow();
+        assertThat(balance(dana, "BTA-UTIL")).isEqualTo(Amount.of(6));
+        assertThat(api.get("/api/bridge/deposits?entityId=" + dana.value(), Api.token(dana.value()))
+                        .json())
+                .hasSize(3);
+        assertConsistent();
     }
 
     @Test
