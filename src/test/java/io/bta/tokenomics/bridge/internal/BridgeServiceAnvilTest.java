@@ -763,6 +763,88 @@ class BridgeServiceAnvilTest {
         assertThat(bridge.status().paused()).isFalse();
     }
 
+    /**
+     * The hostile-input suite walks the default context, where the bridge is off; here the
+     * bridge's endpoints get the same kinds of input (broken JSON, wrong JSON types, odd numbers
+     * and addresses, oversized and control-character text, non-canonical ids), each answered by a
+     * 4xx problem with nothing moved and no row written. An amount sent as a JSON number is not
+     * among them: it is valid, as everywhere (ADR 0019).
+     */
+    @Test
+    void hostileInputToTheBridgesEndpointsIsA4xxProblemAndChangesNothing() {
+        var holder = funded("BTA-UTIL", 10);
+        var token = Api.token(holder.value());
+        var to = randomAddress();
+        var withdrawals = List.of(
+                "{",
+                "[]",
+                "null",
+                "\"text\"",
+                "{\"tokenId\":[\"BTA-UTIL\"],\"amount\":\"1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":{\"a\":1}}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1e3\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"-1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"NaN\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"" + "9".repeat(80) + "\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to + "0\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"0x" + "\uff11".repeat(40) + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\" " + to + "\\u0000\"}",
+                "{\"tokenId\":\"" + "A".repeat(10_000) + "\",\"amount\":\"1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to
+                        + "\",\"fromEntityId\":\"../treasury\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to
+                        + "\",\"fromEntityId\":\"treasury\"}");
+        long withdrawalRows = jdbc.sql("select count(*) from bridge_withdrawals")
+                .query(Long.class)
+                .single();
+        var refused = new ArrayList<String>();
+        for (var body : withdrawals) {
+            var r = api.post("/api/bridge/withdrawals", token, body);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("withdrawal " + abbreviated(body) + " -> " + r.status() + " " + r.body());
+            }
+        }
+        var releases = List.of(
+                "{",
+                "{\"entityId\":1}",
+                "{\"entityId\":\"a\\u0000b\"}",
+                "{\"entityId\":\"" + "e".repeat(10_000) + "\"}");
+        for (var body : releases) {
+            var r = api.post("/api/bridge/deposits/" + UUID.randomUUID() + "/release", admin, body);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("release " + abbreviated(body) + " -> " + r.status() + " " + r.body());
+            }
+        }
+        for (var path : List.of(
+                "/api/bridge/withdrawals/1-2-3-4-5",
+                "/api/bridge/withdrawals/" + "f".repeat(5000),
+                "/api/bridge/withdrawals?limit=-1",
+                "/api/bridge/withdrawals?limit=abc",
+                "/api/bridge/withdrawals?cursor=%00%01",
+                "/api/bridge/deposits?limit=100000")) {
+            var r = api.get(path, token);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("GET " + abbreviated(path) + " -> " + r.status() + " " + abbreviated(r.body()));
+            }
+        }
+        var release = api.post("/api/bridge/deposits/1-2-3-4-5/release", admin, Api.json("entityId", "x"));
+        if (release.status() != 404) {
+            refused.add("release of a non-canonical id -> " + release.status());
+        }
+        assertThat(refused).as("hostile inputs not refused with a 4xx problem").isEmpty();
+        assertThat(balance(holder, "BTA-UTIL")).isEqualTo(Amount.of(10));
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(withdrawalRows);
+        assertConsistent();
+        Invariants.assertHold(jdbc);
+    }
+
+    static String abbreviated(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
+    }
+
     @Test
     void aSecondInstanceRunsNoPassWhileTheFirstHoldsTheBridgesJob() {
         var lease = Duration.ofMinutes(2);
