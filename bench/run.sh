@@ -5,7 +5,7 @@
 # See bench/README.md for what each workload is and how the ratios are computed.
 #
 # usage: bench/run.sh [--duration S] [--warmup S] [--votes N] [--w7-max-seconds S] [--skip-w6]
-#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W11] [--w5-rate R]
+#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W11,WB] [--w5-rate R]
 #                     [--no-build] [--quiet-request-log] [--keep]
 set -euo pipefail
 
@@ -605,6 +605,32 @@ if want W11; then
   else
     tail -20 "$WORK/W11.log" >&2
     W11_NOTE="W11 FAILED, see $WORK/W11.log"
+  fi
+fi
+
+# ------------------------------------------------------------------ WB: the bridge (its own benchmark, on Anvil)
+
+if want WB; then
+  log "WB: mvn -Pbench verify -Dtest=BridgeBenchmark (needs anvil; about 2 minutes)"
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
+  rm -f target/bench/bridge.md
+  if mvn -q -B -ntp -Pbench verify -Dtest=BridgeBenchmark -Dspotless.check.skip=true >"$WORK/WB.log" 2>&1 \
+      && [[ -f target/bench/bridge.md ]]; then
+    wb_row() { grep -F "| $1 |" target/bench/bridge.md | head -1; }
+    cell() { awk -F'|' -v i="$1" '{ gsub(/[ ,]/, "", $i); print $i }'; }
+    gas_ratio=$(grep -o 'batched / single: \*\*[0-9.]*' target/bench/bridge.md | grep -o '[0-9.]*$' || true)
+    batched=$(wb_row "batches of 100"); single=$(wb_row "one per chain transaction")
+    row WB-batched "bridge: withdrawals end to end, batches of 100 (Anvil)" "$(cell 6 <<<"$batched")" - - - 0 0 \
+      "withdrawals/s; gas per withdrawal $(cell 7 <<<"$batched"); batched/single gas ${gas_ratio:-?} (goal ≤ 0.4)"
+    row WB-single "bridge: withdrawals end to end, one per chain transaction (Anvil)" "$(cell 6 <<<"$single")" - - - 0 0 \
+      "withdrawals/s; gas per withdrawal $(cell 7 <<<"$single")"
+    dep=$(awk '/Deposit credit latency/ { d = 1 } d && /^\| [0-9]/ { print; exit }' target/bench/bridge.md)
+    us() { awk -v m="$1" 'BEGIN { printf "%.0f", m * 1000 }'; }
+    row WB-deposit "bridge: deposit credited after the confirmation depth (Anvil)" - \
+      "$(us "$(cell 3 <<<"$dep")")" "$(us "$(cell 4 <<<"$dep")")" - 0 0 "latency from the block that makes it deep enough (goal p99 ≤ 2 s)"
+  else
+    tail -20 "$WORK/WB.log" >&2
+    row WB "bridge benchmark" - - - - - - "FAILED or skipped (no anvil), see the log"
   fi
 fi
 

@@ -209,6 +209,6 @@ public class Audit {
     }
 
     private AuditBlock toBlock(AuditStore.BlockRow row) {
-        return row.toBlock(chain.enabled() && row.height() % chain.anchorEvery() == 0);
+        return row.toBlock(chain.anchoring() && row.height() % chain.anchorEvery() == 0);
     }
 }

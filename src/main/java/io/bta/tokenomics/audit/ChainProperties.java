@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code chain-id} is read from the node when unset. Every {@code anchor-every}-th block is anchored
  * (each block hash commits to all blocks before it). The anchorer runs every
  * {@code anchor-interval}; a failed attempt is retried after {@code retry-initial}, doubling up to
- * {@code retry-max}; a sent anchor not mined within {@code confirm-timeout} is sent again.
+ * {@code retry-max}; a sent anchor not mined within {@code confirm-timeout} is sent again. With
+ * {@code anchoring-enabled=false} the chain settings serve the bridge only and nothing is anchored.
  */
 @ConfigurationProperties("tokenomics.chain")
 public record ChainProperties(
@@ -22,7 +23,8 @@ public record ChainProperties(
         @DefaultValue("5s") Duration retryInitial,
         @DefaultValue("1h") Duration retryMax,
         @DefaultValue("10m") Duration confirmTimeout,
-        @DefaultValue("10s") Duration rpcTimeout) {
+        @DefaultValue("10s") Duration rpcTimeout,
+        @DefaultValue("true") boolean anchoringEnabled) {
 
     public ChainProperties {
         if (rpcUrl != null && rpcUrl.isBlank()) {
@@ -51,14 +53,21 @@ public record ChainProperties(
         }
     }
 
+    /** A chain is configured (rpc-url and key). */
     public boolean enabled() {
         return rpcUrl != null;
+    }
+
+    /** Block hashes are anchored on the chain: one is configured and anchoring is not turned off. */
+    public boolean anchoring() {
+        return enabled() && anchoringEnabled;
     }
 
     /** Never prints the key. */
     @Override
     public String toString() {
         return "ChainProperties[rpcUrl=" + rpcUrl + ", privateKey=" + (privateKey == null ? "unset" : "(set)")
-                + ", chainId=" + chainId + ", anchorEvery=" + anchorEvery + "]";
+                + ", chainId=" + chainId + ", anchorEvery=" + anchorEvery + ", anchoringEnabled=" + anchoringEnabled
+                + "]";
     }
 }

@@ -255,6 +255,48 @@ public class Bridge {
     }
 
     /**
+     * Credits a HELD deposit (one whose entity id given on chain was not valid) to {@code to},
+     * chosen by an admin, from the escrow: once, since the row is locked and must still be HELD.
+     * The deposit keeps the text given on chain as its {@code entityId}; the ledger transaction
+     * names who was credited and by whom. Refused for a deposit that is not HELD (a second release
+     * among them) and for one that burned a contract that is not one of the bridge's tokens.
+     */
+    @Transactional
+    public Deposit releaseHeld(UUID id, EntityId to, EntityId actor) {
+        var deposit = store.depositForUpdate(id).orElseThrow(() -> BridgeProblems.unknownDeposit(id.toString()));
+        if (deposit.status() != BridgeViews.DepositStatus.HELD) {
+            throw BridgeProblems.depositNotHeld(id.toString(), deposit.status().name());
+        }
+        if (deposit.tokenId() == null) {
+            throw BridgeProblems.depositTokenUnknown(id.toString(), deposit.tokenAddress());
+        }
+        var now = clock.instant();
+        var credit = ledger.transfer(
+                deposit.tokenId(),
+                escrow,
+                to,
+                deposit.amount(),
+                "bridge deposit " + deposit.depositId() + " (" + deposit.chainTxHash() + ") released by "
+                        + actor.value(),
+                actor);
+        if (!store.markReleased(id, credit.id(), now)) {
+            throw BridgeProblems.depositNotHeld(id.toString(), "no longer HELD");
+        }
+        log.info("held deposit {} released to {} by {}", deposit.depositId(), to, actor);
+        events.publishEvent(new BridgeEvents.DepositCredited(
+                deposit.id(),
+                deposit.depositId().toString(),
+                to,
+                deposit.tokenId(),
+                deposit.amount(),
+                deposit.fromAddress(),
+                deposit.chainTxHash(),
+                credit.id(),
+                now));
+        return store.depositForUpdate(id).orElseThrow().view();
+    }
+
+    /**
      * Per bridged token, the escrow against the supply on chain. The supply is read first, then the
      * ledger and the bridge's rows in one snapshot, so a withdrawal escrowed between the two reads
      * is counted as in flight on both sides and cannot show as a difference; one minted between

@@ -52,6 +52,25 @@ public final class BridgeProblems {
         return NotFound.of("UNKNOWN_WITHDRAWAL", "no withdrawal " + id);
     }
 
+    public static DomainProblem unknownDeposit(String id) {
+        return NotFound.of("UNKNOWN_DEPOSIT", "no deposit " + id);
+    }
+
+    public static DomainProblem depositNotHeld(String id, String status) {
+        return Conflict.of(
+                        "DEPOSIT_NOT_HELD",
+                        "deposit " + id + " is " + status + ", not HELD: only a held deposit is released")
+                .with("depositStatus", status);
+    }
+
+    public static DomainProblem depositTokenUnknown(String id, String tokenAddress) {
+        return RuleViolation.of(
+                        "DEPOSIT_NOT_RELEASABLE",
+                        "deposit " + id + " burned " + tokenAddress
+                                + ", which is not one of the bridge's tokens: the escrow holds nothing of it")
+                .with("tokenAddress", tokenAddress);
+    }
+
     public static DomainProblem chainUnavailable(String detail) {
         return Unavailable.of("CHAIN_UNAVAILABLE", "the chain did not answer: " + detail);
     }

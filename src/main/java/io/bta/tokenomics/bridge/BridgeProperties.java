@@ -15,7 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Contracts deployed elsewhere are given as {@code bridge-address} and {@code token-addresses}
  * (by symbol), read from {@code start-block}; otherwise {@code POST /api/bridge/deploy} deploys
  * them. The limits' defaults ({@code withdrawal-max}, {@code daily-outflow-max}, per token, in
- * tokens) are governed parameters from then on.
+ * tokens) are governed parameters from then on. One instance at a time sends and follows: it
+ * holds the {@code bridge} job of {@code job_runs}, renewed on each pass; another instance takes
+ * it over once it has not been renewed for {@code lease} (longer than both intervals and than a
+ * pass may take; unset, three times the longer interval and at least two minutes).
+ *
+ * <p>The bridge signs with its own account, {@code private-key} (set it through {@code
+ * TOKENOMICS_BRIDGE_PRIVATE_KEY}, never in a file): anchoring's and the bridge's transactions would
+ * otherwise race for one account's nonces. Unset, the bridge uses the chain's key, which is allowed
+ * only while anchoring is off (ADR 0030).
  */
 @ConfigurationProperties("tokenomics.bridge")
 public record BridgeProperties(
@@ -30,7 +38,9 @@ public record BridgeProperties(
         Map<String, String> tokenAddresses,
         @DefaultValue("0") long startBlock,
         @DefaultValue("1000000") String withdrawalMax,
-        @DefaultValue("10000000") String dailyOutflowMax) {
+        @DefaultValue("10000000") String dailyOutflowMax,
+        Duration lease,
+        String privateKey) {
 
     public BridgeProperties {
         if (confirmations < 1 || confirmations > 1000) {
@@ -47,16 +57,40 @@ public record BridgeProperties(
                 throw new IllegalArgumentException("tokenomics.bridge intervals must be positive");
             }
         }
+        if (lease == null) {
+            // unset: three of the longer interval, and at least two minutes
+            var longer = sendInterval.compareTo(followInterval) >= 0 ? sendInterval : followInterval;
+            lease = longer.multipliedBy(3).compareTo(Duration.ofMinutes(2)) > 0
+                    ? longer.multipliedBy(3)
+                    : Duration.ofMinutes(2);
+        }
+        if (lease.compareTo(sendInterval) <= 0 || lease.compareTo(followInterval) <= 0) {
+            throw new IllegalArgumentException(
+                    "tokenomics.bridge.lease must be longer than the send and follow intervals");
+        }
         if (startBlock < 0) {
             throw new IllegalArgumentException("tokenomics.bridge.start-block must not be negative");
         }
         if (bridgeAddress != null && bridgeAddress.isBlank()) {
             bridgeAddress = null;
         }
+        if (privateKey != null && privateKey.isBlank()) {
+            privateKey = null;
+        }
+        if (privateKey != null && !privateKey.matches("(0x)?[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("tokenomics.bridge.private-key must be 32 bytes of hex");
+        }
         tokenAddresses = tokenAddresses == null ? Map.of() : Map.copyOf(tokenAddresses);
         if (bridgeAddress != null) {
             EvmAddress.of(bridgeAddress);
             tokenAddresses.values().forEach(EvmAddress::of);
         }
+    }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "BridgeProperties[enabled=" + enabled + ", confirmations=" + confirmations + ", bridgeAddress="
+                + bridgeAddress + ", privateKey=" + (privateKey == null ? "unset" : "(set)") + "]";
     }
 }

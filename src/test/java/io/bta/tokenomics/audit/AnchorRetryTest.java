@@ -59,7 +59,8 @@ class AnchorRetryTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(10),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                true);
         try (var client = new Web3jChainClient(properties)) {
             var anchorer = new Anchorer(client, store, clock, properties);
             var start = clock.instant();

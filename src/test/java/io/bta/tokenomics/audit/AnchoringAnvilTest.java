@@ -1,26 +1,17 @@
 package io.bta.tokenomics.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
+import io.bta.tokenomics.support.AnvilNode;
 import io.bta.tokenomics.support.Api;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +21,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Anchoring against a real local Ethereum node: Anvil (npm package {@code @foundry-rs/anvil}),
@@ -53,64 +43,27 @@ import tools.jackson.databind.json.JsonMapper;
 class AnchoringAnvilTest {
 
     /** Anvil's first well-known development account (funded by the node at start; never a real key). */
-    static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    static final String DEV_KEY = AnvilNode.KEY_0;
 
     static final String DEV_ADDRESS = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    static Process anvil;
-    static String rpcUrl;
+    static AnvilNode anvil;
 
     @BeforeAll
     static void startAnvil() throws Exception {
-        var binary = findAnvil();
-        if (binary == null) {
-            var message = "anvil not found on PATH (or ANVIL_BIN): install it with `npm install -g @foundry-rs/anvil`";
-            if (System.getenv("CI") != null) {
-                fail(message + "; CI must run the anchoring test");
-            }
-            Assumptions.abort(message);
-        }
-        int port;
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        rpcUrl = "http://127.0.0.1:" + port;
-        var log = Files.createDirectories(Path.of("target")).resolve("anvil-" + port + ".log");
-        anvil = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                rpc("eth_chainId");
-                return;
-            } catch (IOException e) {
-                if (!anvil.isAlive() || System.nanoTime() > deadline) {
-                    fail("anvil did not start: " + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
-        }
+        anvil = AnvilNode.start("the anchoring test");
     }
 
     @AfterAll
     static void stopAnvil() throws InterruptedException {
         if (anvil != null) {
-            // the npm launcher forwards the signal; the node's own process is ended too
-            anvil.descendants().forEach(ProcessHandle::destroy);
-            anvil.destroy();
-            anvil.waitFor();
+            anvil.close();
         }
     }
 
     @DynamicPropertySource
     static void chain(DynamicPropertyRegistry registry) {
-        registry.add("tokenomics.chain.rpc-url", () -> rpcUrl);
+        registry.add("tokenomics.chain.rpc-url", () -> anvil.rpcUrl());
     }
 
     @LocalServerPort
@@ -179,42 +132,6 @@ class AnchoringAnvilTest {
     }
 
     static JsonNode rpc(String method, Object... params) throws IOException, InterruptedException {
-        var body = JSON.createObjectNode();
-        body.put("jsonrpc", "2.0");
-        body.put("id", 1);
-        body.put("method", method);
-        var array = body.putArray("params");
-        for (var p : params) {
-            array.add(p.toString());
-        }
-        var request = HttpRequest.newBuilder(URI.create(rpcUrl))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        var json = JSON.readTree(response.body());
-        if (json.has("error")) {
-            throw new IllegalStateException(method + ": " + json.get("error"));
-        }
-        return json.get("result");
-    }
-
-    static String findAnvil() {
-        var configured = System.getenv("ANVIL_BIN");
-        if (configured != null && new File(configured).canExecute()) {
-            return configured;
-        }
-        var path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (var dir : path.split(File.pathSeparator)) {
-            var candidate = new File(dir, "anvil");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return null;
+        return anvil.rpc(method, params);
     }
 }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authorization table in {@code docs/SECURITY.md} says the same as {@link AuthorizationMatrixTest#MATRIX}, row
+ * The authorization table in {@code docs/SECURITY.md} says the same as {@link AuthorizationMatrixTest#ALL_ROWS}, row
  * by row, without starting the service: the same endpoints, and for each the same rule, scope and answer per kind
  * of caller. The table is the one place the docs say who may call what, so a reader who trusts it must be able to;
  * the matrix test then checks the service against the matrix.
@@ -34,7 +34,7 @@ class SecurityDocMatchesMatrixTest {
     void theDocumentHasARowForEveryEndpointOfTheMatrixAndNoOther() throws IOException {
         var doc = readTable();
         var inMatrix = new TreeSet<Endpoint>();
-        AuthorizationMatrixTest.MATRIX.forEach(row -> inMatrix.add(row.endpoint()));
+        AuthorizationMatrixTest.ALL_ROWS.forEach(row -> inMatrix.add(row.endpoint()));
 
         var missing = new TreeSet<>(inMatrix);
         missing.removeAll(doc.keySet());
@@ -52,7 +52,7 @@ class SecurityDocMatchesMatrixTest {
     void eachRowOfTheDocumentStatesTheRuleScopeAndAnswersOfTheMatrix() throws IOException {
         var doc = readTable();
         var differences = new ArrayList<String>();
-        for (Row row : AuthorizationMatrixTest.MATRIX) {
+        for (Row row : AuthorizationMatrixTest.ALL_ROWS) {
             var shown = doc.get(row.endpoint());
             if (shown == null) {
                 continue; // reported by the other test

@@ -74,6 +74,12 @@ class PagesHttpTest {
         var wallet = page.get("/app/wallet");
         assertThat(wallet.statusCode()).isEqualTo(200);
         assertThat(wallet.body()).contains(user).contains("100 BTA-UTIL");
+        // the bridge is off here: no withdrawal form, nothing about the chain
+        assertThat(wallet.body()).doesNotContain("id=\"bridge\"").doesNotContain("Withdraw to an address");
+        var withdraw = page.post(
+                "/app/wallet/withdraw",
+                page.withCsrf("/app/wallet", Map.of("withdrawTokenId", "BTA-UTIL", "withdrawAmount", "1")));
+        assertThat(withdraw.statusCode()).isEqualTo(404);
     }
 
     @Test

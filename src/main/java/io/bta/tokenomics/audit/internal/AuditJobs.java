@@ -46,7 +46,7 @@ class AuditJobs implements SmartLifecycle {
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(
                 this::seal, scheduler.getClock().instant().plus(audit.sealInterval()), audit.sealInterval());
-        if (chain.enabled()) {
+        if (chain.anchoring()) {
             var web3 = new Web3jChainClient(chain);
             client = web3;
             var anchorer = new Anchorer(web3, store, clock, chain);

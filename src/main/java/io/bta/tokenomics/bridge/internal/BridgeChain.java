@@ -2,6 +2,7 @@ package io.bta.tokenomics.bridge.internal;
 
 import io.bta.tokenomics.audit.ChainProperties;
 import io.bta.tokenomics.bridge.BridgeProblems;
+import io.bta.tokenomics.bridge.BridgeProperties;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,13 @@ public class BridgeChain implements AutoCloseable {
     private final BridgeContracts contracts;
     private final Long configuredChainId;
 
-    BridgeChain(ChainProperties chain) {
+    BridgeChain(ChainProperties chain, BridgeProperties bridge) {
         if (!chain.enabled()) {
             throw new IllegalStateException(
                     "tokenomics.bridge.enabled needs tokenomics.chain.rpc-url and the key (TOKENOMICS_CHAIN_PRIVATE_KEY)");
         }
-        this.contracts = BridgeContracts.connect(chain.rpcUrl(), chain.privateKey(), chain.rpcTimeout());
+        var key = BridgeKey.choose(bridge.privateKey(), chain.privateKey(), chain.anchoring());
+        this.contracts = BridgeContracts.connect(chain.rpcUrl(), key, chain.rpcTimeout());
         this.configuredChainId = chain.chainId();
     }
 

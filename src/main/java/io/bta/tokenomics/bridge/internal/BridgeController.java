@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(prefix = "tokenomics.bridge", name = "enabled", havingValue = "true")
 class BridgeController {
 
+    record ReleaseRequest(String entityId) {}
+
     record WithdrawRequest(String tokenId, String amount, String toAddress, String fromEntityId) {}
 
     private final Bridge bridge;
@@ -141,6 +143,28 @@ class BridgeController {
         int size = Paging.limit(in, limit);
         in.check();
         return bridge.deposits(entity, size);
+    }
+
+    @PostMapping("/deposits/{id}/release")
+    @Operation(
+            summary = "Credit a HELD deposit (an invalid entity id given on chain) to an entity, from the escrow,"
+                    + " once (admin)")
+    @Refuses(status = 404, codes = "UNKNOWN_DEPOSIT")
+    @Refuses(status = 409, codes = "DEPOSIT_NOT_HELD")
+    @Refuses(status = 422, codes = "DEPOSIT_NOT_RELEASABLE")
+    Deposit release(@PathVariable String id, @RequestBody ReleaseRequest r) {
+        var caller = Caller.current();
+        caller.requireAdmin();
+        java.util.UUID uuid;
+        try {
+            uuid = Ids.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw BridgeProblems.unknownDeposit(id.length() > 64 ? id.substring(0, 64) + "…" : id);
+        }
+        var in = new Inputs();
+        var to = in.entityId("entityId", r.entityId());
+        in.check();
+        return bridge.releaseHeld(uuid, to, caller.id());
     }
 
     @GetMapping("/reconciliation")

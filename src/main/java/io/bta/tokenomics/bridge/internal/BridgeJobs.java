@@ -3,10 +3,12 @@ package io.bta.tokenomics.bridge.internal;
 import io.bta.tokenomics.bridge.Bridge;
 import io.bta.tokenomics.bridge.BridgeProperties;
 import io.bta.tokenomics.bridge.Reconciliation;
+import io.bta.tokenomics.shared.scheduling.JobRuns;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -22,6 +24,11 @@ import org.springframework.stereotype.Component;
  * token: 1 consistent, 0 not) every {@code follow-interval}, on threads of their own: a node that
  * hangs delays none of the application's other jobs. Fixed-delay loops, so a pass never overlaps
  * the one before.
+ *
+ * <p>Only one instance on the database runs them: each pass first holds (or renews) the {@value
+ * #JOB} job of {@code job_runs} through {@link JobRuns#hold}, and an instance that does not hold it
+ * skips the pass. Two senders would sign with one key and their nonces collide. An instance that
+ * stops lets the job go; one that dies loses it after {@code tokenomics.bridge.lease}.
  */
 @Component
 @ConditionalOnProperty(prefix = "tokenomics.bridge", name = "enabled", havingValue = "true")
@@ -29,15 +36,24 @@ class BridgeJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BridgeJobs.class);
 
+    /** The bridge's sender and follower, held by one instance at a time in {@code job_runs}. */
+    static final String JOB = "bridge";
+
     private final BridgeWorker worker;
     private final Bridge bridge;
     private final BridgeProperties properties;
     private final MeterRegistry meters;
+    private final JobRuns jobRuns;
+    /** This instance's name in {@code job_runs}, one per application context. */
+    private final String holder;
+
     private final Map<String, AtomicInteger> consistent = new ConcurrentHashMap<>();
     private volatile List<Reconciliation> last = List.of();
     private ThreadPoolTaskScheduler scheduler;
 
-    BridgeJobs(BridgeWorker worker, Bridge bridge, BridgeProperties properties, MeterRegistry meters) {
+    BridgeJobs(BridgeWorker worker, Bridge bridge, BridgeProperties properties, MeterRegistry meters, JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
+        this.holder = jobRuns.instance() + "/" + UUID.randomUUID();
         this.worker = worker;
         this.bridge = bridge;
         this.properties = properties;
@@ -53,9 +69,9 @@ class BridgeJobs implements SmartLifecycle {
         scheduler.initialize();
         var now = scheduler.getClock().instant();
         scheduler.scheduleWithFixedDelay(
-                () -> run("sending", worker::send), now.plus(properties.sendInterval()), properties.sendInterval());
+                () -> runHeld("sending", worker::send), now.plus(properties.sendInterval()), properties.sendInterval());
         scheduler.scheduleWithFixedDelay(
-                () -> run("following", this::followAndReconcile),
+                () -> runHeld("following", this::followAndReconcile),
                 now.plus(properties.followInterval()),
                 properties.followInterval());
     }
@@ -91,12 +107,26 @@ class BridgeJobs implements SmartLifecycle {
         return last;
     }
 
-    private static void run(String what, Runnable pass) {
+    /**
+     * Runs {@code pass} if this instance holds the bridge's job (taking or renewing it now); true if
+     * it ran.
+     */
+    boolean runHeld(String what, Runnable pass) {
         try {
+            if (!jobRuns.hold(JOB, holder, properties.lease())) {
+                log.debug("bridge {} pass skipped: another instance holds the bridge's job", what);
+                return false;
+            }
             pass.run();
         } catch (RuntimeException e) {
             log.error("bridge {} pass failed; the next pass tries again", what, e);
         }
+        return true;
+    }
+
+    /** This instance's name as the holder of the bridge's job. */
+    String holder() {
+        return holder;
     }
 
     @Override
@@ -104,6 +134,11 @@ class BridgeJobs implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdown();
             scheduler = null;
+            try {
+                jobRuns.letGo(JOB, holder);
+            } catch (RuntimeException e) {
+                log.warn("could not let the bridge's job go; another instance takes it after the lease", e);
+            }
         }
     }
 

@@ -391,6 +391,25 @@ public class BridgeStore {
                 > 0;
     }
 
+    /** One deposit, locked for the rest of the transaction. */
+    public Optional<DepositRow> depositForUpdate(UUID id) {
+        return jdbc.sql("select " + DEPOSIT_COLUMNS + " from bridge_deposits where id = ? for update")
+                .param(id)
+                .query(BridgeStore::deposit)
+                .optional();
+    }
+
+    /** A HELD deposit credited by an admin: CREDITED with its ledger transaction, once. */
+    public boolean markReleased(UUID id, UUID transactionId, Instant at) {
+        return jdbc.sql(
+                                "update bridge_deposits set status = 'CREDITED', transaction_id = ?, held_reason = null, settled_at = ? where id = ? and status = 'HELD'")
+                        .param(transactionId)
+                        .param(Timestamp.from(at))
+                        .param(id)
+                        .update()
+                > 0;
+    }
+
     public boolean markHeld(UUID id, String reason, Instant at) {
         return jdbc.sql(
                                 "update bridge_deposits set status = 'HELD', held_reason = ?, settled_at = ? where id = ? and status = 'SEEN'")

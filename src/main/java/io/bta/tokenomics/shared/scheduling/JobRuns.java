@@ -57,6 +57,51 @@ public class JobRuns {
                 == 1;
     }
 
+    /**
+     * The due time under which a held job's row is kept: one row per job, whoever holds it. Far
+     * in the future, so {@link #claim}'s clean-up of old rows never deletes it.
+     */
+    static final Instant HELD = Instant.parse("9999-01-01T00:00:00Z");
+
+    /** This instance's name in {@code claimed_by} ({@code pid@host}). */
+    public String instance() {
+        return instance;
+    }
+
+    /**
+     * For a job that runs continuously on one instance at a time (the bridge's sender and
+     * follower): true while {@code holder} holds {@code job}. The first caller takes it; its holder
+     * renews it by calling again before {@code lease} has passed; another caller takes it only once
+     * the holder has not renewed it for {@code lease} (it stopped or died). The row is {@code
+     * (job, HELD)} of {@code job_runs}, written in one statement, so two callers never both hold it.
+     */
+    public boolean hold(String job, String holder, Duration lease) {
+        var now = clock.instant();
+        return jdbc.sql(
+                                """
+                        insert into job_runs (job, due_at, claimed_at, claimed_by) values (?, ?, ?, ?)
+                        on conflict (job, due_at) do update
+                            set claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by
+                            where job_runs.claimed_by = excluded.claimed_by or job_runs.claimed_at < ?
+                        """)
+                        .param(job)
+                        .param(Timestamp.from(HELD))
+                        .param(Timestamp.from(now))
+                        .param(holder)
+                        .param(Timestamp.from(now.minus(lease)))
+                        .update()
+                == 1;
+    }
+
+    /** Gives up {@code job} if {@code holder} holds it, so another instance may take it at once. */
+    public void letGo(String job, String holder) {
+        jdbc.sql("delete from job_runs where job = ? and due_at = ? and claimed_by = ?")
+                .param(job)
+                .param(Timestamp.from(HELD))
+                .param(holder)
+                .update();
+    }
+
     /** Claims the run of a cron job for its latest due time at or before now (see {@link #dueAt}). */
     public boolean claimCron(String job, CronExpression cron) {
         return claim(job, dueAt(cron, clock.instant(), ZoneId.systemDefault()));

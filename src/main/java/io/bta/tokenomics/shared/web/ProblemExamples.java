@@ -146,6 +146,12 @@ final class ProblemExamples {
             Map.entry("TOKEN_NOT_BRIDGEABLE", "BTA-GUAR is collateral and is not bridgeable"),
             Map.entry("WITHDRAWAL_LIMIT", "a withdrawal of this token is at most 10000, got 25000"),
             Map.entry("UNKNOWN_WITHDRAWAL", "no withdrawal " + ID),
+            Map.entry("UNKNOWN_DEPOSIT", "no deposit " + ID),
+            Map.entry("DEPOSIT_NOT_HELD", "deposit " + ID + " is CREDITED, not HELD: only a held deposit is released"),
+            Map.entry(
+                    "DEPOSIT_NOT_RELEASABLE",
+                    "deposit " + ID + " burned 0x5fbdb2315678afecb367f032d93f642f64180aa3, which is not one of"
+                            + " the bridge's tokens: the escrow holds nothing of it"),
             Map.entry("CHAIN_UNAVAILABLE", "the chain did not answer: connection refused"));
 
     /** The example detail of {@code code}, if the table has one. */

@@ -12,6 +12,7 @@ public class Flash {
 
     private static final Map<String, String> TEXTS = Map.ofEntries(
             Map.entry("transferred", "Transfer sent."),
+            Map.entry("withdrawn", "Withdrawal requested: it is minted on chain shortly."),
             Map.entry("proposed", "Proposal created."),
             Map.entry("voted", "Your vote is recorded."),
             Map.entry("delegated", "Delegation saved."),

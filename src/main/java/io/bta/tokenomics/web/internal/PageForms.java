@@ -12,6 +12,10 @@ public final class PageForms {
         static final Transfer EMPTY = new Transfer("", "BTA-UTIL", "", "");
     }
 
+    public record Withdraw(String withdrawTokenId, String withdrawAmount, String toAddress) {
+        static final Withdraw EMPTY = new Withdraw("BTA-UTIL", "", "");
+    }
+
     public record Proposal(String title, String description, String actionType, String parameters) {
         static final Proposal EMPTY = new Proposal("", "", "", "");
     }

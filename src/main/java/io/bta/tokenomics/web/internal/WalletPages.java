@@ -1,10 +1,14 @@
 package io.bta.tokenomics.web.internal;
 
 import io.bta.tokenomics.audit.Audit;
+import io.bta.tokenomics.bridge.Bridge;
+import io.bta.tokenomics.bridge.EvmAddress;
 import io.bta.tokenomics.ledger.HistoryFilter;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
+import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -12,8 +16,10 @@ import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +27,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The wallet: balances, a transfer form and the caller's history with each transaction's proof. */
+/**
+ * The wallet: balances, a transfer form and the caller's history with each transaction's proof;
+ * when the bridge is enabled, a withdrawal to an address, the caller's withdrawals and deposits, and
+ * how to deposit.
+ */
 @Controller
 @Hidden // pages, not part of the API description
 class WalletPages {
@@ -31,11 +41,13 @@ class WalletPages {
     private final Ledger ledger;
     private final Audit audit;
     private final PageRequests requests;
+    private final ObjectProvider<Bridge> bridge;
 
-    WalletPages(Ledger ledger, Audit audit, PageRequests requests) {
+    WalletPages(Ledger ledger, Audit audit, PageRequests requests, ObjectProvider<Bridge> bridge) {
         this.ledger = ledger;
         this.audit = audit;
         this.requests = requests;
+        this.bridge = bridge;
     }
 
     @GetMapping("/app/wallet")
@@ -93,6 +105,61 @@ class WalletPages {
         }
     }
 
+    /**
+     * Withdraw to an address (there only with the bridge): the same checks as the API's {@code POST
+     * /api/bridge/withdrawals}, each refusal next to its field. The fields are named apart from the
+     * transfer form's, so an error shows under this form only.
+     */
+    @PostMapping("/app/wallet/withdraw")
+    String withdraw(
+            PageForms.Withdraw form,
+            @RequestParam(name = PageRequests.FIELD, required = false) String requestId,
+            Model model,
+            HttpServletResponse response) {
+        var bridge = this.bridge.getIfAvailable();
+        if (bridge == null) {
+            throw NotFound.of("NOT_FOUND", "no such page");
+        }
+        var caller = Caller.current();
+        var id = requests.requestId(requestId);
+        try {
+            var in = new Inputs();
+            var tokenId = in.required("withdrawTokenId", form.withdrawTokenId(), 64);
+            var amount = in.positiveAmount("withdrawAmount", Forms.given(form.withdrawAmount()));
+            var address = Forms.given(form.toAddress());
+            var to = address == null
+                    ? in.<EvmAddress>reject("toAddress", "is required")
+                    : in.valid("toAddress", () -> EvmAddress.of(address));
+            in.check();
+            return requests.once("withdraw", id, () -> {
+                bridge.withdraw(caller.id(), tokenId, amount, to, caller.id());
+                return "/app/wallet?done=withdrawn";
+            });
+        } catch (DomainProblem p) {
+            response.setStatus(422);
+            model.addAttribute("withdrawForm", form);
+            model.addAttribute("withdrawRequestId", id.toString());
+            model.addAttribute(
+                    "errors",
+                    Forms.errors(
+                            p,
+                            Map.of(
+                                    "INSUFFICIENT_BALANCE", "withdrawAmount",
+                                    "AMOUNT_OUT_OF_RANGE", "withdrawAmount",
+                                    "WITHDRAWAL_LIMIT", "withdrawAmount",
+                                    "UNKNOWN_TOKEN", "withdrawTokenId",
+                                    "TOKEN_NOT_BRIDGEABLE", "withdrawTokenId",
+                                    "BRIDGE_PAUSED", WITHDRAW_FORM,
+                                    "BRIDGE_NOT_DEPLOYED", WITHDRAW_FORM,
+                                    "CHAIN_UNAVAILABLE", WITHDRAW_FORM)));
+            model.addAttribute("form", PageForms.Transfer.EMPTY);
+            return page(model, null, null, null);
+        }
+    }
+
+    /** Where a withdrawal's refusal that names no field is shown: above the withdraw form. */
+    static final String WITHDRAW_FORM = "withdrawForm";
+
     @GetMapping("/app/wallet/transactions/{id}/proof")
     String proof(@PathVariable UUID id, Model model) {
         var caller = Caller.current();
@@ -129,6 +196,33 @@ class WalletPages {
         model.addAttribute("filterToken", tokenFilter);
         model.addAttribute("filterType", typeFilter == null ? null : typeFilter.name());
         model.addAttribute("cursor", Forms.given(cursor));
+        bridgeSection(model, me);
         return "web/wallet";
+    }
+
+    /** With the bridge: its contracts, the caller's withdrawals and deposits; without it, nothing. */
+    private void bridgeSection(Model model, EntityId me) {
+        var bridge = this.bridge.getIfAvailable();
+        if (bridge == null) {
+            return;
+        }
+        model.addAttribute("bridgeEnabled", true);
+        model.addAttribute("depositEntityId", me.value());
+        if (!model.containsAttribute("withdrawForm")) {
+            model.addAttribute("withdrawForm", PageForms.Withdraw.EMPTY);
+        }
+        try {
+            var status = bridge.status();
+            model.addAttribute("bridge", status);
+            var symbols = new HashMap<TokenId, String>();
+            ledger.tokens().forEach(t -> symbols.put(t.id(), t.symbol()));
+            model.addAttribute("bridgeSymbols", symbols);
+            model.addAttribute(
+                    "withdrawals", bridge.withdrawals(me, PAGE_SIZE, null).items());
+            model.addAttribute("deposits", bridge.deposits(me.value(), PAGE_SIZE));
+        } catch (DomainProblem p) {
+            // a node that does not answer leaves the rest of the wallet usable
+            model.addAttribute("bridgeProblem", p.getMessage());
+        }
     }
 }

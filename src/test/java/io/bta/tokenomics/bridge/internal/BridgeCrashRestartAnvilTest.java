@@ -62,7 +62,10 @@ class BridgeCrashRestartAnvilTest {
                 "--tokenomics.bridge.enabled=true",
                 "--tokenomics.bridge.confirmations=2",
                 "--tokenomics.bridge.send-interval=100ms",
-                "--tokenomics.bridge.follow-interval=100ms");
+                "--tokenomics.bridge.follow-interval=100ms",
+                // the killed instance still holds the bridge's job: the restarted one takes it
+                // over once that hold has not been renewed for this long
+                "--tokenomics.bridge.lease=2s");
     }
 
     @Test
@@ -77,6 +80,8 @@ class BridgeCrashRestartAnvilTest {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile());
         // the key as operators give it: from the environment, never in a file
         builder.environment().put("TOKENOMICS_CHAIN_PRIVATE_KEY", AnvilNode.KEY_0);
+        // anchoring is on: the bridge signs with an account of its own (ADR 0030)
+        builder.environment().put("TOKENOMICS_BRIDGE_PRIVATE_KEY", AnvilNode.KEY_2);
         var child = builder.start();
 
         var holder = BridgeContracts.connect(anvil.rpcUrl(), AnvilNode.KEY_1, Duration.ofSeconds(10));
@@ -133,6 +138,7 @@ class BridgeCrashRestartAnvilTest {
         anvil.mine(3);
         var restartArguments = new ArrayList<>(arguments(dataDir));
         restartArguments.add("--tokenomics.chain.private-key=" + AnvilNode.KEY_0);
+        restartArguments.add("--tokenomics.bridge.private-key=" + AnvilNode.KEY_2);
         try (var restarted = new SpringApplicationBuilder(TokenomicsApplication.class)
                 .run(restartArguments.toArray(String[]::new))) {
             var api = new Api(

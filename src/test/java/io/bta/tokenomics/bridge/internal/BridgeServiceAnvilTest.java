@@ -3,6 +3,7 @@ package io.bta.tokenomics.bridge.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.bridge.Bridge;
+import io.bta.tokenomics.bridge.BridgeProperties;
 import io.bta.tokenomics.bridge.Reconciliation;
 import io.bta.tokenomics.governance.GovernedParameter;
 import io.bta.tokenomics.governance.GovernedParameters;
@@ -62,11 +63,13 @@ import org.web3j.crypto.Keys;
             "tokenomics.webhooks.stream-poll-interval-ms=3600000",
             "tokenomics.analytics.snapshot-interval=1h",
             "tokenomics.limits.rate-limit.enabled=false",
-            // anchoring signs with the same key: it must not send while the bridge does
-            "tokenomics.chain.anchor-interval=1h",
+            // anchoring is off, so the bridge signs with the chain's key (ADR 0030)
+            "tokenomics.chain.anchoring-enabled=false",
             "tokenomics.chain.private-key=" + AnvilNode.KEY_0,
             "tokenomics.bridge.enabled=true",
             "tokenomics.bridge.confirmations=12",
+            // pages of 5 blocks: every follower pass here reads the chain over many ranges
+            "tokenomics.bridge.log-range=" + BridgeServiceAnvilTest.LOG_RANGE,
             "tokenomics.bridge.send-interval=1h",
             "tokenomics.bridge.follow-interval=1h",
             "tokenomics.bridge.withdrawal-max=1000",
@@ -78,6 +81,7 @@ class BridgeServiceAnvilTest {
 
     static final BigInteger UNIT = BigInteger.TEN.pow(18);
     static final int CONFIRMATIONS = 12;
+    static final int LOG_RANGE = 5;
 
     static AnvilNode anvil;
 
@@ -249,6 +253,37 @@ class BridgeServiceAnvilTest {
     }
 
     @Test
+    void depositsSpreadOverMoreBlocksThanOneLogRangeAreEachCreditedOnceInOnePass() throws Exception {
+        var holder = holderOnChain();
+        var dana = EntityId.of("dana-" + UUID.randomUUID());
+        holder.approve(util, bridgeAddress, UNIT.multiply(BigInteger.valueOf(6)));
+        long first = chain.contracts().blockNumber() + 1;
+        for (int i = 1; i <= 3; i++) {
+            holder.deposit(bridgeAddress, util, UNIT.multiply(BigInteger.valueOf(i)), dana.value());
+            anvil.mine(LOG_RANGE + 2); // the next deposit is in another range
+        }
+        anvil.mine(CONFIRMATIONS);
+        long head = chain.contracts().blockNumber();
+        assertThat(head - first).as("the deposits span several log ranges").isGreaterThan(3L * LOG_RANGE);
+
+        worker.follow(); // one pass: it pages through every range up to the head
+        assertThat(balance(dana, "BTA-UTIL")).isEqualTo(Amount.of(6));
+        var deposits = api.get("/api/bridge/deposits?entityId=" + dana.value(), Api.token(dana.value()));
+        assertThat(deposits.json()).hasSize(3);
+        deposits.json().forEach(d -> assertThat(d.get("status").asString()).isEqualTo("CREDITED"));
+        assertThat(store.nextBlock(chain.chainId()).orElseThrow()).isGreaterThan(first + 2L * (LOG_RANGE + 2));
+
+        // read again from before the first: each is still credited once
+        store.setNextBlock(chain.chainId(), first - 1, clock.instant());
+        worker.follow();
+        assertThat(balance(dana, "BTA-UTIL")).isEqualTo(Amount.of(6));
+        assertThat(api.get("/api/bridge/deposits?entityId=" + dana.value(), Api.token(dana.value()))
+                        .json())
+                .hasSize(3);
+        assertConsistent();
+    }
+
+    @Test
     void aDepositWhoseBlockIsReplacedBeforeItsDepthIsNeverCredited() throws Exception {
         var holder = holderOnChain();
         var carol = EntityId.of("carol-" + UUID.randomUUID());
@@ -284,6 +319,107 @@ class BridgeServiceAnvilTest {
                 admin);
         assertThat(held.status()).as(held.body()).isEqualTo(200);
         assertThat(held.json().get(0).get("status").asString()).isEqualTo("HELD");
+        assertConsistent();
+    }
+
+    @Test
+    void anAdminReleasesAHeldDepositToAValidEntityOnce() throws Exception {
+        var holder = holderOnChain();
+        var invalid = "not valid " + UUID.randomUUID();
+        holder.approve(util, bridgeAddress, UNIT.multiply(BigInteger.valueOf(3)));
+        holder.deposit(bridgeAddress, util, UNIT.multiply(BigInteger.valueOf(3)), invalid);
+        anvil.mine(CONFIRMATIONS);
+        worker.follow();
+        var listed = api.get(
+                "/api/bridge/deposits?entityId="
+                        + java.net.URLEncoder.encode(invalid, java.nio.charset.StandardCharsets.UTF_8),
+                admin);
+        var id = listed.json().get(0).get("id").asString();
+        assertThat(listed.json().get(0).get("status").asString()).isEqualTo("HELD");
+        var owner = EntityId.of("released-" + UUID.randomUUID().toString().substring(0, 8));
+        var escrowBefore =
+                ledger.balance(bridge.escrow(), ledger.resolve("BTA-UTIL")).total();
+        var path = "/api/bridge/deposits/" + id + "/release";
+
+        // only an admin, only to a valid entity, only a deposit that exists
+        assertThat(api.post(path, Api.token(owner.value()), Api.json("entityId", owner.value()))
+                        .status())
+                .isEqualTo(403);
+        var invalidTarget = api.post(path, admin, Api.json("entityId", "not valid"));
+        assertThat(invalidTarget.status()).as(invalidTarget.body()).isEqualTo(400);
+        var unknown = api.post(
+                "/api/bridge/deposits/" + UUID.randomUUID() + "/release", admin, Api.json("entityId", owner.value()));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("UNKNOWN_DEPOSIT");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.ZERO);
+
+        var released = api.post(path, admin, Api.json("entityId", owner.value()));
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.text("status")).isEqualTo("CREDITED");
+        assertThat(released.text("transactionId")).isNotBlank();
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+        assertThat(ledger.balance(bridge.escrow(), ledger.resolve("BTA-UTIL")).total())
+                .isEqualTo(escrowBefore.minus(Amount.of(3)));
+        assertConsistent();
+
+        // a second release is refused and moves nothing
+        var again = api.post(path, admin, Api.json("entityId", owner.value()));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("DEPOSIT_NOT_HELD");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+
+        // a deposit credited by the follower is not HELD either
+        var credited = EntityId.of("credited-" + UUID.randomUUID().toString().substring(0, 8));
+        holder.approve(util, bridgeAddress, UNIT);
+        holder.deposit(bridgeAddress, util, UNIT, credited.value());
+        anvil.mine(CONFIRMATIONS);
+        worker.follow();
+        var creditedId = api.get("/api/bridge/deposits?entityId=" + credited.value(), admin)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        var notHeld =
+                api.post("/api/bridge/deposits/" + creditedId + "/release", admin, Api.json("entityId", owner.value()));
+        assertThat(notHeld.status()).isEqualTo(409);
+        assertThat(notHeld.code()).isEqualTo("DEPOSIT_NOT_HELD");
+        assertThat(balance(owner, "BTA-UTIL")).isEqualTo(Amount.of(3));
+        assertThat(balance(credited, "BTA-UTIL")).isEqualTo(Amount.of(1));
+        assertConsistent();
+    }
+
+    @Test
+    void aWithdrawalOverTheBalanceIsTheLedgersRefusalWithNothingMovedAndNoWithdrawal() {
+        var gina = funded("BTA-UTIL", 10);
+        var utilId = ledger.resolve("BTA-UTIL");
+        var escrowBefore = ledger.balance(bridge.escrow(), utilId).total();
+        long rowsBefore = jdbc.sql("select count(*) from bridge_withdrawals")
+                .query(Long.class)
+                .single();
+        var r = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(gina.value()),
+                Api.json("tokenId", "BTA-UTIL", "amount", "10.000000000000000001", "toAddress", randomAddress()),
+                UUID.randomUUID().toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(balance(gina, "BTA-UTIL")).isEqualTo(Amount.of(10));
+        assertThat(ledger.balance(bridge.escrow(), utilId).total()).isEqualTo(escrowBefore);
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals where entity_id = ?")
+                        .param(gina.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rowsBefore);
+        assertThat(api.get("/api/bridge/withdrawals", Api.token(gina.value()))
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
         assertConsistent();
     }
 
@@ -627,7 +763,145 @@ class BridgeServiceAnvilTest {
         assertThat(bridge.status().paused()).isFalse();
     }
 
+    /**
+     * The hostile-input suite walks the default context, where the bridge is off; here the
+     * bridge's endpoints get the same kinds of input (broken JSON, wrong JSON types, odd numbers
+     * and addresses, oversized and control-character text, non-canonical ids), each answered by a
+     * 4xx problem with nothing moved and no row written. An amount sent as a JSON number is not
+     * among them: it is valid, as everywhere (ADR 0019).
+     */
+    @Test
+    void hostileInputToTheBridgesEndpointsIsA4xxProblemAndChangesNothing() {
+        var holder = funded("BTA-UTIL", 10);
+        var token = Api.token(holder.value());
+        var to = randomAddress();
+        var withdrawals = List.of(
+                "{",
+                "[]",
+                "null",
+                "\"text\"",
+                "{\"tokenId\":[\"BTA-UTIL\"],\"amount\":\"1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":{\"a\":1}}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1e3\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"-1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"NaN\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"" + "9".repeat(80) + "\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to + "0\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"0x" + "\uff11".repeat(40) + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\" " + to + "\\u0000\"}",
+                "{\"tokenId\":\"" + "A".repeat(10_000) + "\",\"amount\":\"1\",\"toAddress\":\"" + to + "\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to
+                        + "\",\"fromEntityId\":\"../treasury\"}",
+                "{\"tokenId\":\"BTA-UTIL\",\"amount\":\"1\",\"toAddress\":\"" + to
+                        + "\",\"fromEntityId\":\"treasury\"}");
+        long withdrawalRows = jdbc.sql("select count(*) from bridge_withdrawals")
+                .query(Long.class)
+                .single();
+        var refused = new ArrayList<String>();
+        for (var body : withdrawals) {
+            var r = api.post("/api/bridge/withdrawals", token, body);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("withdrawal " + abbreviated(body) + " -> " + r.status() + " " + r.body());
+            }
+        }
+        var releases = List.of(
+                "{",
+                "{\"entityId\":1}",
+                "{\"entityId\":\"a\\u0000b\"}",
+                "{\"entityId\":\"" + "e".repeat(10_000) + "\"}");
+        for (var body : releases) {
+            var r = api.post("/api/bridge/deposits/" + UUID.randomUUID() + "/release", admin, body);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("release " + abbreviated(body) + " -> " + r.status() + " " + r.body());
+            }
+        }
+        for (var path : List.of(
+                "/api/bridge/withdrawals/1-2-3-4-5",
+                "/api/bridge/withdrawals/" + "f".repeat(5000),
+                "/api/bridge/withdrawals?limit=-1",
+                "/api/bridge/withdrawals?limit=abc",
+                "/api/bridge/withdrawals?cursor=%00%01",
+                "/api/bridge/deposits?limit=100000")) {
+            var r = api.get(path, token);
+            if (r.status() < 400 || r.status() >= 500 || !r.isProblem()) {
+                refused.add("GET " + abbreviated(path) + " -> " + r.status() + " " + abbreviated(r.body()));
+            }
+        }
+        var release = api.post("/api/bridge/deposits/1-2-3-4-5/release", admin, Api.json("entityId", "x"));
+        if (release.status() != 404) {
+            refused.add("release of a non-canonical id -> " + release.status());
+        }
+        assertThat(refused).as("hostile inputs not refused with a 4xx problem").isEmpty();
+        assertThat(balance(holder, "BTA-UTIL")).isEqualTo(Amount.of(10));
+        assertThat(jdbc.sql("select count(*) from bridge_withdrawals")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(withdrawalRows);
+        assertConsistent();
+        Invariants.assertHold(jdbc);
+    }
+
+    static String abbreviated(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
+    }
+
+    @Test
+    void aSecondInstanceRunsNoPassWhileTheFirstHoldsTheBridgesJob() {
+        var lease = Duration.ofMinutes(2);
+        var properties = new BridgeProperties(
+                true,
+                CONFIRMATIONS,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                100,
+                5000,
+                "bridge-escrow",
+                null,
+                null,
+                0,
+                "1000",
+                "3000",
+                lease,
+                null);
+        var second = new BridgeJobs(worker, bridge, properties, meters, jobRuns);
+        var firstRan = new java.util.concurrent.atomic.AtomicInteger();
+        var secondRan = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+            // the holder renews on each pass; the other keeps skipping
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+            assertThat(firstRan).hasValue(2);
+            assertThat(secondRan).hasValue(0);
+            assertThat(jdbc.sql("select claimed_by from job_runs where job = ?")
+                            .param(BridgeJobs.JOB)
+                            .query(String.class)
+                            .list())
+                    .containsExactly(jobs.holder());
+
+            // a holder that stops renewing (it died) loses the job after the lease
+            clock.advance(lease.plusSeconds(1));
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isTrue();
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isFalse();
+            assertThat(firstRan).hasValue(2);
+            assertThat(secondRan).hasValue(1);
+
+            // one that lets go hands it over at once
+            jobRuns.letGo(BridgeJobs.JOB, second.holder());
+            assertThat(jobs.runHeld("test", firstRan::incrementAndGet)).isTrue();
+            assertThat(second.runHeld("test", secondRan::incrementAndGet)).isFalse();
+        } finally {
+            jobRuns.letGo(BridgeJobs.JOB, second.holder());
+        }
+    }
+
     // ---- helpers
+
+    @Autowired
+    io.bta.tokenomics.shared.scheduling.JobRuns jobRuns;
 
     @Autowired
     java.util.List<ProposalActionType> actions;
