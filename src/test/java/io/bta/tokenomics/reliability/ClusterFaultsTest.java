@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.PostgresNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +72,7 @@ class ClusterFaultsTest {
             prober = new Thread(() -> {
                 while (probing.get()) {
                     for (int port : httpPorts) {
-                        answers.add(probe(port));
+                        answers.add(ServiceProcess.probe(port));
                     }
                 }
             });
@@ -158,24 +154,5 @@ class ClusterFaultsTest {
 
     private static long millis(Instant since) {
         return Duration.between(since, Instant.now()).toMillis();
-    }
-
-    private static final HttpClient PROBE = HttpClient.newHttpClient();
-
-    /** One read with a short timeout: its status, or "no answer within 1 s". */
-    private static String probe(int port) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens/balances/probe"))
-                .header("Authorization", "Bearer " + Api.adminToken())
-                .timeout(Duration.ofSeconds(1))
-                .build();
-        try {
-            return Integer.toString(
-                    PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-        } catch (java.io.IOException e) {
-            return "no answer within 1 s";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 }

@@ -82,7 +82,7 @@ class CrashTest {
             // timeout while it waits for a connection.
             var answers = new java.util.TreeSet<String>();
             while (Duration.between(down, Instant.now()).toMillis() < 3000) {
-                answers.add(probe(httpPort));
+                answers.add(ServiceProcess.probe(httpPort));
             }
             // The service does not restart its embedded PostgreSQL; its supervisor restarts it.
             service.get().kill();
@@ -139,23 +139,6 @@ class CrashTest {
             Invariants.assertHistoryReplaysToBalances(jdbc);
         } finally {
             service.get().close();
-        }
-    }
-
-    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newHttpClient();
-
-    /** One request with a short timeout: its status, or "no answer within 1 s". */
-    private static String probe(int port) throws InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/tokens/balances/probe"))
-                .header("Authorization", "Bearer " + Api.adminToken())
-                .timeout(Duration.ofSeconds(1))
-                .build();
-        try {
-            return Integer.toString(PROBE.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-                    .statusCode());
-        } catch (java.io.IOException e) {
-            return "no answer within 1 s";
         }
     }
 }

@@ -2,7 +2,6 @@ package io.bta.tokenomics.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.PostgresNode;
 import java.nio.file.Path;
@@ -63,11 +62,7 @@ class FailoverTest {
                 var answers = new TreeSet<String>();
                 var probing = new Thread(() -> {
                     while (Duration.between(down, Instant.now()).toMillis() < 3000) {
-                        try {
-                            answers.add(probe(service.port()));
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+                        answers.add(ServiceProcess.probe(service.port()));
                     }
                 });
                 probing.start();
@@ -90,23 +85,6 @@ class FailoverTest {
                 Invariants.assertHold(jdbc);
                 Invariants.assertHistoryReplaysToBalances(jdbc);
             }
-        }
-    }
-
-    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newHttpClient();
-
-    /** One request with a short timeout: its status, or "no answer within 1 s". */
-    private static String probe(int port) throws InterruptedException {
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/tokens/balances/probe"))
-                .header("Authorization", "Bearer " + Api.adminToken())
-                .timeout(Duration.ofSeconds(1))
-                .build();
-        try {
-            return Integer.toString(PROBE.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-                    .statusCode());
-        } catch (java.io.IOException e) {
-            return "no answer within 1 s";
         }
     }
 }

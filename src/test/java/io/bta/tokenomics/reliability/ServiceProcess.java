@@ -107,6 +107,29 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newHttpClient();
+
+    /**
+     * One read of the service on {@code port} with a one-second timeout: its status, or "no answer
+     * within 1 s" (what the fault suites collect while something is down).
+     */
+    static String probe(int port) {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/tokens/balances/probe"))
+                .header("Authorization", "Bearer " + Api.adminToken())
+                .timeout(Duration.ofSeconds(1))
+                .build();
+        try {
+            return Integer.toString(PROBE.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode());
+        } catch (IOException e) {
+            return "no answer within 1 s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
