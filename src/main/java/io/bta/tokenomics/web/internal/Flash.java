@@ -19,6 +19,7 @@ public class Flash {
             Map.entry("undelegated", "Delegation taken back."),
             Map.entry("canceled", "Proposal canceled."),
             Map.entry("executed", "Proposal executed."),
+            Map.entry("swapped", "Swap done."),
             Map.entry("staked", "Stake opened."),
             Map.entry("unstaked", "Stake closed."),
             Map.entry("claimed", "Reward claimed."),

@@ -22,6 +22,10 @@ public final class PageForms {
 
     public record Stake(String poolId, String amount) {}
 
+    public record Swap(String tokenIn, String tokenOut, String amount, String slippage, String deadlineMinutes) {
+        static final Swap EMPTY = new Swap("", "", "", "0.5", "20");
+    }
+
     public record Pool(
             String name,
             String tokenId,
