@@ -136,4 +136,36 @@ class SwapPagesHttpTest {
         assertThat(badSlippage.body()).contains("id=\"slippage-error\"");
         assertThat(available(util, "BTA-UTIL")).isEqualTo("100");
     }
+
+    @Test
+    void thePoolsPageShowsReservesAndAddingLiquidityThroughTheFormShowsMyPosition() {
+        var r = page.get("/app/pools");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("id=\"amm-pools\"")
+                .contains("href=\"/app/pools\"")
+                .contains("no price source");
+        var pool = amm.pools().stream()
+                .filter(p -> TokenPair.of(gov, util).equals(new TokenPair(p.tokenA(), p.tokenB())))
+                .findFirst()
+                .orElseThrow();
+        ledger.transfer(gov, ledger.treasury(), EntityId.of(user), Amount.of("10"), null, ADMIN);
+        var fields = new HashMap<String, String>();
+        fields.put("poolId", pool.id().toString());
+        fields.put("amountA", "5");
+        fields.put("amountB", "5");
+        var form = page.withCsrf("/app/pools", fields);
+        var first = page.post("/app/pools/add", form);
+        var second = page.post("/app/pools/add", form);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(second.headers().firstValue("Location").orElseThrow()).contains("again=1");
+        assertThat(page.get("/app/pools").body()).contains("data-position=\"" + pool.id() + "\"");
+        var broke = new HashMap<String, String>();
+        broke.put("poolId", pool.id().toString());
+        broke.put("amountA", "100000");
+        broke.put("amountB", "100000");
+        var refused = page.post("/app/pools/add", page.withCsrf("/app/pools", broke));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("class=\"error");
+    }
 }

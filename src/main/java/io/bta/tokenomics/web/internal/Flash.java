@@ -20,6 +20,8 @@ public class Flash {
             Map.entry("canceled", "Proposal canceled."),
             Map.entry("executed", "Proposal executed."),
             Map.entry("swapped", "Swap done."),
+            Map.entry("liquidity-added", "Liquidity added."),
+            Map.entry("liquidity-removed", "Liquidity removed."),
             Map.entry("staked", "Stake opened."),
             Map.entry("unstaked", "Stake closed."),
             Map.entry("claimed", "Reward claimed."),

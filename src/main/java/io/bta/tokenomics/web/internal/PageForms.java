@@ -26,6 +26,14 @@ public final class PageForms {
         static final Swap EMPTY = new Swap("", "", "", "0.5", "20");
     }
 
+    public record AddLiquidity(String poolId, String amountA, String amountB) {
+        static final AddLiquidity EMPTY = new AddLiquidity("", "", "");
+    }
+
+    public record RemoveLiquidity(String removePoolId, String liquidity) {
+        static final RemoveLiquidity EMPTY = new RemoveLiquidity("", "");
+    }
+
     public record Pool(
             String name,
             String tokenId,
