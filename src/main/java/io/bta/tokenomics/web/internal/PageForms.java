@@ -22,6 +22,18 @@ public final class PageForms {
 
     public record Stake(String poolId, String amount) {}
 
+    public record Swap(String tokenIn, String tokenOut, String amount, String slippage, String deadlineMinutes) {
+        static final Swap EMPTY = new Swap("", "", "", "0.5", "20");
+    }
+
+    public record AddLiquidity(String poolId, String amountA, String amountB) {
+        static final AddLiquidity EMPTY = new AddLiquidity("", "", "");
+    }
+
+    public record RemoveLiquidity(String removePoolId, String liquidity) {
+        static final RemoveLiquidity EMPTY = new RemoveLiquidity("", "");
+    }
+
     public record Pool(
             String name,
             String tokenId,
