@@ -216,7 +216,9 @@ public class LedgerWriter {
      * token)} order. A row that this writer has not seen yet may not exist: then the missing rows are
      * created first, by an upsert that also takes its locks in that order. Balance rows are never
      * deleted, so a row seen in a committed transaction exists for good, and the common case is one
-     * plain locking read.
+     * plain locking read. The one exception: a row created inside a savepoint that rolled back, in a
+     * transaction that committed (group commits of swaps and claims apply each item in a savepoint),
+     * is learned and is not there; the read then finds fewer rows, and the missing ones are created.
      */
     private Map<LockedState.Key, LockedState.Holding> lockBalances(List<LedgerOperation> operations) {
         var keys = new LinkedHashSet<LockedState.Key>();
@@ -238,19 +240,54 @@ public class LedgerWriter {
         var tokens = keys.stream().map(k -> k.token().toString()).toArray(String[]::new);
         boolean allExist = existing.containsAll(keys);
         if (!allExist) {
-            // The WHERE false never updates: it makes ON CONFLICT lock the existing row without
-            // writing a new version of it, while missing rows are created, all in sorted order.
-            jdbc.sql(
-                            """
-                            insert into ledger_balances (entity_id, token_id)
-                            select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
-                            on conflict (entity_id, token_id) do update set available = ledger_balances.available
-                            where false
-                            """)
-                    .param(entities)
-                    .param(tokens)
-                    .update();
+            createMissing(entities, tokens);
         }
+        var held = lockRows(entities, tokens);
+        if (held.size() != keys.size() && allExist) {
+            // A row known to exist is not there: it was created in a savepoint that rolled back
+            // while its transaction committed (a refused swap or claim in a group commit). Forget
+            // what is known of these keys and create the missing rows now; the rows already locked
+            // stay locked, and the new ones are this transaction's own until it commits.
+            existing.removeAll(keys);
+            allExist = false;
+            createMissing(entities, tokens);
+            held = lockRows(entities, tokens);
+        }
+        if (held.size() != keys.size()) {
+            existing.clear();
+            throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
+        }
+        if (!allExist) {
+            // Learned once they are committed: a row this transaction created is gone if it rolls back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    if (existing.size() > KNOWN_ROWS_LIMIT) {
+                        existing.clear();
+                    }
+                    existing.addAll(keys);
+                }
+            });
+        }
+        return held;
+    }
+
+    private void createMissing(String[] entities, String[] tokens) {
+        // The WHERE false never updates: it makes ON CONFLICT lock the existing row without
+        // writing a new version of it, while missing rows are created, all in sorted order.
+        jdbc.sql(
+                        """
+                        insert into ledger_balances (entity_id, token_id)
+                        select e, t::uuid from unnest(?::text[], ?::text[]) as k(e, t) order by e, t::uuid
+                        on conflict (entity_id, token_id) do update set available = ledger_balances.available
+                        where false
+                        """)
+                .param(entities)
+                .param(tokens)
+                .update();
+    }
+
+    private Map<LockedState.Key, LockedState.Holding> lockRows(String[] entities, String[] tokens) {
         var held = new HashMap<LockedState.Key, LockedState.Holding>();
         // LockRows runs above the sort: the rows are locked in (entity, token) order, the global
         // order every writer follows. Under Read Committed a row that was waited for is read again
@@ -270,22 +307,6 @@ public class LedgerWriter {
                             new LockedState.Key(EntityId.of(rs.getString(1)), new TokenId(rs.getObject(2, UUID.class))),
                             new LockedState.Holding(Amount.of(rs.getBigDecimal(3)), Amount.of(rs.getBigDecimal(4))));
                 });
-        if (held.size() != keys.size()) {
-            existing.clear();
-            throw new IllegalStateException("locked " + held.size() + " balance rows, expected " + keys.size());
-        }
-        if (!allExist) {
-            // Learned once they are committed: a row this transaction created is gone if it rolls back.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    if (existing.size() > KNOWN_ROWS_LIMIT) {
-                        existing.clear();
-                    }
-                    existing.addAll(keys);
-                }
-            });
-        }
         return held;
     }
 
