@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks;
 
+import io.bta.tokenomics.airdrops.AirdropEvents;
 import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
@@ -80,6 +81,10 @@ public final class WebhookEventTypes {
     public static final String NFT_TRANSFERRED = NftEvents.Transferred.TYPE;
     public static final String NFT_BURNED = NftEvents.Burned.TYPE;
 
+    public static final String AIRDROP_CREATED = AirdropEvents.Created.TYPE;
+    public static final String AIRDROP_CLAIMED = AirdropEvents.Claimed.TYPE;
+    public static final String AIRDROP_SWEPT = AirdropEvents.Swept.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -113,7 +118,10 @@ public final class WebhookEventTypes {
             AMM_LIQUIDITY_REMOVED,
             NFT_MINTED,
             NFT_TRANSFERRED,
-            NFT_BURNED);
+            NFT_BURNED,
+            AIRDROP_CREATED,
+            AIRDROP_CLAIMED,
+            AIRDROP_SWEPT);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

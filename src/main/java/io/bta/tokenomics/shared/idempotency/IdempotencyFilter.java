@@ -1,6 +1,7 @@
 package io.bta.tokenomics.shared.idempotency;
 
 import io.bta.tokenomics.shared.error.Problems;
+import io.bta.tokenomics.shared.web.AbuseLimits;
 import io.bta.tokenomics.shared.web.CachedBodyRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,22 +41,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final List<IdempotencyDeferral> deferrals;
+    private final AbuseLimits limits;
 
     IdempotencyFilter(
             IdempotencyStore store,
             TransactionTemplate transactions,
             JsonMapper json,
-            List<IdempotencyDeferral> deferrals) {
+            List<IdempotencyDeferral> deferrals,
+            AbuseLimits limits) {
         this.store = store;
         this.transactions = transactions;
         this.json = json;
         this.deferrals = List.copyOf(deferrals);
+        this.limits = limits;
     }
 
     @Override
@@ -82,15 +85,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             "Idempotency-Key must be 1 to 255 visible ASCII characters"));
             return;
         }
-        var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+        int maxBodyBytes = (int) limits.maxBodyBytes(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()));
+        var body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
             write(
                     response,
                     Problems.of(
                             HttpStatus.CONTENT_TOO_LARGE,
                             "PAYLOAD_TOO_LARGE",
                             "Payload too large",
-                            "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
+                            "the request body exceeds " + maxBodyBytes + " bytes"));
             return;
         }
         var caller = auth.getName();

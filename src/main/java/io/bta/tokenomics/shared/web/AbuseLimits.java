@@ -8,18 +8,38 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code tokenomics.limits.*}: what one client may send. {@code max-body-size} bounds every request
  * body (413 beyond it, chunked bodies included, which are read
- * into memory up to the limit); {@code rate-limit.*} bounds how many
+ * into memory up to the limit), but a POST to one of {@code bulk-paths}, bounded by {@code
+ * max-bulk-body-size}; {@code rate-limit.*} bounds how many
  * state-changing requests per second one caller may make on this instance (429 beyond it, see
  * ADR 0016).
  */
 @ConfigurationProperties("tokenomics.limits")
-public record AbuseLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+public record AbuseLimits(
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("16MB") DataSize maxBulkBodySize,
+        @DefaultValue("/api/airdrops") List<String> bulkPaths) {
 
     public AbuseLimits {
-        if (maxBodySize.toBytes() < 1
-                || maxBodySize.toBytes() > DataSize.ofMegabytes(512).toBytes()) {
-            throw new IllegalArgumentException("tokenomics.limits.max-body-size must be from 1B to 512MB");
+        for (var size : List.of(maxBodySize, maxBulkBodySize)) {
+            if (size.toBytes() < 1 || size.toBytes() > DataSize.ofMegabytes(512).toBytes()) {
+                throw new IllegalArgumentException(
+                        "tokenomics.limits.max-body-size and max-bulk-body-size must be from 1B to 512MB");
+            }
         }
+        bulkPaths = List.copyOf(bulkPaths);
+    }
+
+    /**
+     * The most bytes a request's body may have: {@code max-bulk-body-size} for a POST to one of the
+     * {@code bulk-paths} (exact paths of endpoints that take long lists, such as an airdrop's 100,000
+     * claims), {@code max-body-size} for every other request.
+     */
+    public long maxBodyBytes(String method, String path) {
+        if ("POST".equals(method) && bulkPaths.contains(path)) {
+            return Math.max(maxBodySize.toBytes(), maxBulkBodySize.toBytes());
+        }
+        return maxBodySize.toBytes();
     }
 
     /**

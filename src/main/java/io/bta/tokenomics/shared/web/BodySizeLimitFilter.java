@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every request body is at most {@code tokenomics.limits.max-body-size}, whatever the endpoint
- * does with it. A declared {@code Content-Length} over the limit is answered 413 before anything
+ * Every request body is at most {@code tokenomics.limits.max-body-size} (or {@code
+ * max-bulk-body-size} for a POST to one of the {@code bulk-paths}), whatever the endpoint does with it. A declared {@code Content-Length} over the limit is answered 413 before anything
  * reads the body. A chunked body (no declared length) is read here, up to one byte past the limit:
  * over it, the same 413; within it, the request goes on with the bytes read, so the answer never
  * depends on whether the handler would have read the body. It runs before security, so an oversize
@@ -26,26 +26,29 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final int maxBytes;
+    private final AbuseLimits limits;
     private final JsonMapper json;
 
     BodySizeLimitFilter(AbuseLimits limits, JsonMapper json) {
-        this.maxBytes = (int) limits.maxBodySize().toBytes();
+        this.limits = limits;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int maxBytes = (int) limits.maxBodyBytes(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             var body = request.getInputStream().readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                refuse(response);
+                refuse(response, maxBytes);
                 return;
             }
             chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -54,7 +57,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, int maxBytes) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // the rest of the body is not read: the connection is closed rather than drained

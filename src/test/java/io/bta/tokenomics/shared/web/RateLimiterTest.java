@@ -27,7 +27,9 @@ class RateLimiterTest {
         return new RateLimiter(
                 new AbuseLimits(
                         DataSize.ofMegabytes(1),
-                        new AbuseLimits.RateLimit(true, BURST, PER_SECOND, List.of(), maxTracked)),
+                        new AbuseLimits.RateLimit(true, BURST, PER_SECOND, List.of(), maxTracked),
+                        DataSize.ofMegabytes(16),
+                        List.of()),
                 clock,
                 meters);
     }
