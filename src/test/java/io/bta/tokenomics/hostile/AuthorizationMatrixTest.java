@@ -361,6 +361,32 @@ class AuthorizationMatrixTest {
                     Rule.OWNER_OR_ADMIN,
                     f -> get("/api/staking/stakes/" + f.owner + "/rewards")),
             row("POST", "/api/staking/distribute", Rule.ADMIN, f -> post("/api/staking/distribute", "{}")),
+            // ---- airdrops
+            row("GET", "/api/airdrops", Rule.AUTHENTICATED, f -> get("/api/airdrops")),
+            row(
+                    "POST",
+                    "/api/airdrops",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/airdrops",
+                            "{\"tokenId\":\"BTA-UTIL\",\"name\":\"matrix\",\"endsAt\":\"2100-01-01T00:00:00Z\","
+                                    + "\"claims\":[{\"entityId\":\"" + f.owner + "\",\"amount\":\"0.001\"}]}")),
+            row("GET", "/api/airdrops/{id}", Rule.AUTHENTICATED, f -> get("/api/airdrops/" + f.airdrop)),
+            row(
+                    "GET",
+                    "/api/airdrops/{id}/proof/{entityId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/airdrops/" + f.airdrop + "/proof/" + f.owner)),
+            row(
+                    "POST",
+                    "/api/airdrops/{id}/claim",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> post("/api/airdrops/" + f.airdrop + "/claim", json("entityId", f.owner))),
+            row(
+                    "POST",
+                    "/api/airdrops/{id}/sweep",
+                    Rule.ADMIN,
+                    f -> post("/api/airdrops/" + f.airdrop + "/sweep", "{}")),
             // ---- amm
             row("GET", "/api/amm/pools", Rule.AUTHENTICATED, f -> get("/api/amm/pools")),
             row(
@@ -952,6 +978,9 @@ class AuthorizationMatrixTest {
         final String proposal;
         final String pool;
         final String ammPool;
+        /** An airdrop that lists the owner. */
+        final String airdrop;
+
         final String allocation;
         final String auction;
         final String webhook;
@@ -1009,6 +1038,12 @@ class AuthorizationMatrixTest {
                     "/api/amm/pools/" + ammPool + "/liquidity",
                     Api.token(owner),
                     json("amountADesired", "100", "amountBDesired", "100")));
+            airdrop = ok(api.post(
+                            "/api/airdrops",
+                            admin,
+                            "{\"tokenId\":\"BTA-UTIL\",\"name\":\"matrix\",\"endsAt\":\"2100-01-01T00:00:00Z\","
+                                    + "\"claims\":[{\"entityId\":\"" + owner + "\",\"amount\":\"1\"}]}"))
+                    .text("id");
             allocation = freshAllocation();
             auction = freshAuction();
             webhook = freshWebhook();

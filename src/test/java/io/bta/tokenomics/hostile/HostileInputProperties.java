@@ -461,6 +461,32 @@ class HostileInputProperties {
                     .query("amountIn", Kind.AMOUNT)
                     .query("amountOut", Kind.AMOUNT)
                     .row(),
+            // airdrops
+            on("GET", "/api/airdrops")
+                    .query("limit", Kind.LIMIT)
+                    .query("cursor", Kind.CURSOR)
+                    .row(),
+            on("POST", "/api/airdrops")
+                    .body("{\"tokenId\":\"BTA-UTIL\",\"name\":\"hostile\",\"endsAt\":\"2100-01-01T00:00:00Z\","
+                            + "\"claims\":[{\"entityId\":\"alice\",\"amount\":\"1\"}]}")
+                    .req("tokenId", Kind.TOKEN)
+                    .req("name", Kind.TEXT_200)
+                    .req("claims", Kind.ANY)
+                    .req("endsAt", Kind.INSTANT)
+                    .opt("startsAt", Kind.INSTANT)
+                    .opt("minTrustScore", Kind.SCORE)
+                    .row(),
+            on("GET", "/api/airdrops/{id}").var("id", Kind.UUID).row(),
+            on("GET", "/api/airdrops/{id}/proof/{entityId}")
+                    .var("id", Kind.UUID)
+                    .var("entityId", Kind.ENTITY)
+                    .row(),
+            on("POST", "/api/airdrops/{id}/claim")
+                    .var("id", Kind.UUID)
+                    .optionalBody("{}")
+                    .opt("entityId", Kind.ENTITY)
+                    .row(),
+            on("POST", "/api/airdrops/{id}/sweep").var("id", Kind.UUID).row(),
             // nft
             on("GET", "/api/nft/collections").row(),
             on("POST", "/api/nft/collections")

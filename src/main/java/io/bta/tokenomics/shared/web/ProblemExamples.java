@@ -81,6 +81,16 @@ final class ProblemExamples {
             Map.entry("AMM_BUSY", "the AMM has too many swaps waiting; retry shortly"),
             Map.entry("AMM_UNAVAILABLE", "the AMM is shutting down; retry"),
             Map.entry("DEADLINE_PASSED", "the deadline 2026-03-01T12:00:00Z has passed (now 2026-03-01T12:00:05Z)"),
+            // airdrops
+            Map.entry("UNKNOWN_AIRDROP", "no airdrop " + ID),
+            Map.entry("NOT_ELIGIBLE", "alice is not in this airdrop's list"),
+            Map.entry("ALREADY_CLAIMED", "this airdrop was already claimed at 2026-03-01T12:00:00Z"),
+            Map.entry("AIRDROP_NOT_STARTED", "claims open at 2026-03-01T00:00:00Z"),
+            Map.entry("AIRDROP_ENDED", "claims closed at 2026-04-01T00:00:00Z"),
+            Map.entry("AIRDROP_NOT_ENDED", "the unclaimed rest can be swept once claims close at 2026-04-01T00:00:00Z"),
+            Map.entry("ALREADY_SWEPT", "the unclaimed rest was already swept at 2026-04-02T00:00:00Z"),
+            Map.entry("AIRDROPS_BUSY", "too many airdrop claims are waiting; retry shortly"),
+            Map.entry("AIRDROPS_UNAVAILABLE", "the airdrops are shutting down; retry"),
             // auctions
             Map.entry("UNKNOWN_AUCTION", "no auction tender-2026-17 has been registered or joined"),
             Map.entry("UNKNOWN_PARTICIPANT", "'bob' has not joined auction tender-2026-17"),

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.webhooks.internal;
 
+import io.bta.tokenomics.airdrops.AirdropEvents;
 import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
@@ -97,6 +98,21 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(TokenPauseChanged.Unpaused e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AirdropEvents.Created e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AirdropEvents.Claimed e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(AirdropEvents.Swept e) {
         record(e);
     }
 
