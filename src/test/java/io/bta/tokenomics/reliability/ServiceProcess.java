@@ -23,7 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The service in a JVM of its own, as an operator runs it, so that it can be killed with SIGKILL.
  * Its output goes to {@code target/reliability/<name>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service with {@code args} (after the JWT secret the tests sign with), once it listens. */
-    static ServiceProcess start(String name, List<String> args) throws IOException {
+    public static ServiceProcess start(String name, List<String> args) throws IOException {
         var log = Path.of("target/reliability/" + name + ".log");
         Files.createDirectories(log.getParent());
         var command = new ArrayList<>(List.of(
@@ -81,16 +81,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the service did not die");
