@@ -88,6 +88,36 @@ class AdminPages {
         return "redirect:/app/admin?done=initialized";
     }
 
+    /** The emergency brake: every movement of the token is refused until it is unpaused. A reason is required. */
+    @PostMapping("/app/admin/tokens/{symbol}/pause")
+    String pause(
+            @PathVariable String symbol,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
+        var caller = admin();
+        try {
+            var in = new Inputs();
+            var why = in.required("reason", Forms.given(reason), 500);
+            in.check();
+            ledger.pause(ledger.resolve(symbol), why, caller.id());
+        } catch (DomainProblem p) {
+            return refused(model, response, "pause", p, Map.of(), null, null);
+        }
+        return "redirect:/app/admin?done=token-paused#tokens";
+    }
+
+    @PostMapping("/app/admin/tokens/{symbol}/unpause")
+    String unpause(@PathVariable String symbol, Model model, HttpServletResponse response) {
+        var caller = admin();
+        try {
+            ledger.unpause(ledger.resolve(symbol), caller.id());
+        } catch (DomainProblem p) {
+            return refused(model, response, "pause", p, Map.of(), null, null);
+        }
+        return "redirect:/app/admin?done=token-unpaused#tokens";
+    }
+
     @PostMapping("/app/admin/pools")
     String createPool(PageForms.Pool form, Model model, HttpServletResponse response) {
         admin();
