@@ -5,7 +5,7 @@
 # See bench/README.md for what each workload is and how the ratios are computed.
 #
 # usage: bench/run.sh [--duration S] [--warmup S] [--votes N] [--w7-max-seconds S] [--skip-w6]
-#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W11,WB] [--w5-rate R]
+#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W10,W11,WB] [--w5-rate R]
 #                     [--no-build] [--quiet-request-log] [--keep]
 set -euo pipefail
 
@@ -347,6 +347,27 @@ if want W8; then
   [[ $(status_of "$r") == 201 ]] || die "W8 liquidity: $r"
 fi
 
+if want W10; then
+  # W10: two campaigns of 100,000 claims each (w10-<campaign>-1..100000, 1 BTA-UTIL each), one for
+  # the warm-up and one measured, each created in one request whose time is reported (goal <= 10 s).
+  W10_CREATE_NOTE=""
+  for c in warm run; do
+    awk -v c="$c" 'BEGIN {
+      printf "{\"tokenId\":\"BTA-UTIL\",\"name\":\"W10 %s\",\"endsAt\":\"2100-01-01T00:00:00Z\",\"claims\":[", c
+      for (i = 1; i <= 100000; i++) printf "%s{\"entityId\":\"w10-%s-%d\",\"amount\":\"1\"}", (i > 1 ? "," : ""), c, i
+      printf "]}" }' >"$WORK/w10-$c.json"
+    t0=$(date +%s%N)
+    r=$(curl -s -m 600 -X POST "$URL/api/airdrops" -H "Authorization: Bearer $ADMIN" \
+      -H 'Content-Type: application/json' --data-binary "@$WORK/w10-$c.json" -w ' %{http_code}')
+    t1=$(date +%s%N)
+    [[ $(status_of "$r") == 201 ]] || die "W10 campaign $c: ${r:0:300}"
+    declare "W10_${c^^}=$(json_str id "$r")"
+    W10_CREATE_MS=$(( (t1 - t0) / 1000000 ))
+    log "W10: campaign $c of 100,000 claims created in $W10_CREATE_MS ms"
+    W10_CREATE_NOTE="${W10_CREATE_NOTE:+$W10_CREATE_NOTE, }$c campaign created in $W10_CREATE_MS ms"
+  done
+fi
+
 if want W4; then
   log "pre-locking $PRELOCK_AMOUNT BTA-UTIL on each account (for W4's unlocks)"
   r=$(api POST /api/bench/setup "{\"operation\":\"LOCK\",\"tokenId\":\"BTA-UTIL\",\"prefix\":\"acct-\",\"first\":1,\"count\":$ACCOUNTS,\"amount\":\"$PRELOCK_AMOUNT\"}")
@@ -465,6 +486,21 @@ fi
 want W1 && wrk_run W1@8 transfer 8 "single transfers over HTTP (wrk, 8 conns)"
 want W8 && wrk_run W8 swap 64 "swaps on one hot AMM pool over HTTP, Idempotency-Key (wrk, 64 conns)"
 want W8 && wrk_run W8n swap-nokey 64 "W8 without Idempotency-Key: through the swaps' group commit (wrk, 64 conns)"
+if want W10; then
+  # the warm-up claims from one campaign, the measured run from the other: each entity claims once
+  ensure_alive
+  MODE=claim TOKEN=$ADMIN AIRDROP=$W10_WARM CAMPAIGN=warm RUN="$RUN_ID-W10-warm" \
+    wrk -t2 -c64 -d"${WARMUP}s" --timeout 10s -s bench/wrk-ledger.lua "$URL" >"$WORK/W10-warm.out" 2>&1 \
+    || { cat "$WORK/W10-warm.out" >&2; die "W10 warm-up"; }
+  snap_start
+  MODE=claim TOKEN=$ADMIN AIRDROP=$W10_RUN CAMPAIGN=run RUN="$RUN_ID-W10" \
+    wrk -t2 -c64 -d"${DURATION}s" --timeout 10s -s bench/wrk-ledger.lua "$URL" >"$WORK/W10.out" 2>"$WORK/W10.err" \
+    || { cat "$WORK/W10.out" "$WORK/W10.err" >&2; die "W10"; }
+  snap_end
+  first=$(grep -m1 'first error' "$WORK/W10.err" 2>/dev/null | cut -c1-160 || true)
+  row_from W10 "airdrop claims over HTTP, each entity once, one campaign of 100,000 (wrk, 64 conns)" "$WORK/W10.out" \
+    "$W10_CREATE_NOTE${first:+; $first}"
+fi
 
 # ------------------------------------------------------------------ W1c: the facade in-process
 
@@ -650,7 +686,7 @@ baseline_of() {
     B2@64|B2@16|W1@8|W1c) echo B0@8 ;;
     W1@64) echo B2@64 ;;
     W2) echo B0-batch100 ;;
-    W3|W4|W7-votes|W8|W8n) echo W1@64 ;;
+    W3|W4|W7-votes|W8|W8n|W10) echo W1@64 ;;
     *) echo "" ;;
   esac
 }

@@ -1,6 +1,7 @@
 -- wrk script for the HTTP workloads of the benchmark suite (started from bench/wrk-transfer.lua of
 -- the shared baselines). Environment:
 --   MODE      transfer (W1, default) | treasury (W3) | mix (W4) | echo (B2) | swap (W8) | swap-nokey (W8n)
+--             | claim (W10: AIRDROP is the campaign, CAMPAIGN its entity infix; each entity claims once)
 --   TOKEN     an admin JWT; every request is sent by the admin on behalf of the account
 --   ACCOUNTS  the accounts acct-1..acct-N (funded, and for mix pre-locked, by bench/run.sh)
 --   RUN       a run id, so that Idempotency-Keys never repeat across runs
@@ -73,8 +74,23 @@ local function swap()
   return wrk.format("POST", "/api/amm/swap", headers(mode == "swap"), body)
 end
 
+local airdrop = os.getenv("AIRDROP") or ""
+local campaign = os.getenv("CAMPAIGN") or ""
+local wrk_threads = 2 -- bench/run.sh runs wrk with -t2
+
+local function claim()
+  -- W10: the admin claims for w10-<campaign>-<n>, thread 1 the odd n, thread 2 the even ones (no
+  -- Idempotency-Key: a claim is paid once whatever the retries, through the claims' group commit)
+  counter = counter + 1
+  local n = (counter - 1) * wrk_threads + (tid or 1)
+  local body = string.format('{"entityId":"w10-%s-%d"}', campaign, n)
+  return wrk.format("POST", "/api/airdrops/" .. airdrop .. "/claim", headers(false), body)
+end
+
 function request()
-  if mode == "swap" or mode == "swap-nokey" then
+  if mode == "claim" then
+    return claim()
+  elseif mode == "swap" or mode == "swap-nokey" then
     return swap()
   elseif mode == "treasury" then
     return transfer("treasury", math.random(1, accounts))
