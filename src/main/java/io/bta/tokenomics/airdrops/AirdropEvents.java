@@ -88,6 +88,26 @@ public final class AirdropEvents {
         }
     }
 
+    /**
+     * Published once by each transaction that pays claims, with every claim it paid, in order
+     * (claims are paid many to a transaction, see {@code ClaimCommitter}): a listener handles the
+     * claims of one commit together, in one transaction of its own.
+     */
+    public record ClaimsPaid(List<Claimed> claims) implements PublicEvent.Batch {
+
+        public ClaimsPaid {
+            if (claims == null || claims.isEmpty()) {
+                throw new IllegalArgumentException("a ClaimsPaid event carries at least one claim");
+            }
+            claims = List.copyOf(claims);
+        }
+
+        @Override
+        public List<Claimed> events() {
+            return claims;
+        }
+    }
+
     public record Swept(AirdropId airdropId, TokenId tokenId, Amount sweptAmount, Instant at) implements AirdropEvent {
         public static final String TYPE = "airdrop.swept";
 

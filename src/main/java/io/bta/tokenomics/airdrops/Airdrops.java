@@ -1,6 +1,7 @@
 package io.bta.tokenomics.airdrops;
 
 import io.bta.tokenomics.airdrops.AirdropEvents.Claimed;
+import io.bta.tokenomics.airdrops.AirdropEvents.ClaimsPaid;
 import io.bta.tokenomics.airdrops.AirdropEvents.Created;
 import io.bta.tokenomics.airdrops.AirdropEvents.Swept;
 import io.bta.tokenomics.airdrops.internal.AirdropStore;
@@ -71,7 +72,17 @@ public class Airdrops {
         this.events = events;
         this.writes = new TransactionTemplate(transactions.getTransactionManager());
         this.groupCommit = groupCommit;
-        groupCommit.use(this::claimInTransaction);
+        groupCommit.use(new ClaimCommitter.Body() {
+            @Override
+            public AirdropClaim apply(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor) {
+                return claimInTransaction(airdrop, claimant, trustScore, actor);
+            }
+
+            @Override
+            public void paid(List<AirdropClaim> claims) {
+                announce(claims);
+            }
+        });
     }
 
     /**
@@ -210,7 +221,28 @@ public class Airdrops {
         if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
             return groupCommit.claim(id, claimant, score, actor);
         }
-        return writes.execute(status -> claimInTransaction(id, claimant, score, actor));
+        return writes.execute(status -> {
+            var claim = claimInTransaction(id, claimant, score, actor);
+            announce(List.of(claim));
+            return claim;
+        });
+    }
+
+    /** One event for the claims one transaction paid: listeners then take them together. */
+    private void announce(List<AirdropClaim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new ClaimsPaid(claims.stream()
+                .map(c -> new Claimed(
+                        c.airdropId(),
+                        c.transaction().tokenId(),
+                        c.entityId(),
+                        c.amount(),
+                        c.trustScore(),
+                        c.transaction().id(),
+                        c.claimedAt()))
+                .toList()));
     }
 
     private AirdropClaim claimInTransaction(AirdropId id, EntityId claimant, BigDecimal score, EntityId actor) {
@@ -234,7 +266,6 @@ public class Airdrops {
         var memo = "airdrop " + id + " claim" + (actor.equals(claimant) ? "" : " by " + actor);
         var tx = ledger.transfer(campaign.tokenId(), id.escrow(), claimant, row.amount(), memo, ISSUER);
         store.markClaimed(id, claimant, now, tx.id(), score);
-        events.publishEvent(new Claimed(id, campaign.tokenId(), claimant, row.amount(), score, tx.id(), now));
         return new AirdropClaim(id, claimant, row.amount(), score, now, tx);
     }
 

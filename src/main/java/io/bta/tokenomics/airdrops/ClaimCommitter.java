@@ -29,9 +29,12 @@ class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
             EntityId actor,
             CompletableFuture<AirdropClaim> answer) {}
 
-    /** Applies one claim inside the current transaction, or throws its refusal. */
+    /** Applies one claim inside the current transaction, or throws its refusal; then announces the batch's claims. */
     interface Body {
         AirdropClaim apply(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor);
+
+        /** Called in the batch's transaction, after its claims, with those that were paid (maybe none). */
+        void paid(List<AirdropClaim> claims);
     }
 
     private final TransactionTemplate batchTransaction;
@@ -85,6 +88,13 @@ class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
                     outcomes[i] = refused; // rolled back to its savepoint; the batch goes on
                 }
             }
+            var paid = new java.util.ArrayList<AirdropClaim>();
+            for (var outcome : outcomes) {
+                if (outcome instanceof AirdropClaim claim) {
+                    paid.add(claim);
+                }
+            }
+            body.paid(paid);
         });
         for (int i = 0; i < batch.size(); i++) {
             var answer = batch.get(i).answer();

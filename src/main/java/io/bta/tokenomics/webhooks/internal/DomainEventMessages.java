@@ -106,9 +106,10 @@ class DomainEventMessages {
         record(e);
     }
 
+    /** The claims of one commit, one message each, appended together. */
     @ApplicationModuleListener
-    void on(AirdropEvents.Claimed e) {
-        record(e);
+    void on(AirdropEvents.ClaimsPaid e) {
+        log.append(payloads.messages(e));
     }
 
     @ApplicationModuleListener
