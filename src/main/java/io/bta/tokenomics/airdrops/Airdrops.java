@@ -7,6 +7,8 @@ import io.bta.tokenomics.airdrops.AirdropEvents.Swept;
 import io.bta.tokenomics.airdrops.internal.AirdropStore;
 import io.bta.tokenomics.airdrops.internal.AirdropStore.CampaignRow;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.LedgerOperation;
+import io.bta.tokenomics.ledger.OperationOutcome;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
@@ -35,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back to the treasury at most once, and no claim is paid after it (a claim holds the campaign row
  * in {@code key share} mode, a sweep takes it {@code for update}); a refusal moves nothing.
  *
- * <p>Lock order: the campaign row, then the claim row, then the ledger's balances.
+ * <p>Lock order: the campaign rows, then the claim rows, then the ledger's balances.
  */
 @Service
 public class Airdrops {
@@ -72,17 +74,7 @@ public class Airdrops {
         this.events = events;
         this.writes = new TransactionTemplate(transactions.getTransactionManager());
         this.groupCommit = groupCommit;
-        groupCommit.use(new ClaimCommitter.Body() {
-            @Override
-            public AirdropClaim apply(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor) {
-                return claimInTransaction(airdrop, claimant, trustScore, actor);
-            }
-
-            @Override
-            public void paid(List<AirdropClaim> claims) {
-                announce(claims);
-            }
-        });
+        groupCommit.use(this::claimAll);
     }
 
     /**
@@ -218,55 +210,116 @@ public class Airdrops {
     public AirdropClaim claim(AirdropId id, EntityId claimant, EntityId actor) {
         // the score is read before the transaction: a remote trust engine must not hold a connection
         var score = trust.scoreOf(claimant).score();
+        var request = new ClaimRequest(id, claimant, score, actor);
         if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return groupCommit.claim(id, claimant, score, actor);
+            return groupCommit.claim(request);
         }
-        return writes.execute(status -> {
-            var claim = claimInTransaction(id, claimant, score, actor);
-            announce(List.of(claim));
-            return claim;
-        });
+        var outcome = writes.execute(status -> claimAll(List.of(request)).get(0));
+        if (outcome instanceof RuntimeException refused) {
+            throw refused;
+        }
+        return (AirdropClaim) outcome;
     }
 
-    /** One event for the claims one transaction paid: listeners then take them together. */
-    private void announce(List<AirdropClaim> claims) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        events.publishEvent(new ClaimsPaid(claims.stream()
-                .map(c -> new Claimed(
-                        c.airdropId(),
-                        c.transaction().tokenId(),
-                        c.entityId(),
-                        c.amount(),
-                        c.trustScore(),
-                        c.transaction().id(),
-                        c.claimedAt()))
-                .toList()));
-    }
+    /** A claim as queued: the campaign, the claimant, its trust score read before, and who asked. */
+    record ClaimRequest(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor) {}
 
-    private AirdropClaim claimInTransaction(AirdropId id, EntityId claimant, BigDecimal score, EntityId actor) {
-        var campaign = store.campaignForClaim(id).orElseThrow(() -> AirdropsProblems.unknownAirdrop(id.toString()));
+    /**
+     * The claims, in order, inside the current transaction, in a few statements whatever their
+     * number: each answered with its {@link AirdropClaim} or its refusal (a {@code DomainProblem}),
+     * a refusal moving nothing and not affecting the others. The campaigns' rows are locked first
+     * ({@code for key share}), then the claim rows ({@code for update}, in key order), then the
+     * ledger's balances by one {@code applyEach}; the paid rows are marked in one statement and one
+     * {@link ClaimsPaid} event announces them.
+     */
+    List<Object> claimAll(List<ClaimRequest> requests) {
+        var outcomes = new Object[requests.size()];
+        var campaigns = store.campaignsForClaims(
+                requests.stream().map(ClaimRequest::airdrop).toList());
         var now = clock.instant();
-        if (now.isBefore(campaign.startsAt())) {
-            throw AirdropsProblems.notStarted(campaign.startsAt());
+        var keys = new ArrayList<AirdropStore.ClaimKey>();
+        for (int i = 0; i < requests.size(); i++) {
+            var r = requests.get(i);
+            var campaign = campaigns.get(r.airdrop());
+            if (campaign == null) {
+                outcomes[i] = AirdropsProblems.unknownAirdrop(r.airdrop().toString());
+            } else if (now.isBefore(campaign.startsAt())) {
+                outcomes[i] = AirdropsProblems.notStarted(campaign.startsAt());
+            } else if (!now.isBefore(campaign.endsAt()) || campaign.sweptAt() != null) {
+                outcomes[i] = AirdropsProblems.ended(campaign.endsAt());
+            } else {
+                keys.add(new AirdropStore.ClaimKey(r.airdrop(), r.claimant()));
+            }
         }
-        if (!now.isBefore(campaign.endsAt()) || campaign.sweptAt() != null) {
-            throw AirdropsProblems.ended(campaign.endsAt());
+        var rows = store.claimsForUpdate(keys);
+        var operations = new ArrayList<LedgerOperation>();
+        var pending = new ArrayList<Integer>();
+        var taken = new java.util.HashSet<AirdropStore.ClaimKey>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            var r = requests.get(i);
+            var key = new AirdropStore.ClaimKey(r.airdrop(), r.claimant());
+            var row = rows.get(key);
+            var campaign = campaigns.get(r.airdrop());
+            if (row == null) {
+                outcomes[i] = AirdropsProblems.notEligible(r.claimant().value());
+            } else if (row.claimedAt() != null) {
+                outcomes[i] = AirdropsProblems.alreadyClaimed(row.claimedAt());
+            } else if (taken.contains(key)) {
+                outcomes[i] = AirdropsProblems.alreadyClaimed(now); // twice in one batch: the first is paid
+            } else if (campaign.minTrustScore() != null && r.trustScore().compareTo(campaign.minTrustScore()) < 0) {
+                outcomes[i] = AirdropsProblems.trustTooLow(
+                        r.trustScore().stripTrailingZeros().toPlainString(),
+                        campaign.minTrustScore().stripTrailingZeros().toPlainString());
+            } else {
+                taken.add(key);
+                var memo = "airdrop " + r.airdrop() + " claim"
+                        + (r.actor().equals(r.claimant()) ? "" : " by " + r.actor());
+                operations.add(new LedgerOperation.Transfer(
+                        campaign.tokenId(), r.airdrop().escrow(), r.claimant(), row.amount(), memo, ISSUER));
+                pending.add(i);
+            }
         }
-        var row = store.claimForUpdate(id, claimant).orElseThrow(() -> AirdropsProblems.notEligible(claimant.value()));
-        if (row.claimedAt() != null) {
-            throw AirdropsProblems.alreadyClaimed(row.claimedAt());
+        var applied = operations.isEmpty() ? List.<OperationOutcome>of() : ledger.applyEach(operations);
+        var paidRows = new ArrayList<AirdropStore.ClaimRow>();
+        var paid = new ArrayList<AirdropClaim>();
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            var r = requests.get(i);
+            if (applied.get(k) instanceof OperationOutcome.Applied done) {
+                var row = rows.get(new AirdropStore.ClaimKey(r.airdrop(), r.claimant()));
+                paidRows.add(new AirdropStore.ClaimRow(
+                        r.airdrop(),
+                        r.claimant(),
+                        row.amount(),
+                        row.treeIndex(),
+                        now,
+                        done.transaction().id(),
+                        r.trustScore()));
+                var claim = new AirdropClaim(
+                        r.airdrop(), r.claimant(), row.amount(), r.trustScore(), now, done.transaction());
+                paid.add(claim);
+                outcomes[i] = claim;
+            } else {
+                outcomes[i] = ((OperationOutcome.Refused) applied.get(k)).reason();
+            }
         }
-        if (campaign.minTrustScore() != null && score.compareTo(campaign.minTrustScore()) < 0) {
-            throw AirdropsProblems.trustTooLow(
-                    score.stripTrailingZeros().toPlainString(),
-                    campaign.minTrustScore().stripTrailingZeros().toPlainString());
+        store.markClaimed(paidRows);
+        if (!paid.isEmpty()) {
+            events.publishEvent(new ClaimsPaid(paid.stream()
+                    .map(c -> new Claimed(
+                            c.airdropId(),
+                            c.transaction().tokenId(),
+                            c.entityId(),
+                            c.amount(),
+                            c.trustScore(),
+                            c.transaction().id(),
+                            c.claimedAt()))
+                    .toList()));
         }
-        var memo = "airdrop " + id + " claim" + (actor.equals(claimant) ? "" : " by " + actor);
-        var tx = ledger.transfer(campaign.tokenId(), id.escrow(), claimant, row.amount(), memo, ISSUER);
-        store.markClaimed(id, claimant, now, tx.id(), score);
-        return new AirdropClaim(id, claimant, row.amount(), score, now, tx);
+        return java.util.Arrays.asList(outcomes);
     }
 
     /**

@@ -1,44 +1,32 @@
 package io.bta.tokenomics.airdrops;
 
-import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.batching.BatchCommitter;
 import io.bta.tokenomics.shared.error.Unavailable;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit of claims: every claim of a campaign pays out of one escrow balance, whose row the
  * ledger locks for the rest of the transaction, so claims in transactions of their own would wait
  * for each other's commit. Claims queued by many requests are applied by one thread, in the order
- * queued, in one database transaction, each in a savepoint of its own with its own checks and
- * answer: a refused claim rolls back to its savepoint and changes nothing; the others commit
- * together. Answers are given once the batch has committed.
+ * queued, in one database transaction and a few statements ({@code Airdrops.claimAll}), each with
+ * its own checks and answer: a refused claim changes nothing and the others commit together.
+ * Answers are given once the batch has committed.
  */
 @Component
 class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
 
-    record Item(
-            AirdropId airdrop,
-            EntityId claimant,
-            BigDecimal trustScore,
-            EntityId actor,
-            CompletableFuture<AirdropClaim> answer) {}
+    record Item(Airdrops.ClaimRequest request, CompletableFuture<AirdropClaim> answer) {}
 
-    /** Applies one claim inside the current transaction, or throws its refusal; then announces the batch's claims. */
+    /** Applies the claims inside the current transaction: each one's claim or refusal, in order. */
     interface Body {
-        AirdropClaim apply(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor);
-
-        /** Called in the batch's transaction, after its claims, with those that were paid (maybe none). */
-        void paid(List<AirdropClaim> claims);
+        List<Object> apply(List<Airdrops.ClaimRequest> requests);
     }
 
     private final TransactionTemplate batchTransaction;
-    private final TransactionTemplate savepoint;
     private final AirdropsProperties properties;
     private volatile Body body;
 
@@ -51,8 +39,6 @@ class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
                 properties.answerTimeout());
         this.properties = properties;
         this.batchTransaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     void use(Body body) {
@@ -64,8 +50,8 @@ class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
     }
 
     /** Queues a claim and waits for its batch: its answer, or its refusal. */
-    AirdropClaim claim(AirdropId airdrop, EntityId claimant, BigDecimal trustScore, EntityId actor) {
-        var item = new Item(airdrop, claimant, trustScore, actor, new CompletableFuture<>());
+    AirdropClaim claim(Airdrops.ClaimRequest request) {
+        var item = new Item(request, new CompletableFuture<>());
         if (!offer(item)) {
             throw Unavailable.of("AIRDROPS_BUSY", "too many airdrop claims are waiting; retry shortly");
         }
@@ -77,31 +63,14 @@ class ClaimCommitter extends BatchCommitter<ClaimCommitter.Item> {
 
     @Override
     protected void commit(List<Item> batch) {
-        var outcomes = new Object[batch.size()];
-        batchTransaction.executeWithoutResult(status -> {
-            for (int i = 0; i < batch.size(); i++) {
-                var item = batch.get(i);
-                try {
-                    outcomes[i] = savepoint.execute(
-                            s -> body.apply(item.airdrop(), item.claimant(), item.trustScore(), item.actor()));
-                } catch (RuntimeException refused) {
-                    outcomes[i] = refused; // rolled back to its savepoint; the batch goes on
-                }
-            }
-            var paid = new java.util.ArrayList<AirdropClaim>();
-            for (var outcome : outcomes) {
-                if (outcome instanceof AirdropClaim claim) {
-                    paid.add(claim);
-                }
-            }
-            body.paid(paid);
-        });
+        var outcomes = batchTransaction.execute(
+                status -> body.apply(batch.stream().map(Item::request).toList()));
         for (int i = 0; i < batch.size(); i++) {
             var answer = batch.get(i).answer();
-            if (outcomes[i] instanceof AirdropClaim claim) {
+            if (outcomes.get(i) instanceof AirdropClaim claim) {
                 answer.complete(claim);
             } else {
-                answer.completeExceptionally((RuntimeException) outcomes[i]);
+                answer.completeExceptionally((RuntimeException) outcomes.get(i));
             }
         }
     }

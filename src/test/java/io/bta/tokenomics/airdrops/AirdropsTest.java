@@ -233,6 +233,52 @@ class AirdropsTest {
                 .isNotBlank();
     }
 
+    @Autowired
+    Airdrops airdrops;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aBatchOfClaimsAnswersEachOnItsOwnInOrder() {
+        var created = api.post(
+                "/api/airdrops",
+                admin,
+                body(
+                        "BTA-UTIL",
+                        claims("a", "1", "b", "2", "c", "3"),
+                        null,
+                        clock.instant().plus(Duration.ofDays(1)),
+                        "50"));
+        var id = AirdropId.of(created.text("id"));
+        var low = new BigDecimal("49");
+        var ok = new BigDecimal("80");
+        EntityId a = EntityId.of(who("a")), b = EntityId.of(who("b")), c = EntityId.of(who("c"));
+        long head = Invariants.ledgerHead(jdbc);
+
+        var outcomes = transactions.execute(status -> airdrops.claimAll(List.of(
+                new Airdrops.ClaimRequest(id, a, ok, a),
+                new Airdrops.ClaimRequest(id, EntityId.of(who("z")), ok, EntityId.of(who("z"))),
+                new Airdrops.ClaimRequest(id, b, ok, b),
+                new Airdrops.ClaimRequest(id, a, ok, a),
+                new Airdrops.ClaimRequest(id, c, low, c),
+                new Airdrops.ClaimRequest(new AirdropId(UUID.randomUUID()), a, ok, a))));
+
+        assertThat(outcomes.get(0)).isInstanceOf(AirdropClaim.class);
+        assertThat(((io.bta.tokenomics.shared.error.DomainProblem) outcomes.get(1)).code())
+                .isEqualTo("NOT_ELIGIBLE");
+        assertThat(((AirdropClaim) outcomes.get(2)).amount()).isEqualTo(Amount.of(2));
+        assertThat(((io.bta.tokenomics.shared.error.DomainProblem) outcomes.get(3)).code())
+                .isEqualTo("ALREADY_CLAIMED");
+        assertThat(((io.bta.tokenomics.shared.error.DomainProblem) outcomes.get(4)).code())
+                .isEqualTo("TRUST_TOO_LOW");
+        assertThat(((io.bta.tokenomics.shared.error.DomainProblem) outcomes.get(5)).code())
+                .isEqualTo("UNKNOWN_AIRDROP");
+        assertThat(Invariants.ledgerHead(jdbc)).isEqualTo(head + 2);
+        assertThat(balance(who("a"), "BTA-UTIL")).isEqualTo(Amount.of(1));
+        assertThat(balance(who("c"), "BTA-UTIL")).isEqualTo(Amount.ZERO);
+    }
+
     @Test
     void oneEntityClaimingFromSixteenThreadsIsPaidOnce() throws Exception {
         var id = create(claims("alice", "5", "bob", "6")).text("id");

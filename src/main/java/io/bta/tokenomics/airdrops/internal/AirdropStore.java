@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -119,14 +123,72 @@ public class AirdropStore {
     }
 
     /**
-     * The campaign's row, locked against a sweep until the transaction ends ({@code for key share}:
-     * claims do not block each other; a sweep's {@code for update} waits for them and blocks new ones).
+     * The campaigns' rows, locked against a sweep until the transaction ends, in id order ({@code
+     * for key share}: claims do not block each other; a sweep's {@code for update} waits for them).
      */
-    public Optional<CampaignRow> campaignForClaim(AirdropId id) {
-        return jdbc.sql("select " + CAMPAIGN_COLUMNS + " from airdrop_campaigns where id = ? for key share")
-                .param(id.value())
+    public Map<AirdropId, CampaignRow> campaignsForClaims(Collection<AirdropId> ids) {
+        var sorted = ids.stream().map(AirdropId::value).distinct().sorted().toArray(UUID[]::new);
+        var rows = new HashMap<AirdropId, CampaignRow>();
+        jdbc.sql("select " + CAMPAIGN_COLUMNS + " from airdrop_campaigns where id = any(?) order by id for key share")
+                .param(sorted)
                 .query(AirdropStore::campaignRow)
-                .optional();
+                .list()
+                .forEach(r -> rows.put(r.id(), r));
+        return rows;
+    }
+
+    /** One entity's place in one campaign. */
+    public record ClaimKey(AirdropId airdropId, EntityId entityId) {}
+
+    /** The entities' rows, locked until the transaction ends, in (campaign, entity) order: one claim of each at a time. */
+    public Map<ClaimKey, ClaimRow> claimsForUpdate(Collection<ClaimKey> keys) {
+        var sorted = keys.stream()
+                .distinct()
+                .sorted(Comparator.comparing((ClaimKey k) -> k.airdropId().value())
+                        .thenComparing(k -> k.entityId().value()))
+                .toList();
+        var rows = new HashMap<ClaimKey, ClaimRow>();
+        if (sorted.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql(
+                        """
+                        select c.airdrop_id, c.entity_id, c.amount, c.tree_index, c.claimed_at, c.claim_tx_id,
+                            c.trust_score
+                        from airdrop_claims c join unnest(?::uuid[], ?::text[]) as k(a, e)
+                          on c.airdrop_id = k.a and c.entity_id = k.e
+                        order by c.airdrop_id, c.entity_id
+                        for update of c
+                        """)
+                .param(sorted.stream().map(k -> k.airdropId().value()).toArray(UUID[]::new))
+                .param(sorted.stream().map(k -> k.entityId().value()).toArray(String[]::new))
+                .query(AirdropStore::claimRow)
+                .list()
+                .forEach(r -> rows.put(new ClaimKey(r.airdropId(), r.entityId()), r));
+        return rows;
+    }
+
+    /** Marks the claims paid, in one statement; each was open and is locked by this transaction. */
+    public void markClaimed(List<ClaimRow> paid) {
+        if (paid.isEmpty()) {
+            return;
+        }
+        int updated = jdbc.sql(
+                        """
+                        update airdrop_claims c set claimed_at = v.at, claim_tx_id = v.tx, trust_score = v.score
+                        from unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::uuid[], ?::numeric[])
+                          as v(a, e, at, tx, score)
+                        where c.airdrop_id = v.a and c.entity_id = v.e and c.claimed_at is null
+                        """)
+                .param(paid.stream().map(r -> r.airdropId().value()).toArray(UUID[]::new))
+                .param(paid.stream().map(r -> r.entityId().value()).toArray(String[]::new))
+                .param(paid.stream().map(r -> Timestamp.from(r.claimedAt())).toArray(Timestamp[]::new))
+                .param(paid.stream().map(ClaimRow::claimTxId).toArray(UUID[]::new))
+                .param(paid.stream().map(ClaimRow::trustScore).toArray(BigDecimal[]::new))
+                .update();
+        if (updated != paid.size()) {
+            throw new IllegalStateException("marked " + updated + " claims of " + paid.size() + "; rolling back");
+        }
     }
 
     /** The campaign's row, locked for its sweep. */
@@ -174,15 +236,6 @@ public class AirdropStore {
                 .optional();
     }
 
-    /** The entity's row, locked until the transaction ends: one claim of it at a time. */
-    public Optional<ClaimRow> claimForUpdate(AirdropId id, EntityId entity) {
-        return jdbc.sql(CLAIM_SELECT + " where airdrop_id = ? and entity_id = ? for update")
-                .param(id.value())
-                .param(entity.value())
-                .query(AirdropStore::claimRow)
-                .optional();
-    }
-
     /** An entity's place in every campaign that lists it, newest campaign first. */
     public List<ClaimRow> claimsOf(EntityId entity) {
         return jdbc.sql(
@@ -195,23 +248,6 @@ public class AirdropStore {
                 .param(entity.value())
                 .query(AirdropStore::claimRow)
                 .list();
-    }
-
-    public void markClaimed(AirdropId id, EntityId entity, Instant at, UUID transactionId, BigDecimal trustScore) {
-        int updated = jdbc.sql(
-                        """
-                        update airdrop_claims set claimed_at = ?, claim_tx_id = ?, trust_score = ?
-                        where airdrop_id = ? and entity_id = ? and claimed_at is null
-                        """)
-                .param(Timestamp.from(at))
-                .param(transactionId)
-                .param(trustScore)
-                .param(id.value())
-                .param(entity.value())
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("claim of " + entity + " in airdrop " + id + " was not open; rolling back");
-        }
     }
 
     public void markSwept(AirdropId id, Instant at, Amount amount, UUID transactionId) {
