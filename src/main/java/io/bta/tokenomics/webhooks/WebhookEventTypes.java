@@ -22,6 +22,7 @@ import io.bta.tokenomics.staking.StakingEvents.RewardPaid;
 import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
 import io.bta.tokenomics.trust.TrustScoreChanged;
+import io.bta.tokenomics.vesting.VestingEvents;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +86,10 @@ public final class WebhookEventTypes {
     public static final String AIRDROP_CLAIMED = AirdropEvents.Claimed.TYPE;
     public static final String AIRDROP_SWEPT = AirdropEvents.Swept.TYPE;
 
+    public static final String VESTING_CREATED = VestingEvents.Created.TYPE;
+    public static final String VESTING_RELEASED = VestingEvents.Released.TYPE;
+    public static final String VESTING_REVOKED = VestingEvents.Revoked.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -121,7 +126,10 @@ public final class WebhookEventTypes {
             NFT_BURNED,
             AIRDROP_CREATED,
             AIRDROP_CLAIMED,
-            AIRDROP_SWEPT);
+            AIRDROP_SWEPT,
+            VESTING_CREATED,
+            VESTING_RELEASED,
+            VESTING_REVOKED);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

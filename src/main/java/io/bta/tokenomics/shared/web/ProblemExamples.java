@@ -91,6 +91,11 @@ final class ProblemExamples {
             Map.entry("ALREADY_SWEPT", "the unclaimed rest was already swept at 2026-04-02T00:00:00Z"),
             Map.entry("AIRDROPS_BUSY", "too many airdrop claims are waiting; retry shortly"),
             Map.entry("AIRDROPS_UNAVAILABLE", "the airdrops are shutting down; retry"),
+            // vesting
+            Map.entry("UNKNOWN_VESTING", "no vesting schedule " + ID),
+            Map.entry("NOTHING_TO_RELEASE", "nothing is releasable yet; tokens vest from 2027-01-01T00:00:00Z"),
+            Map.entry("NOT_REVOCABLE", "this vesting schedule was created irrevocable"),
+            Map.entry("ALREADY_REVOKED", "this vesting schedule was revoked at 2026-06-01T00:00:00Z"),
             // auctions
             Map.entry("UNKNOWN_AUCTION", "no auction tender-2026-17 has been registered or joined"),
             Map.entry("UNKNOWN_PARTICIPANT", "'bob' has not joined auction tender-2026-17"),

@@ -23,6 +23,7 @@ import io.bta.tokenomics.staking.StakingEvents.StakeClosed;
 import io.bta.tokenomics.staking.StakingEvents.StakeOpened;
 import io.bta.tokenomics.staking.StakingEvents.StakingRewardsPaid;
 import io.bta.tokenomics.trust.TrustScoreChanged;
+import io.bta.tokenomics.vesting.VestingEvents;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -114,6 +115,21 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(AirdropEvents.Swept e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(VestingEvents.Created e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(VestingEvents.Released e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(VestingEvents.Revoked e) {
         record(e);
     }
 
