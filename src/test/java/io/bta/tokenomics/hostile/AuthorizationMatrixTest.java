@@ -387,6 +387,27 @@ class AuthorizationMatrixTest {
                     "/api/airdrops/{id}/sweep",
                     Rule.ADMIN,
                     f -> post("/api/airdrops/" + f.airdrop + "/sweep", "{}")),
+            // ---- vesting
+            row("GET", "/api/vesting", Rule.OWNER_OR_ADMIN, f -> get("/api/vesting?beneficiaryId=" + f.owner)),
+            row(
+                    "POST",
+                    "/api/vesting",
+                    Rule.ADMIN,
+                    f -> post(
+                            "/api/vesting",
+                            "{\"beneficiaryId\":\"" + f.owner + "\",\"tokenId\":\"BTA-UTIL\",\"total\":\"0.001\","
+                                    + "\"start\":\"2026-01-01T00:00:00Z\",\"durationSeconds\":60,\"revocable\":true}")),
+            row("GET", "/api/vesting/{id}", Rule.OWNER_OR_ADMIN_HIDDEN, f -> get("/api/vesting/" + f.vesting)),
+            row(
+                    "POST",
+                    "/api/vesting/{id}/release",
+                    Rule.OWNER_OR_ADMIN_HIDDEN,
+                    f -> post("/api/vesting/" + f.vesting + "/release", "{}")),
+            row(
+                    "POST",
+                    "/api/vesting/{id}/revoke",
+                    Rule.ADMIN,
+                    f -> post("/api/vesting/" + f.vesting + "/revoke", "{}")),
             // ---- amm
             row("GET", "/api/amm/pools", Rule.AUTHENTICATED, f -> get("/api/amm/pools")),
             row(
@@ -980,6 +1001,8 @@ class AuthorizationMatrixTest {
         final String ammPool;
         /** An airdrop that lists the owner. */
         final String airdrop;
+        /** A vesting grant of the owner's. */
+        final String vesting;
 
         final String allocation;
         final String auction;
@@ -1043,6 +1066,12 @@ class AuthorizationMatrixTest {
                             admin,
                             "{\"tokenId\":\"BTA-UTIL\",\"name\":\"matrix\",\"endsAt\":\"2100-01-01T00:00:00Z\","
                                     + "\"claims\":[{\"entityId\":\"" + owner + "\",\"amount\":\"1\"}]}"))
+                    .text("id");
+            vesting = ok(api.post(
+                            "/api/vesting",
+                            admin,
+                            "{\"beneficiaryId\":\"" + owner + "\",\"tokenId\":\"BTA-UTIL\",\"total\":\"1\","
+                                    + "\"start\":\"2020-01-01T00:00:00Z\",\"durationSeconds\":60,\"revocable\":true}"))
                     .text("id");
             allocation = freshAllocation();
             auction = freshAuction();

@@ -487,6 +487,22 @@ class HostileInputProperties {
                     .opt("entityId", Kind.ENTITY)
                     .row(),
             on("POST", "/api/airdrops/{id}/sweep").var("id", Kind.UUID).row(),
+            // vesting
+            on("GET", "/api/vesting").query("beneficiaryId", Kind.ENTITY).row(),
+            on("POST", "/api/vesting")
+                    .body("{\"beneficiaryId\":\"alice\",\"tokenId\":\"BTA-UTIL\",\"total\":\"1\","
+                            + "\"start\":\"2026-01-01T00:00:00Z\",\"durationSeconds\":60,\"revocable\":false}")
+                    .req("beneficiaryId", Kind.ENTITY)
+                    .req("tokenId", Kind.TOKEN)
+                    .req("total", Kind.AMOUNT)
+                    .req("start", Kind.INSTANT)
+                    .req("durationSeconds", Kind.LONG)
+                    .req("revocable", Kind.ANY)
+                    .opt("cliffSeconds", Kind.LONG)
+                    .row(),
+            on("GET", "/api/vesting/{id}").var("id", Kind.UUID).row(),
+            on("POST", "/api/vesting/{id}/release").var("id", Kind.UUID).row(),
+            on("POST", "/api/vesting/{id}/revoke").var("id", Kind.UUID).row(),
             // nft
             on("GET", "/api/nft/collections").row(),
             on("POST", "/api/nft/collections")
