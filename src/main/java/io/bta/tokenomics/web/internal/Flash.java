@@ -26,6 +26,7 @@ public class Flash {
             Map.entry("unstaked", "Stake closed."),
             Map.entry("claimed", "Reward claimed."),
             Map.entry("airdrop-claimed", "Airdrop claimed."),
+            Map.entry("vesting-released", "Vested tokens released."),
             Map.entry("token-paused", "Token paused: no movement of it is accepted until it is unpaused."),
             Map.entry("token-unpaused", "Token unpaused."),
             Map.entry("initialized", "Tokens initialized."),
