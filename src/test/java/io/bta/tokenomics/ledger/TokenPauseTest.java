@@ -154,6 +154,36 @@ class TokenPauseTest {
     }
 
     @Test
+    void aPausedRewardTokenRefusesRewardClaimsAndTheRewardStaysPending() {
+        var reward = api.post(
+                "/api/rewards",
+                admin,
+                json("recipientId", alice, "type", "MANUAL", "sourceRef", "pause-" + alice, "amount", "2"));
+        assertThat(reward.status()).as(reward.body()).isEqualTo(201);
+        var id = reward.text("id");
+        assertThat(api.post("/api/tokens/BTA-REWARD/pause", admin, "{\"reason\":\"drill\"}")
+                        .status())
+                .isEqualTo(200);
+        long head = Invariants.ledgerHead(jdbc);
+
+        var claim = api.post("/api/rewards/" + id + "/claim", Api.token(alice), null);
+
+        assertThat(claim.status()).as(claim.body()).isEqualTo(409);
+        assertThat(claim.code()).isEqualTo("TOKEN_PAUSED");
+        assertThat(Invariants.ledgerHead(jdbc)).isEqualTo(head);
+        assertThat(jdbc.sql("select status from rewards where id = ?::uuid")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+        assertThat(api.post("/api/tokens/BTA-REWARD/unpause", admin, null).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/rewards/" + id + "/claim", Api.token(alice), null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void onlyAnAdminPausesAndAPauseIsNotRepeated() {
         assertThat(api.post("/api/tokens/BTA-GOV/pause", Api.token(alice), "{\"reason\":\"x\"}")
                         .status())
