@@ -9,6 +9,7 @@ import io.bta.tokenomics.bridge.internal.BridgeStore.DeploymentRow;
 import io.bta.tokenomics.bridge.internal.BridgeStore.DepositRow;
 import io.bta.tokenomics.bridge.internal.BridgeStore.WithdrawalRow;
 import io.bta.tokenomics.ledger.Ledger;
+import io.bta.tokenomics.ledger.TokenPauseChanged;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -96,9 +98,48 @@ public class BridgeWorker {
         }
         int recorded = 0;
         for (var token : store.tokens(d.chainId())) {
-            recorded += sendBatch(d, token);
+            if (syncTokenPause(token)) {
+                recorded += sendBatch(d, token);
+            }
         }
         return recorded;
+    }
+
+    /**
+     * Makes a token contract's pause match the token's emergency pause in the ledger (the ledger's
+     * flag is what counts, as the bridge's own flag is for the bridge contract): while a token is
+     * paused here, every transfer, mint and burn of it is paused on chain too. True when the token
+     * is not paused and the chain answered, so its withdrawals may be sent.
+     */
+    public synchronized boolean syncTokenPause(BridgeToken token) {
+        boolean paused = ledger.token(token.tokenId().toString()).paused();
+        try {
+            var contracts = chain.contracts();
+            if (contracts.paused(token.contractAddress()) != paused) {
+                if (paused) {
+                    contracts.pause(token.contractAddress());
+                } else {
+                    contracts.unpause(token.contractAddress());
+                }
+                log.info("{} contract {} on chain", token.symbol(), paused ? "paused" : "unpaused");
+            }
+            return !paused;
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not set {}'s contract pause to {}: {}", token.symbol(), paused, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A token paused or unpaused in the ledger: its contract follows at once (and on every pass). */
+    @ApplicationModuleListener
+    void on(TokenPauseChanged change) {
+        var deployment = deployment();
+        if (deployment.isEmpty()) {
+            return;
+        }
+        store.tokens(deployment.get().chainId()).stream()
+                .filter(t -> t.tokenId().equals(change.tokenId()))
+                .forEach(this::syncTokenPause);
     }
 
     private int sendBatch(DeploymentRow d, BridgeToken token) {

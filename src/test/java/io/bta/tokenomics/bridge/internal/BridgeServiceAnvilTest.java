@@ -608,6 +608,36 @@ class BridgeServiceAnvilTest {
     }
 
     @Test
+    void aPausedTokenIsPausedOnChainTooAndItsWithdrawalsWait() throws Exception {
+        var holder = funded("BTA-GOV", 10);
+        var before = api.post(
+                "/api/bridge/withdrawals",
+                Api.token(holder.value()),
+                Api.json("tokenId", "BTA-GOV", "amount", "2", "toAddress", randomAddress()));
+        assertThat(before.status()).as(before.body()).isEqualTo(201);
+        assertThat(api.post("/api/tokens/BTA-GOV/pause", admin, "{\"reason\":\"incident\"}")
+                        .status())
+                .isEqualTo(200);
+        try {
+            var refused = api.post(
+                    "/api/bridge/withdrawals",
+                    Api.token(holder.value()),
+                    Api.json("tokenId", "BTA-GOV", "amount", "1", "toAddress", randomAddress()));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("TOKEN_PAUSED");
+            assertThat(worker.send()).as("the paused token's withdrawal waits").isZero();
+            assertThat(chain.contracts().paused(gov)).isTrue();
+            assertThat(chain.contracts().paused(util)).isFalse();
+        } finally {
+            assertThat(api.post("/api/tokens/BTA-GOV/unpause", admin, null).status())
+                    .isEqualTo(200);
+        }
+        assertThat(worker.send()).isEqualTo(1);
+        assertThat(chain.contracts().paused(gov)).isFalse();
+        assertConsistent();
+    }
+
+    @Test
     void governanceMayPauseAndUnpauseTheBridgeAndTheSenderBringsTheChainAlong() throws Exception {
         var pause = action("PAUSE_BRIDGE");
         var unpause = action("UNPAUSE_BRIDGE");
