@@ -200,6 +200,13 @@ class AirdropsTest {
                 .isEqualTo("airdrop:" + id);
         assertThat(first.json().get("transaction").get("toEntityId").asString()).isEqualTo(who("alice"));
         assertThat(balance(who("alice"), "BTA-UTIL")).isEqualTo(Amount.of(40));
+        // the claim's transfer is sealed into the audit chain like every ledger transaction
+        audit.sealAll();
+        var proofOfClaim = api.get(
+                "/api/tokens/transactions/"
+                        + first.json().get("transaction").get("id").asString() + "/proof",
+                Api.token(who("alice")));
+        assertThat(proofOfClaim.status()).as(proofOfClaim.body()).isEqualTo(200);
         long head = Invariants.ledgerHead(jdbc);
 
         var again = claim(id, who("alice"));
@@ -235,6 +242,9 @@ class AirdropsTest {
 
     @Autowired
     Airdrops airdrops;
+
+    @Autowired
+    io.bta.tokenomics.audit.Audit audit;
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
