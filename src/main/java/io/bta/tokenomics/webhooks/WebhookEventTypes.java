@@ -5,6 +5,7 @@ import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
 import io.bta.tokenomics.bridge.BridgeEvents;
+import io.bta.tokenomics.farms.FarmEvents;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -90,6 +91,8 @@ public final class WebhookEventTypes {
     public static final String VESTING_RELEASED = VestingEvents.Released.TYPE;
     public static final String VESTING_REVOKED = VestingEvents.Revoked.TYPE;
 
+    public static final String FARM_POSITION_CHANGED = FarmEvents.PositionChanged.TYPE;
+
     /** Every type, in a stable order (the order of the list answered by the API). */
     public static final List<String> KNOWN = List.of(
             LEDGER_TRANSFERRED,
@@ -129,7 +132,8 @@ public final class WebhookEventTypes {
             AIRDROP_SWEPT,
             VESTING_CREATED,
             VESTING_RELEASED,
-            VESTING_REVOKED);
+            VESTING_REVOKED,
+            FARM_POSITION_CHANGED);
 
     private static final Set<String> SUBSCRIBABLE = Set.copyOf(concat());
 

@@ -96,6 +96,13 @@ final class ProblemExamples {
             Map.entry("NOTHING_TO_RELEASE", "nothing is releasable yet; tokens vest from 2027-01-01T00:00:00Z"),
             Map.entry("NOT_REVOCABLE", "this vesting schedule was created irrevocable"),
             Map.entry("ALREADY_REVOKED", "this vesting schedule was revoked at 2026-06-01T00:00:00Z"),
+            // farms
+            Map.entry("UNKNOWN_FARM", "no farm " + ID),
+            Map.entry("FARM_EXISTS", "BTA-UTIL already backs farm " + ID + "; a token backs one farm"),
+            Map.entry("INSUFFICIENT_STAKE", "the position holds 10, less than the 15 asked"),
+            Map.entry("FARM_ENDED", "the farm ended at 2026-06-01T00:00:00Z and takes no deposits"),
+            Map.entry("NO_POSITION", "there is no position in this farm"),
+            Map.entry("NOTHING_TO_HARVEST", "nothing is pending in this position"),
             // auctions
             Map.entry("UNKNOWN_AUCTION", "no auction tender-2026-17 has been registered or joined"),
             Map.entry("UNKNOWN_PARTICIPANT", "'bob' has not joined auction tender-2026-17"),

@@ -5,6 +5,7 @@ import io.bta.tokenomics.amm.AmmEvents;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionJoined;
 import io.bta.tokenomics.auctions.AuctionEvents.AuctionSettled;
 import io.bta.tokenomics.bridge.BridgeEvents;
+import io.bta.tokenomics.farms.FarmEvents;
 import io.bta.tokenomics.governance.GovernanceEvents.DelegationChanged;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCanceled;
 import io.bta.tokenomics.governance.GovernanceEvents.ProposalCreated;
@@ -115,6 +116,11 @@ class DomainEventMessages {
 
     @ApplicationModuleListener
     void on(AirdropEvents.Swept e) {
+        record(e);
+    }
+
+    @ApplicationModuleListener
+    void on(FarmEvents.PositionChanged e) {
         record(e);
     }
 
