@@ -387,6 +387,55 @@ class AuthorizationMatrixTest {
                     "/api/airdrops/{id}/sweep",
                     Rule.ADMIN,
                     f -> post("/api/airdrops/" + f.airdrop + "/sweep", "{}")),
+            // ---- farms
+            row("GET", "/api/farms", Rule.AUTHENTICATED, f -> get("/api/farms")),
+            row(
+                    "POST",
+                    "/api/farms",
+                    Rule.ADMIN,
+                    f -> post("/api/farms", json("stakeTokenId", "BTA-GOV", "allocPoint", 0))),
+            row("GET", "/api/farms/program", Rule.AUTHENTICATED, f -> get("/api/farms/program")),
+            row(
+                    "PATCH",
+                    "/api/farms/program",
+                    Rule.ADMIN,
+                    f -> new Call("PATCH", "/api/farms/program", "{\"rewardPerSecond\":\"1\"}")),
+            row("GET", "/api/farms/{id}", Rule.AUTHENTICATED, f -> get("/api/farms/" + f.farm)),
+            row(
+                    "PATCH",
+                    "/api/farms/{id}",
+                    Rule.ADMIN,
+                    f -> new Call("PATCH", "/api/farms/" + f.farm, "{\"allocPoint\":1}")),
+            row(
+                    "POST",
+                    "/api/farms/{id}/deposit",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/farms/" + f.farm + "/deposit", json("amount", "0.000001"))),
+            row(
+                    "POST",
+                    "/api/farms/{id}/withdraw",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/farms/" + f.farm + "/withdraw", json("amount", "0.000001"))),
+            row(
+                    "POST",
+                    "/api/farms/{id}/harvest",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/farms/" + f.farm + "/harvest", "{}")),
+            row(
+                    "POST",
+                    "/api/farms/{id}/emergency-withdraw",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/farms/" + f.farm + "/emergency-withdraw", "{}")),
+            row(
+                    "GET",
+                    "/api/farms/{id}/positions/{entityId}",
+                    Rule.OWNER_OR_ADMIN,
+                    f -> get("/api/farms/" + f.farm + "/positions/" + f.owner)),
+            row(
+                    "POST",
+                    "/api/farms/{id}/positions/{entityId}/kick",
+                    Rule.AUTHENTICATED,
+                    f -> post("/api/farms/" + f.farm + "/positions/" + f.owner + "/kick", "{}")),
             // ---- vesting
             row("GET", "/api/vesting", Rule.OWNER_OR_ADMIN, f -> get("/api/vesting?beneficiaryId=" + f.owner)),
             row(
@@ -1003,6 +1052,8 @@ class AuthorizationMatrixTest {
         final String airdrop;
         /** A vesting grant of the owner's. */
         final String vesting;
+        /** A farm of BTA-UTIL in which the owner holds a position. */
+        final String farm;
 
         final String allocation;
         final String auction;
@@ -1073,6 +1124,7 @@ class AuthorizationMatrixTest {
                             "{\"beneficiaryId\":\"" + owner + "\",\"tokenId\":\"BTA-UTIL\",\"total\":\"1\","
                                     + "\"start\":\"2020-01-01T00:00:00Z\",\"durationSeconds\":60,\"revocable\":true}"))
                     .text("id");
+            farm = farmOf("BTA-UTIL");
             allocation = freshAllocation();
             auction = freshAuction();
             webhook = freshWebhook();
@@ -1081,6 +1133,23 @@ class AuthorizationMatrixTest {
                     admin,
                     "{\"symbol\":\"" + nftCollection + "\",\"name\":\"matrix\",\"soulbound\":false}"));
             freshNft();
+        }
+
+        /** The farm of a token (created if there is none), with a position of the owner's in it. */
+        String farmOf(String token) {
+            var admin = Api.adminToken();
+            String id = null;
+            for (var f : api.get("/api/farms", admin).json()) {
+                if (f.get("stakeTokenSymbol").asString().equals(token)) {
+                    id = f.get("id").asString();
+                }
+            }
+            if (id == null) {
+                id = ok(api.post("/api/farms", admin, json("stakeTokenId", token, "allocPoint", 1)))
+                        .text("id");
+            }
+            ok(api.post("/api/farms/" + id + "/deposit", Api.token(owner), json("amount", "1")));
+            return id;
         }
 
         String keyWith(String scope) {

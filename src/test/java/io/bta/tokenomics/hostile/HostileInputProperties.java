@@ -487,6 +487,48 @@ class HostileInputProperties {
                     .opt("entityId", Kind.ENTITY)
                     .row(),
             on("POST", "/api/airdrops/{id}/sweep").var("id", Kind.UUID).row(),
+            // farms
+            on("GET", "/api/farms").row(),
+            on("POST", "/api/farms")
+                    .body("{\"stakeTokenId\":\"BTA-GOV\",\"allocPoint\":1}")
+                    .req("stakeTokenId", Kind.TOKEN)
+                    .req("allocPoint", Kind.LONG)
+                    .opt("startsAt", Kind.INSTANT)
+                    .opt("endsAt", Kind.INSTANT)
+                    .row(),
+            on("GET", "/api/farms/program").row(),
+            on("PATCH", "/api/farms/program")
+                    .body("{\"rewardPerSecond\":\"1\"}")
+                    .req("rewardPerSecond", Kind.AMOUNT)
+                    .row(),
+            on("GET", "/api/farms/{id}").var("id", Kind.UUID).row(),
+            on("PATCH", "/api/farms/{id}")
+                    .var("id", Kind.UUID)
+                    .body("{\"allocPoint\":1}")
+                    .req("allocPoint", Kind.LONG)
+                    .row(),
+            on("POST", "/api/farms/{id}/deposit")
+                    .var("id", Kind.UUID)
+                    .body("{\"amount\":\"1\"}")
+                    .req("amount", Kind.AMOUNT)
+                    .row(),
+            on("POST", "/api/farms/{id}/withdraw")
+                    .var("id", Kind.UUID)
+                    .body("{\"amount\":\"1\"}")
+                    .req("amount", Kind.AMOUNT)
+                    .row(),
+            on("POST", "/api/farms/{id}/harvest").var("id", Kind.UUID).row(),
+            on("POST", "/api/farms/{id}/emergency-withdraw")
+                    .var("id", Kind.UUID)
+                    .row(),
+            on("GET", "/api/farms/{id}/positions/{entityId}")
+                    .var("id", Kind.UUID)
+                    .var("entityId", Kind.ENTITY)
+                    .row(),
+            on("POST", "/api/farms/{id}/positions/{entityId}/kick")
+                    .var("id", Kind.UUID)
+                    .var("entityId", Kind.ENTITY)
+                    .row(),
             // vesting
             on("GET", "/api/vesting").query("beneficiaryId", Kind.ENTITY).row(),
             on("POST", "/api/vesting")

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class VestingPages {
 
     /** A grant and its chart: the vested curve's points and where "now" is, in a 300 × 100 box. */
-    public record Row(Grant grant, String curve, double nowX, double nowY, String label) {}
+    public record Row(Grant grant, String curve, BigDecimal nowX, BigDecimal nowY, String label) {}
 
     static final int WIDTH = 300;
     static final int HEIGHT = 100;
@@ -114,16 +114,21 @@ class VestingPages {
         var vested = g.revokedAt() != null && t.isAfter(g.revokedAt())
                 ? schedule.vestedAt(g.revokedAt())
                 : schedule.vestedAt(t);
-        return String.format(java.util.Locale.ROOT, "%.1f,%.1f", x(t, from, span), y(vested, g.total()));
+        return x(t, from, span).toPlainString() + "," + y(vested, g.total()).toPlainString();
     }
 
-    private static double x(Instant t, Instant from, long span) {
-        return WIDTH * (double) Duration.between(from, t).toSeconds() / span;
+    /** A drawing coordinate, to a tenth of a pixel: how far along the schedule {@code t} is. */
+    private static BigDecimal x(Instant t, Instant from, long span) {
+        return BigDecimal.valueOf(WIDTH)
+                .multiply(BigDecimal.valueOf(Duration.between(from, t).toSeconds()))
+                .divide(BigDecimal.valueOf(span), 1, RoundingMode.DOWN);
     }
 
-    /** A drawing coordinate only (never an amount): the share of the total, 0 at the bottom. */
-    private static double y(Amount vested, Amount total) {
-        var share = vested.toBigDecimal().divide(total.toBigDecimal(), 6, RoundingMode.DOWN);
-        return HEIGHT - share.multiply(BigDecimal.valueOf(HEIGHT)).doubleValue();
+    /** A drawing coordinate, to a tenth of a pixel: the share of the total vested, 0 at the bottom. */
+    private static BigDecimal y(Amount vested, Amount total) {
+        var height = vested.toBigDecimal()
+                .multiply(BigDecimal.valueOf(HEIGHT))
+                .divide(total.toBigDecimal(), 1, RoundingMode.DOWN);
+        return BigDecimal.valueOf(HEIGHT).setScale(1).subtract(height);
     }
 }
