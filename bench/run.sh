@@ -5,7 +5,8 @@
 # See bench/README.md for what each workload is and how the ratios are computed.
 #
 # usage: bench/run.sh [--duration S] [--warmup S] [--votes N] [--w7-max-seconds S] [--skip-w6]
-#                     [--w6-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W10,W11,WB] [--w5-rate R]
+#                     [--w6-quick] [--w9-quick] [--only B0,B2,W1,W1c,W2,W3,W4,W5,W6,W7,W8,W9,W10,W11,WB]
+#                     [--w5-rate R]
 #                     [--no-build] [--quiet-request-log] [--keep]
 set -euo pipefail
 
@@ -19,6 +20,7 @@ PRELOCK_AMOUNT=100   # BTA-UTIL locked on each account before W4, so that its un
 W2_CONNECTIONS=4
 RUN_W6=1
 W6_QUICK=0
+W9_QUICK=0
 ONLY=all
 W5_RATE=
 BUILD=1
@@ -33,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --w7-max-seconds) W7_MAX_SECONDS=$2; shift 2 ;;
     --skip-w6) RUN_W6=0; shift ;;
     --w6-quick) W6_QUICK=1; shift ;;
+    --w9-quick) W9_QUICK=1; shift ;;
     --only) ONLY=$2; shift 2 ;;
     --w5-rate) W5_RATE=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
@@ -627,6 +630,27 @@ if want W6 && [[ $RUN_W6 -eq 1 ]]; then
   else
     tail -20 "$WORK/W6.log" >&2
     row W6 "staking benchmark" - - - - - - "FAILED, see the log"
+  fi
+fi
+
+# ------------------------------------------------------------------ W9: farms (its own benchmark)
+
+if want W9; then
+  W9_ARGS=()
+  [[ $W9_QUICK -eq 1 ]] && W9_ARGS=(-Dbench.farms.sizes=1000,20000 -Dbench.farms.rounds=1)
+  log "W9: mvn -Pbench verify -Dtest=FarmsBenchmark ${W9_ARGS[*]:-} (about 2 minutes at full size)"
+  RSS_MIB=- SVC_CORES=- PG_CORES=- GEN_CORES=- OTHER_CORES=- BATCH_MEAN=- WAL_NOTE=-
+  rm -f target/bench/farms.md
+  if mvn -q -B -ntp -Pbench verify -Dtest=FarmsBenchmark -Dspotless.check.skip=true "${W9_ARGS[@]}" >"$WORK/W9.log" 2>&1; then
+    ratio=$(grep -o 'largest farm / smallest: \*\*[0-9.]*' target/bench/farms.md | grep -o '[0-9.]*$' || true)
+    largest=$(grep -E '^\| [0-9,]+ \| [0-9,]+ \| [0-9]+ \|' target/bench/farms.md | tail -1)
+    row W9 "farms: harvest one position with $(awk -F'|' '{ gsub(/ /, "", $2); print $2 }' <<<"$largest") positions in the farm, largest / smallest (p50 ratio)" \
+      "$(awk -F'|' '{ gsub(/[ ,]/, "", $7); print $7 }' <<<"$largest")" \
+      "$(awk -F'|' '{ gsub(/ /, "", $4); print $4 }' <<<"$largest")" "$(awk -F'|' '{ gsub(/ /, "", $5); print $5 }' <<<"$largest")" - 0 0 \
+      "p50 ratio ${ratio:-?} (goal ≤ 1.5); one harvest at a time; see target/bench/farms.md"
+  else
+    tail -20 "$WORK/W9.log" >&2
+    row W9 "farms benchmark" - - - - - - "FAILED, see the log"
   fi
 fi
 
