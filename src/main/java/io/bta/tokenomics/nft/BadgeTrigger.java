@@ -13,5 +13,10 @@ public enum BadgeTrigger {
     /** Referral rewards distributed to the entity. */
     REWARDS_REFERRAL,
     /** Transaction rewards distributed to the entity. */
-    REWARDS_TRANSACTION
+    REWARDS_TRANSACTION,
+    /**
+     * A stake held at least the rule's threshold in days (at most 36,500): still open, or closed no
+     * sooner. Counted by a periodic scan of the stakes, not by an event.
+     */
+    STAKE_HELD_DAYS
 }

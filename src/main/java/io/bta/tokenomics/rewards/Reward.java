@@ -9,6 +9,8 @@ import java.time.Instant;
 /**
  * One reward. {@code trustScore} is the recipient's score when it was distributed;
  * {@code expiresAt} is null when the reward never expires; {@code claimedAt} is set once CLAIMED.
+ * A badge ({@link RewardType#NFT}, AWARDED) has no token ({@code tokenId} and {@code symbol} null,
+ * {@code amount} zero) and names its {@code badge}; every other reward has a null {@code badge}.
  */
 public record Reward(
         RewardId id,
@@ -23,4 +25,5 @@ public record Reward(
         RewardStatus status,
         Instant createdAt,
         Instant claimedAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        RewardBadge badge) {}

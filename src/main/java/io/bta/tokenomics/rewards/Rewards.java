@@ -102,6 +102,10 @@ public class Rewards {
     @Transactional
     public RewardGrant distributeReward(
             EntityId recipient, RewardType type, String sourceRef, Amount amount, String reason) {
+        if (type == RewardType.NFT) {
+            throw InvalidInput.field(
+                    "type", "an NFT reward is a badge, awarded by a badge rule (POST /api/nft/badge-rules)");
+        }
         return grant(recipient, type, sourceRef, reason, (policy, score) -> {
             if (amount != null) {
                 return amount;
@@ -111,6 +115,28 @@ public class Rewards {
             }
             return policy.scale(policy.amount(), score);
         });
+    }
+
+    /**
+     * Records a badge awarded to {@code recipient} in its rewards history: a reward of type NFT,
+     * AWARDED at once (there is nothing to claim or mint, and no emission epoch is charged), with
+     * the trust score it was awarded at.
+     * {@code sourceRef} names what awarded it (one reward per recipient and source: a repeat records
+     * nothing and answers false). Joins the caller's transaction, so the badge and its record commit
+     * together.
+     */
+    @Transactional
+    public boolean recordBadge(
+            EntityId recipient, RewardBadge badge, String sourceRef, String reason, BigDecimal trustScore) {
+        var now = now();
+        return store.insertBadge(
+                Ids.newId(clock),
+                recipient,
+                sourceRef,
+                reason == null ? null : truncate(reason),
+                trustScore,
+                now,
+                badge);
     }
 
     /** A fraction ({@code rate}) of a transaction's value, scaled by trust, capped per transaction. */
@@ -319,7 +345,8 @@ public class Rewards {
                 epoch,
                 now,
                 null,
-                snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow()));
+                snapshot.claimWindow() == null ? null : now.plus(snapshot.claimWindow()),
+                null);
     }
 
     private static RewardEvents.RewardDistributed distributed(RewardStore.Row row) {
@@ -463,7 +490,7 @@ public class Rewards {
                 new RewardId(r.id()),
                 r.recipientId(),
                 r.tokenId(),
-                ledger.symbolOf(r.tokenId()),
+                r.tokenId() == null ? null : ledger.symbolOf(r.tokenId()),
                 r.amount(),
                 r.type(),
                 r.sourceRef(),
@@ -472,7 +499,8 @@ public class Rewards {
                 r.statusAt(now()),
                 r.createdAt(),
                 r.claimedAt(),
-                r.expiresAt());
+                r.expiresAt(),
+                r.badge());
     }
 
     private TokenId rewardToken() {

@@ -203,6 +203,24 @@ public class Staking {
                 .toList();
     }
 
+    /** A stake held long enough: its id, staker and when it was opened (see {@link #stakesHeld}). */
+    public record StakeHeld(StakeId id, EntityId stakerId, Instant stakedAt) {}
+
+    /**
+     * Stakes opened at or before {@code upTo} and after the stake {@code (afterAt, afterId)} (both
+     * null for the first page), in the order they were opened, that were held at least {@code
+     * held}: still active, or unstaked no sooner than {@code held} after they were opened. A reader
+     * that pages with an {@code upTo} at least {@code held} in the past sees each such stake once,
+     * whenever it reads.
+     */
+    @Transactional(readOnly = true)
+    public List<StakeHeld> stakesHeld(
+            java.time.Duration held, Instant afterAt, StakeId afterId, Instant upTo, int limit) {
+        return store.stakesHeld(held, afterAt, afterId, upTo, limit).stream()
+                .map(s -> new StakeHeld(s.id(), s.stakerId(), s.stakedAt()))
+                .toList();
+    }
+
     /** calculateStakingRewards: the sum of an entity's pending rewards now, by reward token symbol. */
     @Transactional(readOnly = true)
     public Map<String, Amount> pendingRewardsOf(EntityId staker) {

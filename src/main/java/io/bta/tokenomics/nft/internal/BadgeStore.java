@@ -102,6 +102,52 @@ public class BadgeStore {
                 == 1;
     }
 
+    /** Whether the entity has the rule's badge already. */
+    public boolean awarded(UUID rule, EntityId entity) {
+        return jdbc.sql("select exists (select 1 from nft_badge_awards where rule_id = ? and entity_id = ?)")
+                .params(rule, entity.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A STAKE_HELD_DAYS rule locked until commit, with where its scan stopped. */
+    public record HeldRule(
+            UUID id, UUID collectionId, int days, String metadata, Instant scannedToAt, UUID scannedToId) {}
+
+    /** The ids of the STAKE_HELD_DAYS rules. */
+    public List<UUID> heldRules() {
+        return jdbc.sql("select id from nft_badge_rules where trigger = 'STAKE_HELD_DAYS' order by created_at, id")
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The rule, locked: one scan of a rule at a time, on any number of instances. */
+    public HeldRule lockHeldRule(UUID id) {
+        return jdbc.sql(
+                        """
+                        select id, collection_id, threshold, metadata::text, scanned_to_at, scanned_to_id
+                        from nft_badge_rules where id = ? and trigger = 'STAKE_HELD_DAYS' for update
+                        """)
+                .param(id)
+                .query((rs, n) -> {
+                    var at = rs.getTimestamp("scanned_to_at");
+                    return new HeldRule(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("collection_id", UUID.class),
+                            rs.getInt("threshold"),
+                            rs.getString("metadata"),
+                            at == null ? null : at.toInstant(),
+                            rs.getObject("scanned_to_id", UUID.class));
+                })
+                .single();
+    }
+
+    public void scannedTo(UUID rule, Instant at, UUID stake) {
+        jdbc.sql("update nft_badge_rules set scanned_to_at = ?, scanned_to_id = ? where id = ?")
+                .params(Timestamp.from(at), stake, rule)
+                .update();
+    }
+
     public long awards(UUID rule) {
         return jdbc.sql("select count(*) from nft_badge_awards where rule_id = ?")
                 .param(rule)

@@ -164,6 +164,8 @@ class NftController {
                 "must be one of " + java.util.Arrays.toString(BadgeTrigger.values()));
         if (r.threshold() == null || r.threshold() < 1 || r.threshold() > BadgeRule.MAX_THRESHOLD) {
             in.reject("threshold", "must be a whole number from 1 to " + BadgeRule.MAX_THRESHOLD);
+        } else if (trigger == BadgeTrigger.STAKE_HELD_DAYS && r.threshold() > BadgeRule.MAX_DAYS_HELD) {
+            in.reject("threshold", "is a number of days for STAKE_HELD_DAYS: at most " + BadgeRule.MAX_DAYS_HELD);
         }
         var metadata = in.valid("metadata", () -> NftMetadata.fromJson(r.metadata()));
         in.check();

@@ -1,6 +1,7 @@
 package io.bta.tokenomics.rewards.internal;
 
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.rewards.RewardBadge;
 import io.bta.tokenomics.rewards.RewardStatus;
 import io.bta.tokenomics.rewards.RewardType;
 import io.bta.tokenomics.shared.Amount;
@@ -42,7 +43,8 @@ public class RewardStore {
             int epoch,
             Instant createdAt,
             Instant claimedAt,
-            Instant expiresAt) {
+            Instant expiresAt,
+            RewardBadge badge) {
 
         /** The status as of {@code now}: an unclaimed reward past its expiry counts as EXPIRED. */
         public RewardStatus statusAt(Instant now) {
@@ -197,6 +199,37 @@ public class RewardStore {
                 .update();
     }
 
+    /**
+     * Records a badge as an NFT reward, AWARDED at once, unless this rule already awarded the
+     * recipient (the same source); returns whether it was inserted.
+     */
+    public boolean insertBadge(
+            UUID id,
+            EntityId recipient,
+            String sourceRef,
+            String reason,
+            BigDecimal trustScore,
+            Instant at,
+            RewardBadge badge) {
+        return jdbc.sql(
+                                """
+                        insert into rewards (id, recipient_id, token_id, amount, type, source_ref, reason, trust_score,
+                                             status, epoch, created_at, nft_collection, nft_token_number)
+                        values (?, ?, null, 0, 'NFT', ?, ?, ?, 'AWARDED', null, ?, ?, ?)
+                        on conflict do nothing
+                        """)
+                        .param(id)
+                        .param(recipient.value())
+                        .param(sourceRef)
+                        .param(new SqlParameterValue(Types.VARCHAR, reason))
+                        .param(trustScore)
+                        .param(Timestamp.from(at))
+                        .param(badge.collection())
+                        .param(badge.tokenNumber())
+                        .update()
+                == 1;
+    }
+
     public void markClaimed(UUID id, Instant at, UUID transactionId) {
         jdbc.sql(
                         "update rewards set status = 'CLAIMED', claimed_at = ?, transaction_id = ? where id = ? and status = 'PENDING'")
@@ -257,7 +290,8 @@ public class RewardStore {
                                coalesce(sum(amount) filter (where effective = 'PENDING'), 0) as pending,
                                coalesce(sum(amount) filter (where effective = 'EXPIRED'), 0) as expired,
                                count(*) as n
-                        from (select token_id, type, amount, %s as effective from rewards where recipient_id = ?) r
+                        from (select token_id, type, amount, %s as effective from rewards
+                              where recipient_id = ? and type <> 'NFT') r
                         group by token_id, type
                         order by token_id, type
                         """
@@ -287,10 +321,12 @@ public class RewardStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         var claimed = rs.getTimestamp("claimed_at");
         var expires = rs.getTimestamp("expires_at");
+        var token = rs.getObject("token_id", UUID.class);
+        var collection = rs.getString("nft_collection");
         return new Row(
                 rs.getObject("id", UUID.class),
                 EntityId.of(rs.getString("recipient_id")),
-                new TokenId(rs.getObject("token_id", UUID.class)),
+                token == null ? null : new TokenId(token),
                 Amount.of(rs.getBigDecimal("amount")),
                 RewardType.valueOf(rs.getString("type")),
                 rs.getString("source_ref"),
@@ -300,6 +336,7 @@ public class RewardStore {
                 rs.getInt("epoch"),
                 rs.getTimestamp("created_at").toInstant(),
                 claimed == null ? null : claimed.toInstant(),
-                expires == null ? null : expires.toInstant());
+                expires == null ? null : expires.toInstant(),
+                collection == null ? null : new RewardBadge(collection, rs.getLong("nft_token_number")));
     }
 }

@@ -106,6 +106,9 @@ class RewardsController {
         var in = new Inputs();
         var recipient = in.entityId("recipientId", request.recipientId());
         var type = in.requiredOneOf("type", request.type(), RewardType.class);
+        if (type == RewardType.NFT) {
+            in.reject("type", "an NFT reward is a badge, awarded by a badge rule (POST /api/nft/badge-rules)");
+        }
         var source = in.required("sourceRef", request.sourceRef(), Rewards.MAX_SOURCE_REF_LENGTH);
         var amount = request.amount() == null ? null : in.positiveAmount("amount", request.amount());
         var reason = in.optional("reason", request.reason(), Rewards.MAX_REASON_LENGTH);

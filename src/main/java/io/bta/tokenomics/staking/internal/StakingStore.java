@@ -203,6 +203,31 @@ public class StakingStore {
                 .list();
     }
 
+    /**
+     * Stakes opened after {@code (afterAt, afterId)} (in {@code (staked_at, id)} order, null for the
+     * start) and at or before {@code upTo} that were held at least {@code held}: still active, or
+     * unstaked no sooner than {@code held} after they were opened.
+     */
+    public List<StakeRow> stakesHeld(
+            java.time.Duration held, Instant afterAt, StakeId afterId, Instant upTo, int limit) {
+        return jdbc.sql(
+                        """
+                        select * from staking_stakes
+                        where staked_at <= ?
+                          and (?::timestamptz is null or (staked_at, id) > (?::timestamptz, ?::uuid))
+                          and (unstaked_at is null or unstaked_at >= staked_at + make_interval(secs => ?))
+                        order by staked_at, id limit ?
+                        """)
+                .param(java.sql.Timestamp.from(upTo))
+                .param(afterAt == null ? null : java.sql.Timestamp.from(afterAt))
+                .param(afterAt == null ? null : java.sql.Timestamp.from(afterAt))
+                .param(afterId == null ? null : afterId.value())
+                .param(held.toSeconds())
+                .param(limit)
+                .query(StakingStore::stakeRow)
+                .list();
+    }
+
     /** Adds each payout to its stake's paid rewards, set-based. */
     public void addPaid(List<StakeId> stakeIds, List<Amount> amounts) {
         if (stakeIds.isEmpty()) {

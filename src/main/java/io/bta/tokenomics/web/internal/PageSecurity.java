@@ -78,7 +78,7 @@ class PageSecurity {
                         .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toSignIn()).accessDeniedHandler(denied()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
         return http.build();
     }

@@ -8,6 +8,8 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.ledger.TransactionType;
+import io.bta.tokenomics.nft.Nft;
+import io.bta.tokenomics.nft.Nfts;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.TimeRange;
 import io.bta.tokenomics.shared.error.DomainProblem;
@@ -16,7 +18,9 @@ import io.bta.tokenomics.shared.error.NotFound;
 import io.bta.tokenomics.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The wallet: balances, a transfer form and the caller's history with each transaction's proof;
- * when the bridge is enabled, a withdrawal to an address, the caller's withdrawals and deposits, and
+ * The wallet: balances, the caller's badges (NFTs, with their image and attributes), a transfer form
+ * and the caller's history with each transaction's proof; when the bridge is enabled, a withdrawal to an address, the caller's withdrawals and deposits, and
  * how to deposit.
  */
 @Controller
@@ -42,12 +46,53 @@ class WalletPages {
     private final Audit audit;
     private final PageRequests requests;
     private final ObjectProvider<Bridge> bridge;
+    private final Nfts nfts;
 
-    WalletPages(Ledger ledger, Audit audit, PageRequests requests, ObjectProvider<Bridge> bridge) {
+    WalletPages(Ledger ledger, Audit audit, PageRequests requests, ObjectProvider<Bridge> bridge, Nfts nfts) {
         this.ledger = ledger;
         this.audit = audit;
         this.requests = requests;
         this.bridge = bridge;
+        this.nfts = nfts;
+    }
+
+    /**
+     * A badge as the wallet shows it: the image only when it is an {@code https:} URI (a browser
+     * cannot load {@code ipfs:}; the page then draws the collection's initials), the attributes as
+     * text (numbers written plainly), and where its public metadata JSON is.
+     */
+    record BadgeView(
+            String collection,
+            long tokenNumber,
+            String name,
+            String description,
+            String image,
+            String initials,
+            List<Map.Entry<String, String>> attributes,
+            boolean soulbound,
+            String metadataPath) {
+
+        static BadgeView of(Nft token) {
+            var m = token.metadata();
+            var image = m.image() != null && m.image().startsWith("https:") ? m.image() : null;
+            var attributes = m.attributes() == null
+                    ? List.<Map.Entry<String, String>>of()
+                    : m.attributes().stream()
+                            .map(a -> Map.entry(
+                                    a.trait_type(),
+                                    a.value() instanceof BigDecimal d ? d.toPlainString() : String.valueOf(a.value())))
+                            .toList();
+            return new BadgeView(
+                    token.collectionSymbol(),
+                    token.tokenNumber(),
+                    m.name(),
+                    m.description(),
+                    image,
+                    token.collectionSymbol().substring(0, 2),
+                    attributes,
+                    token.soulbound(),
+                    "/api/nft/" + token.collectionSymbol() + "/" + token.tokenNumber() + "/metadata");
+        }
     }
 
     @GetMapping("/app/wallet")
@@ -188,6 +233,8 @@ class WalletPages {
                 new HistoryFilter(tokenFilter == null ? null : ledger.resolve(tokenFilter), typeFilter, TimeRange.ALL);
         var history = ledger.history(me, filter, PAGE_SIZE, Forms.given(cursor));
         model.addAttribute("balances", ledger.balances(me));
+        model.addAttribute(
+                "badges", nfts.ownedBy(me).stream().map(BadgeView::of).toList());
         model.addAttribute("tokens", ledger.tokens());
         model.addAttribute("types", TransactionType.values());
         model.addAttribute("history", history);

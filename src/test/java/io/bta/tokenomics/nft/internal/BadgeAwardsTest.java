@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.governance.Support;
 import io.bta.tokenomics.governance.VoteCast;
+import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.nft.BadgeTrigger;
 import io.bta.tokenomics.nft.NftMetadata;
 import io.bta.tokenomics.nft.Nfts;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.Await;
 import io.bta.tokenomics.support.IntegrationTest;
+import io.bta.tokenomics.support.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +50,12 @@ class BadgeAwardsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    MutableClock clock;
 
     String collection;
 
@@ -98,6 +107,15 @@ class BadgeAwardsTest {
         assertThat(badge.soulbound()).isTrue();
         count("learn-" + ann + "-6", BadgeTrigger.REWARDS_LEARNING, ann);
         assertThat(badges(ann)).isEqualTo(1);
+        var history = new Api(port).get("/api/rewards/" + ann + "?type=NFT", Api.token(ann.value()));
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        assertThat(history.json().get("items")).hasSize(1);
+        var reward = history.json().get("items").get(0);
+        assertThat(reward.get("type").asString()).isEqualTo("NFT");
+        assertThat(reward.get("status").asString()).isEqualTo("AWARDED");
+        assertThat(reward.get("badge").get("collection").asString()).isEqualTo(collection);
+        assertThat(reward.get("badge").get("tokenNumber").asLong()).isEqualTo(badge.tokenNumber());
+        assertThat(reward.get("reason").asString()).isEqualTo("badge: Five lessons");
         assertThat(jdbc.sql("select trust_score from nft_badge_awards where entity_id = ?")
                         .param(ann.value())
                         .query(BigDecimal.class)
@@ -152,10 +170,7 @@ class BadgeAwardsTest {
                 new BigDecimal("50"),
                 BigDecimal.ONE,
                 Instant.now())));
-        var deadline = Instant.now().plusSeconds(15);
-        while (badges(cat) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50); // the listener runs after the commit, on its own thread
-        }
+        Await.until(() -> badges(cat) == 1); // the listener runs after the commit, on its own thread
         assertThat(badges(cat)).isEqualTo(1);
     }
 
@@ -175,5 +190,91 @@ class BadgeAwardsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("trigger");
         assertThat(api.get("/api/nft/badge-rules", Api.token("dee")).body()).contains("Three referrals");
+    }
+
+    /** Opens a stake of 10 BTA-UTIL for a new entity in the pool; its id. */
+    String stake(Api api, String pool, EntityId staker) {
+        ledger.transfer(
+                ledger.resolve("BTA-UTIL"), ledger.treasury(), staker, Amount.of(10), null, EntityId.of("admin"));
+        var opened =
+                api.post("/api/staking/stake", Api.token(staker.value()), Api.json("poolId", pool, "amount", "10"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.text("id");
+    }
+
+    @Test
+    void aStakeHeldNinetyDaysEarnsTheBadgeOnceWhoeverScansAndItIsInTheRewardsHistory() throws Exception {
+        var api = new Api(port);
+        ledger.initializeTokens(EntityId.of("admin"));
+        var rule = api.post(
+                "/api/nft/badge-rules",
+                Api.adminToken(),
+                "{\"collection\":\"" + collection + "\",\"name\":\"Ninety days\",\"trigger\":\"STAKE_HELD_DAYS\","
+                        + "\"threshold\":90,\"metadata\":{\"name\":\"Ninety days staked\"}}");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        var pool = api.post(
+                "/api/staking/pools",
+                Api.adminToken(),
+                "{\"tokenId\":\"BTA-UTIL\",\"name\":\"held " + collection
+                        + "\",\"apy\":0,\"minStakeAmount\":\"1\",\"lockPeriod\":0}");
+        assertThat(pool.status()).as(pool.body()).isEqualTo(201);
+        var poolId = pool.text("id");
+        var keeper = entity("keeper"); // holds two stakes the whole time: one badge
+        var quitter = entity("quitter"); // unstakes after 10 days: none
+        var late = entity("late"); // holds 91 days but unstakes before anyone scans: one badge
+        stake(api, poolId, keeper);
+        stake(api, poolId, keeper);
+        var quit = stake(api, poolId, quitter);
+        var lateStake = stake(api, poolId, late);
+        clock.advance(java.time.Duration.ofDays(10));
+        assertThat(api.post("/api/staking/unstake/" + quit, Api.token(quitter.value()), null)
+                        .status())
+                .isEqualTo(200);
+        clock.advance(java.time.Duration.ofDays(79).plusHours(23)); // 89 days and 23 hours
+        assertThat(awards.scanStakesHeld()).isZero();
+        clock.advance(java.time.Duration.ofDays(1).plusHours(1)); // 90 days and an hour
+        assertThat(api.post("/api/staking/unstake/" + lateStake, Api.token(late.value()), null)
+                        .status())
+                .isEqualTo(200);
+        var scans = Executors.newFixedThreadPool(4);
+        var results = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 4; i++) {
+            results.add(scans.submit(() -> awards.scanStakesHeld()));
+        }
+        int awarded = 0;
+        for (var r : results) {
+            awarded += r.get();
+        }
+        scans.shutdown();
+        assertThat(awarded).as("four scans at once award each badge once").isEqualTo(2);
+        assertThat(badges(keeper)).isEqualTo(1);
+        assertThat(badges(late)).isEqualTo(1);
+        assertThat(badges(quitter)).isZero();
+        clock.advance(java.time.Duration.ofDays(30));
+        assertThat(awards.scanStakesHeld())
+                .as("a later scan reads only stakes not read before")
+                .isZero();
+
+        var history = api.get("/api/rewards/" + keeper, Api.token(keeper.value()));
+        var nft = history.json().get("items").get(0);
+        assertThat(nft.get("type").asString()).isEqualTo("NFT");
+        assertThat(nft.get("status").asString()).isEqualTo("AWARDED");
+        assertThat(nft.get("amount").asString()).isEqualTo("0");
+        assertThat(nft.get("tokenId").isNull()).isTrue();
+        assertThat(nft.get("trustScore").asString()).isNotBlank();
+        assertThat(nft.get("badge").get("collection").asString()).isEqualTo(collection);
+        var claim = api.post("/api/rewards/" + nft.get("id").asString() + "/claim", Api.token(keeper.value()), null);
+        assertThat(claim.status())
+                .as("a badge has nothing to claim: " + claim.body())
+                .isEqualTo(409);
+        var totals = api.get("/api/rewards/" + keeper + "/totals", Api.token(keeper.value()));
+        assertThat(totals.status()).as(totals.body()).isEqualTo(200);
+        assertThat(totals.body()).doesNotContain("NFT");
+        var manual = api.post(
+                "/api/rewards",
+                Api.adminToken(),
+                Api.json("recipientId", keeper.value(), "type", "NFT", "sourceRef", "x", "amount", "1"));
+        assertThat(manual.status()).as(manual.body()).isEqualTo(400);
+        assertThat(manual.refusedField("type")).contains("badge rule");
     }
 }
