@@ -9,7 +9,8 @@ import java.util.UUID;
 public record Verification(boolean valid, Long checkedFrom, Long checkedTo, Mismatch firstMismatch) {
 
     /**
-     * What did not match, where: the block, and for a transaction-level mismatch the transaction.
+     * What did not match, where: the block, and for a transaction-level mismatch the transaction
+     * (for {@code HISTORY}, {@code sequence} is the history's, not the ledger's).
      * {@code expected} is what the chain recorded, {@code actual} what was recomputed or found now.
      */
     public record Mismatch(
@@ -29,6 +30,11 @@ public record Verification(boolean valid, Long checkedFrom, Long checkedTo, Mism
         /** The block does not link to the block before it. */
         PREVIOUS_HASH,
         /** The header fields do not give the stored block hash. */
-        BLOCK_HASH
+        BLOCK_HASH,
+        /**
+         * Another history the block committed to (named in {@code expected} with its sequence and
+         * hash) no longer recomputes to that hash: an entry at or before that sequence changed.
+         */
+        HISTORY
     }
 }

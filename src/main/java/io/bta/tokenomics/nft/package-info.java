@@ -9,5 +9,5 @@
  * {@link io.bta.tokenomics.nft.Nfts} is the facade.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "trust", "governance", "rewards", "staking"})
+        allowedDependencies = {"shared", "trust", "governance", "rewards", "staking", "audit"})
 package io.bta.tokenomics.nft;

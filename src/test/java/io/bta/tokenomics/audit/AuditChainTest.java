@@ -8,6 +8,8 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerOperation;
 import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TokenId;
+import io.bta.tokenomics.nft.NftMetadata;
+import io.bta.tokenomics.nft.Nfts;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
@@ -56,6 +58,9 @@ class AuditChainTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Nfts nfts;
 
     Api api;
     TokenId util;
@@ -253,6 +258,49 @@ class AuditChainTest {
             tamper("update audit_blocks set merkle_root = ? where height = ?", original, height);
         }
         assertThat(audit.verify(null, null).valid()).isTrue();
+    }
+
+    @Test
+    void aBlockCommitsToTheNftHistoryHeadAndVerifyFindsARewrittenTokenPast() {
+        var symbol = "AUDIT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        nfts.createCollection(symbol, "Audited", false, null);
+        var minted = nfts.mint(symbol, alice, new NftMetadata("Audited", null, null, java.util.List.of()), ADMIN);
+        nfts.transfer(symbol, minted.tokenNumber(), bob, alice);
+        var head = jdbc.sql("select last_sequence, last_hash from nft_history_head")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        give(alice, "1", null); // a block needs a ledger transaction
+        var height = audit.sealAll().get(0);
+
+        var block = api.get("/api/audit/blocks/" + height, Api.token(alice.value()));
+        assertThat(block.json().get("headerVersion").asInt()).isEqualTo(2);
+        var histories = block.json().get("histories");
+        assertThat(histories).hasSize(1);
+        assertThat(histories.get(0).get("name").asString()).isEqualTo("nft");
+        assertThat(histories.get(0).get("sequence").asLong()).isEqualTo((Long) head[0]);
+        assertThat(histories.get(0).get("hash").asString()).isEqualTo((String) head[1]);
+        // an auditor's own hash of the version 2 header, from the documentation
+        assertThat(IndependentVerifier.blockHash(block.json())).isEqualTo(block.text("blockHash"));
+        var otherHead = ((tools.jackson.databind.node.ObjectNode) block.json().deepCopy());
+        ((tools.jackson.databind.node.ObjectNode) otherHead.get("histories").get(0))
+                .put("sequence", (Long) head[0] - 1);
+        assertThat(IndependentVerifier.blockHash(otherHead)).isNotEqualTo(block.text("blockHash"));
+        assertThat(audit.verify(height, height).valid()).isTrue();
+
+        // the token's past rewritten behind the history's trigger: the block no longer verifies
+        long transfer = (Long) head[0];
+        tamper("update nft_history set to_id = 'mallory' where sequence = ?", transfer);
+        try {
+            var mismatch = audit.verify(height, height).firstMismatch();
+            assertThat(mismatch).isNotNull();
+            assertThat(mismatch.kind()).isEqualTo(Verification.Kind.HISTORY);
+            assertThat(mismatch.sequence()).isEqualTo(transfer);
+            assertThat(mismatch.expected()).isEqualTo("nft " + transfer + " " + head[1]);
+            assertThat(mismatch.actual()).isNull();
+        } finally {
+            tamper("update nft_history set to_id = ? where sequence = ?", bob.value(), transfer);
+        }
+        assertThat(audit.verify(height, height).valid()).isTrue();
     }
 
     @Test

@@ -101,15 +101,35 @@ final class IndependentVerifier {
         return sha256(new byte[] {0x01}, mth(d.subList(0, k)), mth(d.subList(k, d.size())));
     }
 
-    /** SHA-256(previousHash ‖ merkleRoot ‖ u64 height ‖ u64 firstSequence ‖ u64 lastSequence). */
+    /**
+     * Version 1: SHA-256(previousHash ‖ merkleRoot ‖ u64 height ‖ u64 firstSequence ‖ u64
+     * lastSequence). Version 2 appends SHA-256 of the histories in name order, each u32 name length
+     * ‖ name ‖ u64 sequence ‖ 32-byte hash.
+     */
     static String blockHash(JsonNode header) {
-        var bytes = ByteBuffer.allocate(88)
+        int version = header.has("headerVersion") ? header.get("headerVersion").asInt() : 1;
+        var bytes = ByteBuffer.allocate(version == 1 ? 88 : 120)
                 .put(HEX.parseHex(header.get("previousHash").asString()))
                 .put(HEX.parseHex(header.get("merkleRoot").asString()))
                 .putLong(header.get("height").asLong())
                 .putLong(header.get("firstSequence").asLong())
-                .putLong(header.get("lastSequence").asLong())
-                .array();
-        return HEX.formatHex(sha256(bytes));
+                .putLong(header.get("lastSequence").asLong());
+        if (version == 2) {
+            var heads = new ArrayList<JsonNode>();
+            header.get("histories").forEach(heads::add);
+            heads.sort(java.util.Comparator.comparing(h -> h.get("name").asString()));
+            var out = new ByteArrayOutputStream();
+            for (var h : heads) {
+                var name = h.get("name").asString().getBytes(StandardCharsets.UTF_8);
+                out.writeBytes(ByteBuffer.allocate(4).putInt(name.length).array());
+                out.writeBytes(name);
+                out.writeBytes(ByteBuffer.allocate(8)
+                        .putLong(h.get("sequence").asLong())
+                        .array());
+                out.writeBytes(HEX.parseHex(h.get("hash").asString()));
+            }
+            bytes.put(sha256(out.toByteArray()));
+        }
+        return HEX.formatHex(sha256(bytes.array()));
     }
 }

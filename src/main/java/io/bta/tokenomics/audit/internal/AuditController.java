@@ -126,6 +126,8 @@ class AuditController {
                         b.previousHash(),
                         b.blockHash(),
                         b.sealedAt(),
+                        b.headerVersion(),
+                        b.histories(),
                         new Anchor(
                                 a.status(),
                                 a.chainTxHash(),

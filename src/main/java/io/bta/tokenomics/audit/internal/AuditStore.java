@@ -2,15 +2,18 @@ package io.bta.tokenomics.audit.internal;
 
 import io.bta.tokenomics.audit.Anchor;
 import io.bta.tokenomics.audit.AuditBlock;
+import io.bta.tokenomics.audit.HistoryHead;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The audit tables, and nothing else: the ledger is read through its facade. */
 @Repository
@@ -35,7 +38,9 @@ public class AuditStore {
             Instant anchoredAt,
             int anchorAttempts,
             Instant nextAttemptAt,
-            String lastError) {
+            String lastError,
+            int headerVersion,
+            List<HistoryHead> histories) {
 
         public AuditBlock toBlock(boolean anchorScheduled) {
             Anchor.Status status;
@@ -57,6 +62,8 @@ public class AuditStore {
                     Hashes.hex(previousHash),
                     Hashes.hex(blockHash),
                     sealedAt,
+                    headerVersion,
+                    histories,
                     new Anchor(
                             status,
                             chainTxHash,
@@ -71,9 +78,11 @@ public class AuditStore {
     public record Entry(long sequence, UUID transactionId, long blockHeight, int leafIndex, byte[] txHash) {}
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    AuditStore(JdbcClient jdbc) {
+    AuditStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -103,12 +112,13 @@ public class AuditStore {
             byte[] merkleRoot,
             byte[] previousHash,
             byte[] blockHash,
-            Instant sealedAt) {
+            Instant sealedAt,
+            List<HistoryHead> histories) {
         jdbc.sql(
                         """
                         insert into audit_blocks (height, first_sequence, last_sequence, tx_count, merkle_root,
-                                                  previous_hash, block_hash, sealed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                  previous_hash, block_hash, sealed_at, header_version, histories)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 2, ?::jsonb)
                         """)
                 .param(height)
                 .param(firstSequence)
@@ -118,6 +128,7 @@ public class AuditStore {
                 .param(previousHash)
                 .param(blockHash)
                 .param(Timestamp.from(sealedAt))
+                .param(historiesJson(histories))
                 .update();
     }
 
@@ -325,7 +336,37 @@ public class AuditStore {
                 instant(rs, "anchored_at"),
                 rs.getInt("anchor_attempts"),
                 instant(rs, "next_attempt_at"),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                rs.getInt("header_version"),
+                histories(rs.getString("histories")));
+    }
+
+    /**
+     * The heads as stored: {@code [{"name":…,"sequence":…,"hash":…}]} in name order. Names are
+     * {@code [a-z0-9-]} and hashes hex, so the text is written directly.
+     */
+    static String historiesJson(List<HistoryHead> histories) {
+        var parts = histories.stream()
+                .sorted(java.util.Comparator.comparing(HistoryHead::name))
+                .map(h -> "{\"name\":\"" + h.name() + "\",\"sequence\":" + h.sequence() + ",\"hash\":\"" + h.hash()
+                        + "\"}")
+                .toList();
+        return "[" + String.join(",", parts) + "]";
+    }
+
+    /** Reads the stored heads back. */
+    private List<HistoryHead> histories(String json) {
+        if (json == null) {
+            return null;
+        }
+        var heads = new ArrayList<HistoryHead>();
+        for (var node : this.json.readTree(json)) {
+            heads.add(new HistoryHead(
+                    node.get("name").asString(),
+                    node.get("sequence").asLong(),
+                    node.get("hash").asString()));
+        }
+        return List.copyOf(heads);
     }
 
     private Entry mapEntry(ResultSet rs, int row) throws SQLException {

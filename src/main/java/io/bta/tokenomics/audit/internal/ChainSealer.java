@@ -1,12 +1,16 @@
 package io.bta.tokenomics.audit.internal;
 
 import io.bta.tokenomics.audit.AuditProperties;
+import io.bta.tokenomics.audit.HistoryHead;
+import io.bta.tokenomics.audit.SealedHistory;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TransactionEncoding;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The head row of the chain is locked with {@code skip locked}: a second sealer, in this process or
  * another instance, finds it taken and returns at once; the unique height, the unique and
  * non-overlapping sequence ranges stop a double seal even if that lock were bypassed.
+ *
+ * <p>Each block also commits to the heads of the {@link SealedHistory} beans (header version 2),
+ * read when it is sealed; a history that changed while the ledger did not is committed to by the
+ * next block.
  */
 @Component
 public class ChainSealer {
@@ -26,13 +34,16 @@ public class ChainSealer {
     private final Clock clock;
     private final AuditProperties properties;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<SealedHistory> histories;
 
     ChainSealer(
             Ledger ledger,
             AuditStore store,
             Clock clock,
             AuditProperties properties,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<SealedHistory> histories) {
+        this.histories = histories;
         this.ledger = ledger;
         this.store = store;
         this.clock = clock;
@@ -92,10 +103,23 @@ public class ChainSealer {
         long last = first + batch.size() - 1;
         long height = head.lastHeight() + 1;
         var root = MerkleTree.root(hashes);
-        var blockHash = BlockHashing.blockHash(head.lastBlockHash(), root, height, first, last);
-        store.insertBlock(height, first, last, root, head.lastBlockHash(), blockHash, clock.instant());
+        var heads = heads();
+        var blockHash = BlockHashing.blockHash(head.lastBlockHash(), root, height, first, last, heads);
+        store.insertBlock(height, first, last, root, head.lastBlockHash(), blockHash, clock.instant(), heads);
         store.insertEntries(height, sequences, ids, hexes);
         store.advanceHead(height, last, blockHash);
         return Optional.of(height);
+    }
+
+    /** The heads of the other histories now, in name order. */
+    private List<HistoryHead> heads() {
+        return histories
+                .orderedStream()
+                .map(h -> {
+                    var head = h.head();
+                    return new HistoryHead(h.name(), head.sequence(), Hashes.hex(head.hash()));
+                })
+                .sorted(Comparator.comparing(HistoryHead::name))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.bta.tokenomics.audit.internal;
 
+import io.bta.tokenomics.audit.SealedHistory;
 import io.bta.tokenomics.audit.Verification;
 import io.bta.tokenomics.audit.Verification.Kind;
 import io.bta.tokenomics.audit.Verification.Mismatch;
@@ -8,14 +9,19 @@ import io.bta.tokenomics.ledger.LedgerTransaction;
 import io.bta.tokenomics.ledger.TransactionEncoding;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes the chain over a range of heights from what the ledger holds now: each transaction's
  * hash against the sealed one, each block's Merkle root, block hash and link to the block before.
  * Stops at the first mismatch. Transactions are checked before the block's own hashes, so a
- * rewritten ledger row is named as that transaction.
+ * rewritten ledger row is named as that transaction. A version 2 block's history heads are checked
+ * against each history recomputed now (one pass per history over the whole range).
  */
 @Component
 public class ChainVerifier {
@@ -24,19 +30,22 @@ public class ChainVerifier {
 
     private final Ledger ledger;
     private final AuditStore store;
+    private final ObjectProvider<SealedHistory> histories;
 
-    ChainVerifier(Ledger ledger, AuditStore store) {
+    ChainVerifier(Ledger ledger, AuditStore store, ObjectProvider<SealedHistory> histories) {
         this.ledger = ledger;
         this.store = store;
+        this.histories = histories;
     }
 
     public Verification verify(long fromHeight, long toHeight) {
         byte[] previous = fromHeight == 1
                 ? Hashes.ZERO
                 : store.block(fromHeight - 1).orElseThrow().blockHash();
+        var recomputed = recomputedHeads(fromHeight, toHeight);
         for (long height = fromHeight; height <= toHeight; height++) {
             var block = store.block(height).orElseThrow();
-            var mismatch = check(block, previous);
+            var mismatch = check(block, previous, recomputed);
             if (mismatch != null) {
                 return new Verification(false, fromHeight, height, mismatch);
             }
@@ -45,7 +54,27 @@ public class ChainVerifier {
         return new Verification(true, fromHeight, toHeight, null);
     }
 
-    private Mismatch check(AuditStore.BlockRow block, byte[] previous) {
+    /** Per history name, the hash recomputed now at each sequence the range's blocks committed to. */
+    private Map<String, Map<Long, byte[]>> recomputedHeads(long fromHeight, long toHeight) {
+        var wanted = new HashMap<String, TreeSet<Long>>();
+        for (long height = fromHeight; height <= toHeight; height++) {
+            var block = store.block(height).orElseThrow();
+            if (block.histories() != null) {
+                block.histories().forEach(h -> wanted.computeIfAbsent(h.name(), n -> new TreeSet<>())
+                        .add(h.sequence()));
+            }
+        }
+        var result = new HashMap<String, Map<Long, byte[]>>();
+        histories.orderedStream().forEach(h -> {
+            var sequences = wanted.get(h.name());
+            if (sequences != null) {
+                result.put(h.name(), h.recomputedHashes(sequences));
+            }
+        });
+        return result;
+    }
+
+    private Mismatch check(AuditStore.BlockRow block, byte[] previous, Map<String, Map<Long, byte[]>> heads) {
         long height = block.height();
         var entries = store.entries(height);
         if (entries.size() != block.txCount()) {
@@ -100,8 +129,31 @@ public class ChainVerifier {
             return new Mismatch(
                     height, null, null, Kind.PREVIOUS_HASH, Hashes.hex(previous), Hashes.hex(block.previousHash()));
         }
-        var blockHash = BlockHashing.blockHash(
-                block.previousHash(), block.merkleRoot(), height, block.firstSequence(), block.lastSequence());
+        if (block.histories() != null) {
+            for (var head : block.histories()) {
+                var now = heads.getOrDefault(head.name(), Map.of()).get(head.sequence());
+                var actual = now == null ? null : Hashes.hex(now);
+                if (!head.hash().equals(actual)) {
+                    return new Mismatch(
+                            height,
+                            head.sequence(),
+                            null,
+                            Kind.HISTORY,
+                            head.name() + " " + head.sequence() + " " + head.hash(),
+                            actual == null ? null : head.name() + " " + head.sequence() + " " + actual);
+                }
+            }
+        }
+        var blockHash = block.headerVersion() == 1
+                ? BlockHashing.blockHash(
+                        block.previousHash(), block.merkleRoot(), height, block.firstSequence(), block.lastSequence())
+                : BlockHashing.blockHash(
+                        block.previousHash(),
+                        block.merkleRoot(),
+                        height,
+                        block.firstSequence(),
+                        block.lastSequence(),
+                        block.histories());
         if (!Arrays.equals(blockHash, block.blockHash())) {
             return new Mismatch(
                     height, null, null, Kind.BLOCK_HASH, Hashes.hex(block.blockHash()), Hashes.hex(blockHash));

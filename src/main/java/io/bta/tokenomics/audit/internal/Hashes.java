@@ -31,4 +31,8 @@ public final class Hashes {
     public static String hex(byte[] hash) {
         return HEX.formatHex(hash);
     }
+
+    public static byte[] fromHex(String hex) {
+        return HEX.parseHex(hex);
+    }
 }

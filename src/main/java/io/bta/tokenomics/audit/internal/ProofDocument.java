@@ -39,7 +39,9 @@ record ProofDocument(
                         b.previousHash(),
                         b.merkleRoot(),
                         b.blockHash(),
-                        b.sealedAt()),
+                        b.sealedAt(),
+                        b.headerVersion(),
+                        b.histories()),
                 b.blockHash(),
                 p.anchor());
     }
@@ -75,6 +77,10 @@ record ProofDocument(
         }
     }
 
+    /**
+     * The header; in version 2 the block hash also covers {@code histories} (see {@code
+     * BlockHashing}), which is null in version 1.
+     */
     record HeaderView(
             long height,
             long firstSequence,
@@ -83,5 +89,7 @@ record ProofDocument(
             String previousHash,
             String merkleRoot,
             String blockHash,
-            Instant sealedAt) {}
+            Instant sealedAt,
+            int headerVersion,
+            List<io.bta.tokenomics.audit.HistoryHead> histories) {}
 }

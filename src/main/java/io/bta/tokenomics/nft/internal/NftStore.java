@@ -136,6 +136,13 @@ public class NftStore {
                 .single();
     }
 
+    /** The head as committed, without a lock. */
+    public Head head() {
+        return jdbc.sql("select last_sequence, last_hash from nft_history_head")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
+    }
+
     public void append(NftHistoryEntry e) {
         jdbc.sql(
                         """
