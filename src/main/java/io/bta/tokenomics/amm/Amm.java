@@ -4,6 +4,7 @@ import io.bta.tokenomics.amm.AmmEvents.LiquidityAdded;
 import io.bta.tokenomics.amm.AmmEvents.LiquidityRemoved;
 import io.bta.tokenomics.amm.AmmEvents.SwapHop;
 import io.bta.tokenomics.amm.AmmEvents.Swapped;
+import io.bta.tokenomics.amm.AmmEvents.SwapsApplied;
 import io.bta.tokenomics.amm.internal.AmmStore;
 import io.bta.tokenomics.amm.internal.AmmStore.Observation;
 import io.bta.tokenomics.amm.internal.AmmStore.PoolRow;
@@ -16,6 +17,7 @@ import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.Ids;
+import io.bta.tokenomics.shared.batching.KeptAnswers;
 import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.trust.Trust;
 import java.math.BigDecimal;
@@ -74,7 +76,17 @@ public class Amm {
             SwapCommitter groupCommit) {
         this.store = store;
         this.groupCommit = groupCommit;
-        groupCommit.use(this::swapInTransaction);
+        groupCommit.use(new SwapCommitter.Body() {
+            @Override
+            public SwapResult apply(EntityId trader, SwapOrder order, BigDecimal trustScore) {
+                return swapInTransaction(trader, order, trustScore);
+            }
+
+            @Override
+            public List<Object> applyAll(List<SwapCommitter.Item> items) {
+                return swapAll(items);
+            }
+        });
         this.ledger = ledger;
         this.trust = trust;
         this.clock = clock;
@@ -194,6 +206,25 @@ public class Amm {
     }
 
     /**
+     * As {@link #swap(EntityId, SwapOrder)}, for a request whose answer is kept with its effects
+     * under its {@code ticket} (an Idempotency-Key): through the swaps' group commit, the ticket is
+     * claimed and the answer {@code render} makes of the outcome (a {@link SwapResult} or a
+     * refusal) kept in the batch's transaction; a ticket answered before replays that answer.
+     */
+    public KeptAnswers.Answer swap(
+            EntityId trader, SwapOrder order, KeptAnswers.Ticket ticket, Function<Object, KeptAnswers.Answer> render) {
+        requireBefore(order.deadline());
+        var score = trust.scoreOf(trader).score();
+        ticket.markHandled();
+        return groupCommit.submit(trader, order, score, ticket, render).response();
+    }
+
+    /** Whether swaps go through the swaps' group commit (and keep their Idempotency-Keys there). */
+    public boolean groupCommitEnabled() {
+        return groupCommit.enabled();
+    }
+
+    /**
      * One swap inside the current transaction: the pools locked, the deadline and the limit checked
      * on the reserves now, the tokens moved, the swap recorded. Throws its refusal, having moved
      * nothing.
@@ -276,6 +307,187 @@ public class Amm {
         return result(order, legs, amounts, score, transactions);
     }
 
+    /**
+     * A batch of swaps in the current transaction, set-based: every swap's route is found first and
+     * all their pools locked once (in the AMM's lock order); then each swap, in the order queued, is
+     * computed in memory on the reserves and the trader's balance its predecessors in the batch
+     * left, with its own deadline, slippage limit and balance check (a refused swap moves nothing
+     * and changes nothing for the next); then the accepted swaps are written together: their
+     * ledger transfers in one {@code applyEach}, their rows in one insert, each pool's cumulative
+     * prices and observation once (a batch shares one instant, so the swaps inside it add no time
+     * to the cumulative prices), and one {@link SwapsApplied} event. Returns, per item, its {@link
+     * SwapResult} or its refusal. Throws, leaving the transaction to roll back, when the ledger
+     * refuses a transfer the batch had checked (a balance moved meanwhile by another writer, a
+     * paused token): the caller then applies the swaps one by one.
+     */
+    List<Object> swapAll(List<SwapCommitter.Item> items) {
+        var now = now();
+        var outcomes = new Object[items.size()];
+        var routes = new ArrayList<List<PoolRow>>(items.size());
+        var poolIds = new java.util.LinkedHashSet<PoolId>();
+        for (int i = 0; i < items.size(); i++) {
+            var order = items.get(i).order();
+            List<PoolRow> route = null;
+            try {
+                if (order.deadline() != null && now.isAfter(order.deadline())) {
+                    throw AmmProblems.deadlinePassed(order.deadline(), now);
+                }
+                route = route(order);
+                route.forEach(r -> poolIds.add(r.id()));
+            } catch (DomainProblem refused) {
+                outcomes[i] = refused;
+            }
+            routes.add(route);
+        }
+        var locked = store.lockPools(poolIds).stream().collect(Collectors.toMap(PoolRow::id, Function.identity()));
+        var reserves = new java.util.HashMap<String, BigInteger>();
+        java.util.function.BiFunction<PoolRow, TokenId, BigInteger> reserveNow =
+                (pool, token) -> reserves.computeIfAbsent(pool.id() + "|" + token, k -> reserve(pool, token));
+        var balances = new java.util.HashMap<String, BigInteger>();
+        var before = new java.util.LinkedHashMap<PoolId, BigInteger[]>();
+        var ops = new ArrayList<LedgerOperation>();
+        var opStart = new int[items.size()];
+        var hopRows = new ArrayList<SwapHopRow>();
+        var swapped = new ArrayList<Swapped>();
+        var computed = new Object[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            var item = items.get(i);
+            var order = item.order();
+            var trader = item.trader();
+            try {
+                var route = routes.get(i).stream().map(r -> locked.get(r.id())).toList();
+                var legs = legs(route, order.tokenIn(), item.trustScore(), reserveNow);
+                var amounts = amounts(legs, order);
+                var in = amounts.get(0);
+                var out = amounts.get(legs.size());
+                var payerKey = trader + "|" + order.tokenIn();
+                var available = balances.computeIfAbsent(
+                        payerKey,
+                        k -> ledger.balance(trader, order.tokenIn()).available().units());
+                if (available.compareTo(in) < 0) {
+                    throw AmmProblems.insufficientBalance(LedgerProblems.InsufficientBalance.of(
+                            trader, ledger.symbolOf(order.tokenIn()), "available", amount(available), amount(in)));
+                }
+                for (int h = 0; h < legs.size(); h++) {
+                    var leg = legs.get(h);
+                    if (!AmmMath.keepsK(
+                            amounts.get(h), amounts.get(h + 1), leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
+                        throw new IllegalStateException(
+                                "a swap through pool " + leg.pool().id() + " would decrease k");
+                    }
+                }
+                // accepted: the reserves and the trader's balances move for the swaps after it
+                balances.put(payerKey, available.subtract(in));
+                var receiverKey = trader + "|" + order.tokenOut();
+                balances.put(
+                        receiverKey,
+                        balances.computeIfAbsent(receiverKey, k -> ledger.balance(trader, order.tokenOut())
+                                        .available()
+                                        .units())
+                                .add(out));
+                var swapId = Ids.newId(clock);
+                var memo = "amm swap " + swapId;
+                opStart[i] = ops.size();
+                ops.add(new LedgerOperation.Transfer(
+                        order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(in), memo, trader));
+                for (int h = 0; h + 1 < legs.size(); h++) {
+                    ops.add(new LedgerOperation.Transfer(
+                            legs.get(h).out(),
+                            poolEntity(legs.get(h).pool().id()),
+                            poolEntity(legs.get(h + 1).pool().id()),
+                            amount(amounts.get(h + 1)),
+                            memo,
+                            ISSUER));
+                }
+                ops.add(new LedgerOperation.Transfer(
+                        order.tokenOut(),
+                        poolEntity(legs.get(legs.size() - 1).pool().id()),
+                        trader,
+                        amount(out),
+                        memo,
+                        ISSUER));
+                var hops = new ArrayList<SwapHop>();
+                for (int h = 0; h < legs.size(); h++) {
+                    var leg = legs.get(h);
+                    var hopIn = amounts.get(h);
+                    var hopOut = amounts.get(h + 1);
+                    var pool = leg.pool();
+                    var aIsIn = pool.tokenA().equals(leg.in());
+                    before.computeIfAbsent(pool.id(), id -> new BigInteger[] {
+                        aIsIn ? leg.reserveIn() : leg.reserveOut(), aIsIn ? leg.reserveOut() : leg.reserveIn()
+                    });
+                    var reserveInAfter = leg.reserveIn().add(hopIn);
+                    var reserveOutAfter = leg.reserveOut().subtract(hopOut);
+                    reserves.put(pool.id() + "|" + leg.in(), reserveInAfter);
+                    reserves.put(pool.id() + "|" + leg.out(), reserveOutAfter);
+                    hopRows.add(new SwapHopRow(
+                            swapId,
+                            h,
+                            pool.id(),
+                            trader,
+                            leg.in(),
+                            leg.out(),
+                            amount(hopIn),
+                            amount(hopOut),
+                            leg.feeBps(),
+                            item.trustScore(),
+                            leg.reserveIn().multiply(leg.reserveOut()),
+                            reserveInAfter.multiply(reserveOutAfter),
+                            now));
+                    hops.add(new SwapHop(pool.id(), leg.in(), leg.out(), amount(hopIn), amount(hopOut), leg.feeBps()));
+                }
+                swapped.add(new Swapped(
+                        swapId,
+                        trader,
+                        order.tokenIn(),
+                        order.tokenOut(),
+                        amount(in),
+                        amount(out),
+                        List.copyOf(hops),
+                        item.trustScore(),
+                        now));
+                computed[i] = new Object[] {legs, amounts, ops.size() - opStart[i]};
+            } catch (DomainProblem refused) {
+                outcomes[i] = refused;
+            }
+        }
+        if (ops.isEmpty()) {
+            return List.of(outcomes);
+        }
+        var transactions = ledger.applyAllOrNothing(ops);
+        store.insertSwapHops(hopRows);
+        before.forEach((id, reservesBefore) -> {
+            var pool = locked.get(id);
+            observe(
+                    pool,
+                    reservesBefore[0],
+                    reservesBefore[1],
+                    reserveNow.apply(pool, pool.tokenA()),
+                    reserveNow.apply(pool, pool.tokenB()),
+                    now);
+        });
+        events.publishEvent(new SwapsApplied(swapped));
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes[i] == null) {
+                @SuppressWarnings("unchecked")
+                var legs = (List<Leg>) computed[i][0];
+                @SuppressWarnings("unchecked")
+                var amounts = (List<BigInteger>) computed[i][1];
+                int count = (Integer) computed[i][2];
+                outcomes[i] = result(
+                        items.get(i).order(),
+                        legs,
+                        amounts,
+                        items.get(i).trustScore(),
+                        List.copyOf(transactions.subList(opStart[i], opStart[i] + count)));
+            }
+        }
+        return List.of(outcomes);
+    }
+
     /** One pool of a route, as the swap sees it: its reserves of the hop's tokens and the fee for the caller. */
     private record Leg(
             PoolRow pool, TokenId in, TokenId out, BigInteger reserveIn, BigInteger reserveOut, int feeBps) {}
@@ -331,6 +543,14 @@ public class Amm {
     }
 
     private List<Leg> legs(List<PoolRow> route, TokenId tokenIn, BigDecimal trustScore) {
+        return legs(route, tokenIn, trustScore, this::reserve);
+    }
+
+    private List<Leg> legs(
+            List<PoolRow> route,
+            TokenId tokenIn,
+            BigDecimal trustScore,
+            java.util.function.BiFunction<PoolRow, TokenId, BigInteger> reserves) {
         var legs = new ArrayList<Leg>();
         var in = tokenIn;
         for (var pool : route) {
@@ -342,8 +562,8 @@ public class Amm {
                     pool,
                     in,
                     out,
-                    reserve(pool, in),
-                    reserve(pool, out),
+                    reserves.apply(pool, in),
+                    reserves.apply(pool, out),
                     pool.fees().feeFor(trustScore)));
             in = out;
         }

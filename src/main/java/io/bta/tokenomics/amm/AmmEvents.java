@@ -55,6 +55,26 @@ public final class AmmEvents {
         }
     }
 
+    /**
+     * Published once by each transaction that applies swaps of the swaps' group commit, with every
+     * swap it applied, in order: a listener handles the swaps of one commit together, in one
+     * transaction of its own. A swap applied on its own publishes its {@link Swapped} alone.
+     */
+    public record SwapsApplied(List<Swapped> swaps) implements PublicEvent.Batch {
+
+        public SwapsApplied {
+            if (swaps == null || swaps.isEmpty()) {
+                throw new IllegalArgumentException("a SwapsApplied event carries at least one swap");
+            }
+            swaps = List.copyOf(swaps);
+        }
+
+        @Override
+        public List<Swapped> events() {
+            return swaps;
+        }
+    }
+
     /** One pool's part of a swap. */
     public record SwapHop(
             PoolId poolId, TokenId tokenIn, TokenId tokenOut, Amount amountIn, Amount amountOut, int feeBps) {}

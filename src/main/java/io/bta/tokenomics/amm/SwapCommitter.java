@@ -2,10 +2,15 @@ package io.bta.tokenomics.amm;
 
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.shared.batching.BatchCommitter;
+import io.bta.tokenomics.shared.batching.KeptAnswers;
 import io.bta.tokenomics.shared.error.Unavailable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,28 +18,49 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit of swaps: swaps queued by many requests are applied by one thread, in the order
- * queued, in one database transaction, each in a savepoint of its own. Each swap is computed on the
- * reserves its predecessors in the batch left, and has its own deadline and slippage check and its
- * own answer: a refused swap rolls back to its savepoint and changes nothing; the others commit
- * together. Answers are given once the batch has committed.
+ * queued, in one database transaction. Each swap is computed on the reserves its predecessors in
+ * the batch left, and has its own deadline and slippage check and its own answer: a refused swap
+ * changes nothing; the others commit together. The batch is applied set-based ({@link
+ * Body#applyAll}); if the ledger refuses it as a whole (a balance another writer moved after the
+ * batch read it, a token paused meanwhile), it rolls back and the same swaps are applied again one
+ * by one, each in a savepoint of its own. A swap's Idempotency-Key (its {@link KeptAnswers.Ticket})
+ * is claimed and its answer kept in the batch's transaction; a key already answered replays its
+ * answer and applies nothing. Answers are given once the batch has committed.
  */
 @Component
 class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
 
-    /** What one swap needs, decided before it is queued (the trust score is read by the request's thread). */
-    record Item(EntityId trader, SwapOrder order, BigDecimal trustScore, CompletableFuture<SwapResult> answer) {}
+    /**
+     * What one swap needs, decided before it is queued (the trust score is read by the request's
+     * thread); its ticket (null without an Idempotency-Key) and how its outcome is answered.
+     */
+    record Item(
+            EntityId trader,
+            SwapOrder order,
+            BigDecimal trustScore,
+            KeptAnswers.Ticket ticket,
+            Function<Object, KeptAnswers.Answer> render,
+            CompletableFuture<Outcome> answer) {}
 
-    /** Applies one swap inside the current transaction, or throws its refusal. */
+    /** A swap's outcome: its result or refusal, and its answer as kept (null without a renderer). */
+    record Outcome(SwapResult result, RuntimeException refusal, KeptAnswers.Answer response) {}
+
+    /** Applies swaps inside the current transaction. */
     interface Body {
+        /** One swap, or throws its refusal. */
         SwapResult apply(EntityId trader, SwapOrder order, BigDecimal trustScore);
+
+        /** A batch, set-based: per item its result or refusal; throws when the batch fails as a whole. */
+        List<Object> applyAll(List<Item> items);
     }
 
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate savepoint;
     private final AmmProperties properties;
+    private final KeptAnswers kept;
     private volatile Body body;
 
-    SwapCommitter(PlatformTransactionManager transactions, AmmProperties properties) {
+    SwapCommitter(PlatformTransactionManager transactions, AmmProperties properties, KeptAnswers kept) {
         super(
                 "amm-swap-writer",
                 properties.queueCapacity(),
@@ -42,6 +68,7 @@ class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
                 properties.maxWait(),
                 properties.answerTimeout());
         this.properties = properties;
+        this.kept = kept;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -57,7 +84,24 @@ class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
 
     /** Queues a swap and waits for its batch: its answer, or its refusal. */
     SwapResult swap(EntityId trader, SwapOrder order, BigDecimal trustScore) {
-        var item = new Item(trader, order, trustScore, new CompletableFuture<>());
+        var outcome = submit(trader, order, trustScore, null, null);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.result();
+    }
+
+    /**
+     * Queues a swap with its ticket and renderer and waits for its batch: its outcome, whose
+     * response is the answer kept under the ticket (or replayed from it).
+     */
+    Outcome submit(
+            EntityId trader,
+            SwapOrder order,
+            BigDecimal trustScore,
+            KeptAnswers.Ticket ticket,
+            Function<Object, KeptAnswers.Answer> render) {
+        var item = new Item(trader, order, trustScore, ticket, render, new CompletableFuture<>());
         if (!offer(item)) {
             throw Unavailable.of("AMM_BUSY", "the AMM has too many swaps waiting; retry shortly");
         }
@@ -70,25 +114,63 @@ class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
 
     @Override
     protected void commit(List<Item> batch) {
-        var outcomes = new Object[batch.size()];
-        batchTransaction.executeWithoutResult(status -> {
-            for (int i = 0; i < batch.size(); i++) {
-                var item = batch.get(i);
-                try {
-                    outcomes[i] = savepoint.execute(s -> body.apply(item.trader(), item.order(), item.trustScore()));
-                } catch (RuntimeException refused) {
-                    outcomes[i] = refused; // rolled back to its savepoint; the batch goes on
-                }
-            }
-        });
+        List<Outcome> outcomes;
+        try {
+            outcomes = batchTransaction.execute(status -> applyBatch(batch, true));
+        } catch (RuntimeException wholeBatchRefused) {
+            outcomes = batchTransaction.execute(status -> applyBatch(batch, false));
+        }
         for (int i = 0; i < batch.size(); i++) {
-            var answer = batch.get(i).answer();
-            if (outcomes[i] instanceof SwapResult result) {
-                answer.complete(result);
+            batch.get(i).answer().complete(outcomes.get(i));
+        }
+    }
+
+    private List<Outcome> applyBatch(List<Item> batch, boolean setBased) {
+        var tickets = new ArrayList<KeptAnswers.Ticket>();
+        batch.stream().filter(i -> i.ticket() != null).forEach(i -> tickets.add(i.ticket()));
+        var answered = tickets.isEmpty() ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : kept.claimAll(tickets);
+        var outcomes = new Outcome[batch.size()];
+        var toApply = new ArrayList<Item>();
+        var positions = new ArrayList<Integer>();
+        for (int i = 0; i < batch.size(); i++) {
+            var item = batch.get(i);
+            var stored = item.ticket() == null ? null : answered.get(item.ticket());
+            if (stored != null) {
+                outcomes[i] = new Outcome(null, null, stored);
             } else {
-                answer.completeExceptionally((RuntimeException) outcomes[i]);
+                toApply.add(item);
+                positions.add(i);
             }
         }
+        var results = setBased ? body.applyAll(toApply) : oneByOne(toApply);
+        var completions = new HashMap<KeptAnswers.Ticket, KeptAnswers.Answer>();
+        for (int k = 0; k < toApply.size(); k++) {
+            var item = toApply.get(k);
+            var result = results.get(k);
+            var response = item.render() == null ? null : item.render().apply(result);
+            if (item.ticket() != null) {
+                completions.put(item.ticket(), response);
+            }
+            outcomes[positions.get(k)] = result instanceof SwapResult swap
+                    ? new Outcome(swap, null, response)
+                    : new Outcome(null, (RuntimeException) result, response);
+        }
+        if (!completions.isEmpty()) {
+            kept.completeAll(completions); // in the batch's transaction, with the swaps
+        }
+        return List.of(outcomes);
+    }
+
+    private List<Object> oneByOne(List<Item> items) {
+        var results = new ArrayList<Object>(items.size());
+        for (var item : items) {
+            try {
+                results.add(savepoint.execute(s -> body.apply(item.trader(), item.order(), item.trustScore())));
+            } catch (RuntimeException refused) {
+                results.add(refused); // rolled back to its savepoint; the batch goes on
+            }
+        }
+        return results;
     }
 
     @Override

@@ -16,14 +16,26 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.LedgerProblems;
 import io.bta.tokenomics.ledger.TokenId;
 import io.bta.tokenomics.shared.Amount;
+import io.bta.tokenomics.shared.batching.KeptAnswers;
+import io.bta.tokenomics.shared.error.DomainProblem;
 import io.bta.tokenomics.shared.error.Inputs;
+import io.bta.tokenomics.shared.error.Problems;
+import io.bta.tokenomics.shared.idempotency.IdempotentRequest;
+import io.bta.tokenomics.shared.idempotency.StoredResponse;
 import io.bta.tokenomics.shared.security.Caller;
 import io.bta.tokenomics.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The AMM's JSON API under {@code /api/amm}: pools, liquidity, swaps and quotes. Amounts are
@@ -64,8 +77,10 @@ class AmmController {
 
     private final Amm amm;
     private final Ledger ledger;
+    private final JsonMapper json;
 
-    AmmController(Amm amm, Ledger ledger) {
+    AmmController(Amm amm, Ledger ledger, JsonMapper json) {
+        this.json = json;
         this.amm = amm;
         this.ledger = ledger;
     }
@@ -220,11 +235,49 @@ class AmmController {
     @Refuses(status = 503, codes = "AMM_BUSY")
     @Refuses(status = 503, codes = "AMM_UNAVAILABLE")
     @Refuses(status = 503, codes = "OUTCOME_UNKNOWN")
-    ResponseEntity<SwapResult> swap(@RequestBody SwapRequest r) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "the swap, committed",
+            content = @Content(schema = @Schema(implementation = SwapResult.class)))
+    ResponseEntity<?> swap(@RequestBody SwapRequest r, HttpServletRequest http) {
         var caller = Caller.current();
         var in = new Inputs();
         var order = order(in, r, true);
-        return ResponseEntity.status(HttpStatus.CREATED).body(amm.swap(caller.id(), order));
+        var ticket = IdempotentRequest.of(http);
+        if (ticket == null || !amm.groupCommitEnabled()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(amm.swap(caller.id(), order));
+        }
+        // the key is kept with the swap, in the group commit's transaction
+        var response = amm.swap(caller.id(), order, ticket, renderer(URI.create(http.getRequestURI())));
+        var answer =
+                ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
+        if (response.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        if (response.retryLater()) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(response.body());
+    }
+
+    /** A swap's outcome as the answer sent and kept: 201 with the result, or the refusal's problem. */
+    private java.util.function.Function<Object, KeptAnswers.Answer> renderer(URI instance) {
+        return outcome -> {
+            if (outcome instanceof SwapResult result) {
+                return StoredResponse.json(
+                        HttpStatus.CREATED.value(), MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(result));
+            }
+            var problem = outcome instanceof DomainProblem refused
+                    ? Problems.of(refused)
+                    : Problems.of(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "INTERNAL_ERROR",
+                            "Internal error",
+                            "the swap failed inside the service; nothing was applied");
+            problem.setInstance(instance);
+            return StoredResponse.json(
+                    problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+        };
     }
 
     @GetMapping("/quote")

@@ -216,6 +216,41 @@ public class AmmStore {
                 .optional();
     }
 
+    /** The rows of a batch's swaps, in one statement. */
+    public void insertSwapHops(List<SwapHopRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        insert into amm_swaps (swap_id, hop, pool_id, trader, token_in, token_out, amount_in, amount_out,
+                            fee_bps, trust_score, k_before, k_after, swapped_at)
+                        select v.swap_id::uuid, v.hop::int, v.pool_id::uuid, v.trader, v.token_in::uuid, v.token_out::uuid,
+                               v.amount_in::numeric, v.amount_out::numeric, v.fee_bps::int, v.trust::numeric,
+                               v.k_before::numeric, v.k_after::numeric, v.at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as v(swap_id, hop, pool_id, trader, token_in, token_out, amount_in, amount_out, fee_bps, trust,
+                                 k_before, k_after, at)
+                        """)
+                .param(rows.stream().map(r -> r.swapId().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> Integer.toString(r.hop())).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.poolId().value().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.trader().value()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.tokenIn().value().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.tokenOut().value().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.amountIn().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.amountOut().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> Integer.toString(r.feeBps())).toArray(String[]::new))
+                .param(rows.stream()
+                        .map(r -> r.trustScore() == null ? null : r.trustScore().toPlainString())
+                        .toArray(String[]::new))
+                .param(rows.stream().map(r -> r.kBefore().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.kAfter().toString()).toArray(String[]::new))
+                .param(rows.stream().map(r -> r.swappedAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
     public void insertSwapHop(SwapHopRow s) {
         jdbc.sql(
                         """

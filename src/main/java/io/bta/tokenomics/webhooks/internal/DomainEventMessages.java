@@ -159,6 +159,12 @@ class DomainEventMessages {
         record(e);
     }
 
+    /** The swaps of one group commit, one message each, appended together. */
+    @ApplicationModuleListener
+    void on(AmmEvents.SwapsApplied e) {
+        log.append(payloads.messages(e));
+    }
+
     @ApplicationModuleListener
     void on(AmmEvents.LiquidityAdded e) {
         record(e);
