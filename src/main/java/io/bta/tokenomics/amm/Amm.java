@@ -325,6 +325,9 @@ public class Amm {
         var outcomes = new Object[items.size()];
         var routes = new ArrayList<List<PoolRow>>(items.size());
         var poolIds = new java.util.LinkedHashSet<PoolId>();
+        var pairs = new java.util.HashMap<TokenPair, java.util.Optional<PoolRow>>();
+        Function<TokenPair, java.util.Optional<PoolRow>> pairPool =
+                pair -> pairs.computeIfAbsent(pair, p -> store.poolOfPair(p.a(), p.b()));
         for (int i = 0; i < items.size(); i++) {
             var order = items.get(i).order();
             List<PoolRow> route = null;
@@ -332,7 +335,7 @@ public class Amm {
                 if (order.deadline() != null && now.isAfter(order.deadline())) {
                     throw AmmProblems.deadlinePassed(order.deadline(), now);
                 }
-                route = route(order);
+                route = route(order, pairPool);
                 route.forEach(r -> poolIds.add(r.id()));
             } catch (DomainProblem refused) {
                 outcomes[i] = refused;
@@ -497,8 +500,13 @@ public class Amm {
      * other token that gives the most out (exact in) or takes the least in (exact out).
      */
     private List<PoolRow> route(SwapOrder order) {
+        return route(order, pair -> store.poolOfPair(pair.a(), pair.b()));
+    }
+
+    /** As {@link #route(SwapOrder)}, with the pair's pool looked up by {@code directPools}. */
+    private List<PoolRow> route(SwapOrder order, Function<TokenPair, java.util.Optional<PoolRow>> directPools) {
         var direct = TokenPair.of(order.tokenIn(), order.tokenOut());
-        var directPool = store.poolOfPair(direct.a(), direct.b());
+        var directPool = directPools.apply(direct);
         if (directPool.isPresent()) {
             return List.of(directPool.get());
         }
