@@ -99,7 +99,7 @@ class AmmPagesBrowserTest {
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("BTA-UTIL"));
         page.getByLabel("Receive", new Page.GetByLabelOptions().setExact(true))
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("BTA-GOV"));
-        page.getByLabel("Amount to pay").pressSequentially("10");
+        page.getByLabel("Amount", new Page.GetByLabelOptions().setExact(true)).pressSequentially("10");
         assertThat(page.locator("#quote-out")).containsText("BTA-GOV");
         assertThat(page.locator("#quote-impact")).containsText("%");
         BrowserSupport.screenshot(page, "swap-quote");
@@ -111,6 +111,27 @@ class AmmPagesBrowserTest {
         assertThat(api.get("/api/tokens/balances/" + user + "/BTA-UTIL", Api.token(user))
                         .text("available"))
                 .isEqualTo("90");
+        var govBefore = Amount.of(api.get("/api/tokens/balances/" + user + "/BTA-GOV", Api.token(user))
+                .text("available"));
+
+        // exact out: receive exactly 1 BTA-GOV, paying at most the quote plus the slippage
+        page.getByLabel("Pay", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("BTA-UTIL"));
+        page.getByLabel("Receive", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("BTA-GOV"));
+        page.getByLabel("what I receive, exactly").check();
+        page.getByLabel("Amount", new Page.GetByLabelOptions().setExact(true)).fill("1");
+        assertThat(page.locator("#quote-max")).containsText("BTA-UTIL");
+        assertThat(page.locator("#quote-out")).hasText("1 BTA-GOV");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Swap").setExact(true))
+                .click();
+        assertThat(page.locator(".flash").first()).hasText("Swap done.");
+        assertThat(Amount.of(api.get("/api/tokens/balances/" + user + "/BTA-GOV", Api.token(user))
+                                .text("available"))
+                        .minus(govBefore))
+                .isEqualTo(Amount.of("1"));
 
         page.getByRole(
                         AriaRole.LINK,

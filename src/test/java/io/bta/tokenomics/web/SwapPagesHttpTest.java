@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bta.tokenomics.amm.Amm;
 import io.bta.tokenomics.amm.Pool;
 import io.bta.tokenomics.amm.PoolFees;
+import io.bta.tokenomics.amm.SwapOrder;
 import io.bta.tokenomics.amm.TokenPair;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.ledger.TokenId;
@@ -124,6 +125,32 @@ class SwapPagesHttpTest {
         assertThat(second.headers().firstValue("Location").orElseThrow()).contains("again=1");
         assertThat(available(util, "BTA-UTIL")).isEqualTo("90");
         assertThat(Amount.of(available(gov, "BTA-GOV")).isPositive()).isTrue();
+    }
+
+    @Test
+    void anExactOutSwapQuotesTheMostItTakesAndReceivesExactlyTheAmount() {
+        var quote = page.get("/app/swap/quote?tokenIn=" + util + "&tokenOut=" + gov
+                + "&kind=out&amount=5&slippage=1&deadlineMinutes=20");
+        assertThat(quote.statusCode()).isEqualTo(200);
+        var order = new SwapOrder(util, gov, SwapOrder.Kind.EXACT_OUT, Amount.of("5"), null, null);
+        var needed = amm.quote(EntityId.of(user), order).amountIn();
+        var most = needed.timesRoundedDown(new java.math.BigDecimal("1.01"));
+        assertThat(quote.body())
+                .contains("id=\"quote-max\"")
+                .doesNotContain("id=\"quote-min\"")
+                .contains(most.toBigDecimal().stripTrailingZeros().toPlainString() + " BTA-UTIL");
+        var fields = swapForm("5", "1");
+        fields.put("kind", "out");
+        var swapped = page.post("/app/swap", fields);
+        assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(302);
+        assertThat(available(gov, "BTA-GOV")).isEqualTo("5");
+        assertThat(Amount.of(available(util, "BTA-UTIL")))
+                .isEqualTo(Amount.of("100").minus(needed));
+        var unknown = swapForm("5", "1");
+        unknown.put("kind", "sideways");
+        var refused = page.post("/app/swap", unknown);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"kind-error\"");
     }
 
     @Test

@@ -22,8 +22,14 @@ public final class PageForms {
 
     public record Stake(String poolId, String amount) {}
 
-    public record Swap(String tokenIn, String tokenOut, String amount, String slippage, String deadlineMinutes) {
-        static final Swap EMPTY = new Swap("", "", "", "0.5", "20");
+    /** {@code kind}: {@code in} (pay exactly the amount) or {@code out} (receive exactly the amount). */
+    public record Swap(
+            String tokenIn, String tokenOut, String kind, String amount, String slippage, String deadlineMinutes) {
+        static final Swap EMPTY = new Swap("", "", "in", "", "0.5", "20");
+
+        public boolean exactOut() {
+            return "out".equals(kind);
+        }
     }
 
     public record AddLiquidity(String poolId, String amountA, String amountB) {

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The swap page: token in and out, an exact input amount, a live quote as it is typed, and the
- * slippage tolerance and deadline turned into the order's minimum output and deadline.
+ * The swap page: token in and out, an exact amount to pay (exact in) or to receive (exact out), a
+ * live quote as it is typed, and the slippage tolerance and deadline turned into the order's limit
+ * (the least output, or the most input) and deadline.
  */
 @Controller
 @Hidden // pages, not part of the API description
@@ -53,7 +54,8 @@ class SwapPages {
             var order = order(form, null);
             var quote = amm.quote(Caller.current().id(), order.order());
             model.addAttribute("quote", quote);
-            model.addAttribute("minimumOut", order.order().limit());
+            model.addAttribute("exactOut", order.order().kind() == SwapOrder.Kind.EXACT_OUT);
+            model.addAttribute("limit", order.order().limit());
         } catch (DomainProblem p) {
             model.addAttribute("quoteError", p.getMessage());
         }
@@ -97,8 +99,10 @@ class SwapPages {
     private record Order(SwapOrder order) {}
 
     /**
-     * The order of the form: exact in, with the minimum output the quote less the slippage
-     * tolerance, rounded down, and the deadline that many minutes from {@code now} (none for a quote).
+     * The order of the form. Exact in: the minimum output is the quote less the slippage tolerance,
+     * rounded down. Exact out: the maximum input is the quote plus the tolerance, rounded down (the
+     * stricter bound for the caller). The deadline is that many minutes from {@code now} (none for
+     * a quote).
      */
     private Order order(PageForms.Swap form, Instant now) {
         var in = new Inputs();
@@ -110,13 +114,17 @@ class SwapPages {
         if (tokenIn != null && tokenIn.equals(tokenOut)) {
             in.reject("tokenOut", "choose a different token");
         }
+        if (form.kind() != null && !form.kind().isBlank() && !"in".equals(form.kind()) && !form.exactOut()) {
+            in.reject("kind", "choose to pay or to receive exactly the amount");
+        }
         in.check();
-        var exact = new SwapOrder(tokenIn, tokenOut, SwapOrder.Kind.EXACT_IN, amount, null, null);
-        var quoted = amm.quote(Caller.current().id(), exact);
-        var keep = BigDecimal.ONE.subtract(slippage.movePointLeft(2));
-        Amount minimumOut = quoted.amountOut().timesRoundedDown(keep);
+        var kind = form.exactOut() ? SwapOrder.Kind.EXACT_OUT : SwapOrder.Kind.EXACT_IN;
+        var quoted = amm.quote(Caller.current().id(), new SwapOrder(tokenIn, tokenOut, kind, amount, null, null));
         var deadline = now == null ? null : now.plus(Duration.ofMinutes(minutes));
-        return new Order(new SwapOrder(tokenIn, tokenOut, SwapOrder.Kind.EXACT_IN, amount, minimumOut, deadline));
+        Amount limit = kind == SwapOrder.Kind.EXACT_IN
+                ? quoted.amountOut().timesRoundedDown(BigDecimal.ONE.subtract(slippage.movePointLeft(2)))
+                : quoted.amountIn().timesRoundedDown(BigDecimal.ONE.add(slippage.movePointLeft(2)));
+        return new Order(new SwapOrder(tokenIn, tokenOut, kind, amount, limit, deadline));
     }
 
     private static TokenId token(Inputs in, String field, String raw) {
