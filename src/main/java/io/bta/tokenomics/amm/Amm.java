@@ -782,6 +782,60 @@ public class Amm {
      * excluded), and its value locked now.
      */
     @Transactional(readOnly = true)
+    /**
+     * The pool's series over {@code [from, to)}, both rounded outwards to whole buckets: per bucket
+     * its swaps, volume and fees (summed) and its reserves and value locked at the bucket's end (the
+     * last observation at or before it). Refused with more than {@link PoolSeries#MAX_BUCKETS}.
+     */
+    public PoolSeries series(PoolId id, PoolSeries.Interval interval, Instant from, Instant to) {
+        return reads.execute(status -> {
+            var pool = row(id);
+            var start = interval.floor(from);
+            var end = interval.floor(to).equals(to) ? to : interval.floor(to).plus(interval.width());
+            long buckets = Duration.between(start, end).dividedBy(interval.width());
+            if (!start.isBefore(end)) {
+                throw io.bta.tokenomics.shared.error.InvalidInput.field("from", "must be before to");
+            }
+            if (buckets > PoolSeries.MAX_BUCKETS) {
+                throw io.bta.tokenomics.shared.error.InvalidInput.field(
+                        "from",
+                        "the range holds " + buckets + " buckets of " + interval.key() + "; at most "
+                                + PoolSeries.MAX_BUCKETS);
+            }
+            var activity = new java.util.HashMap<Instant, AmmStore.BucketActivity>();
+            store.activityByBucket(id, pool.tokenA(), start, end, interval.width())
+                    .forEach(a -> activity.put(a.start(), a));
+            var observations = store.observations(id, start, end);
+            var last = store.observationAtOrBefore(id, start.minusNanos(1000)).orElse(null);
+            var reserveA = last == null ? Amount.ZERO : last.reserveA();
+            var reserveB = last == null ? Amount.ZERO : last.reserveB();
+            var points = new ArrayList<PoolSeries.Point>();
+            int next = 0;
+            for (var bucket = start; bucket.isBefore(end); bucket = bucket.plus(interval.width())) {
+                var bucketEnd = bucket.plus(interval.width());
+                while (next < observations.size()
+                        && observations.get(next).observedAt().isBefore(bucketEnd)) {
+                    reserveA = observations.get(next).reserveA();
+                    reserveB = observations.get(next).reserveB();
+                    next++;
+                }
+                var a = activity.get(bucket);
+                points.add(new PoolSeries.Point(
+                        bucket,
+                        a == null ? 0 : a.swaps(),
+                        a == null ? Amount.ZERO : Amount.of(a.volumeA()),
+                        a == null ? Amount.ZERO : Amount.of(a.volumeB()),
+                        a == null ? Amount.ZERO : Amount.of(a.feesA()),
+                        a == null ? Amount.ZERO : Amount.of(a.feesB()),
+                        reserveA,
+                        reserveB,
+                        reserveA.plus(reserveA),
+                        reserveB.plus(reserveB)));
+            }
+            return new PoolSeries(id, interval, start, end, List.copyOf(points));
+        });
+    }
+
     public PoolStats stats(PoolId id, TwapWindow window) {
         var pool = row(id);
         var now = now();

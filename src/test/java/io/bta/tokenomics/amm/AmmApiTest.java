@@ -629,6 +629,59 @@ class AmmApiTest {
         assertThat(stats.text("reserveB")).isEqualTo(pool.reserveB().toString());
     }
 
+    @Test
+    void theSeriesSumsSwapsPerBucketAndCarriesTheReservesAtEachBucketsEnd() {
+        // a fresh hour: the previous tests' swaps are in earlier buckets
+        clock.advance(Duration.ofDays(3));
+        var hourStart = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        clock.set(hourStart.plus(Duration.ofMinutes(10)));
+        var pool = amm.pool(govUtil.id());
+        var utilIsA = pool.tokenA().equals(util);
+        var before = amm.pool(govUtil.id());
+        var jon = trader("jon");
+        fund(jon, util, "20");
+        amm.swap(jon, new SwapOrder(util, gov, SwapOrder.Kind.EXACT_IN, Amount.of("10"), Amount.ZERO, null));
+        var afterFirst = amm.pool(govUtil.id());
+        clock.advance(Duration.ofHours(2)); // an hour with no swap between
+        amm.swap(jon, new SwapOrder(util, gov, SwapOrder.Kind.EXACT_IN, Amount.of("4"), Amount.ZERO, null));
+        var afterSecond = amm.pool(govUtil.id());
+        clock.advance(Duration.ofMinutes(5));
+
+        var series = api.get(
+                "/api/amm/pools/" + pool.id() + "/series?interval=1h&from=" + hourStart + "&to=" + clock.instant(),
+                Api.token("reader"));
+        assertThat(series.status()).as(series.body()).isEqualTo(200);
+        var points = series.json().get("points");
+        assertThat(points).hasSize(3);
+        assertThat(points.get(0).get("start").asString()).isEqualTo(hourStart.toString());
+        assertThat(points.get(0).get("swaps").asLong()).isEqualTo(1);
+        assertThat(points.get(0).get(utilIsA ? "volumeA" : "volumeB").asString())
+                .isEqualTo("10");
+        assertThat(points.get(0).get(utilIsA ? "feesA" : "feesB").asString()).isEqualTo("0.03");
+        assertThat(points.get(0).get("reserveA").asString())
+                .isEqualTo(afterFirst.reserveA().toString());
+        // the empty hour: no flow, the reserves carried
+        assertThat(points.get(1).get("swaps").asLong()).isZero();
+        assertThat(points.get(1).get("volumeA").asString()).isEqualTo("0");
+        assertThat(points.get(1).get("reserveB").asString())
+                .isEqualTo(afterFirst.reserveB().toString());
+        assertThat(points.get(2).get("swaps").asLong()).isEqualTo(1);
+        assertThat(points.get(2).get(utilIsA ? "volumeA" : "volumeB").asString())
+                .isEqualTo("4");
+        assertThat(points.get(2).get("reserveA").asString())
+                .isEqualTo(afterSecond.reserveA().toString());
+        assertThat(points.get(2).get("tvlInB").asString())
+                .isEqualTo(afterSecond.reserveB().plus(afterSecond.reserveB()).toString());
+        assertThat(before.reserveA()).isNotEqualTo(afterFirst.reserveA());
+
+        var tooMany = api.get(
+                "/api/amm/pools/" + pool.id() + "/series?interval=5m&from=2020-01-01T00:00:00Z", Api.token("reader"));
+        assertThat(tooMany.refusedField("from")).contains("at most 1000");
+        assertThat(api.get("/api/amm/pools/" + pool.id() + "/series?interval=2h", Api.token("reader"))
+                        .refusedField("interval"))
+                .contains("5m, 1h, 1d");
+    }
+
     // --- idempotency ---
 
     @Test

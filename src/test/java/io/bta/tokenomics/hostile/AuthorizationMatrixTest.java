@@ -477,6 +477,11 @@ class AuthorizationMatrixTest {
                     f -> get("/api/amm/pools/" + f.ammPool + "/twap?window=1h")),
             row(
                     "GET",
+                    "/api/amm/pools/{poolId}/series",
+                    Rule.AUTHENTICATED,
+                    f -> get("/api/amm/pools/" + f.ammPool + "/series?interval=1h")),
+            row(
+                    "GET",
                     "/api/amm/pools/{poolId}/stats",
                     Rule.AUTHENTICATED,
                     f -> get("/api/amm/pools/" + f.ammPool + "/stats?window=24h")),

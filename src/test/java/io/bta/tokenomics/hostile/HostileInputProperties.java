@@ -425,6 +425,12 @@ class HostileInputProperties {
                     .var("poolId", Kind.UUID)
                     .query("window", Kind.ANY)
                     .row(),
+            on("GET", "/api/amm/pools/{poolId}/series")
+                    .var("poolId", Kind.UUID)
+                    .query("interval", Kind.ANY)
+                    .query("from", Kind.INSTANT)
+                    .query("to", Kind.INSTANT)
+                    .row(),
             on("GET", "/api/amm/pools/{poolId}/stats")
                     .var("poolId", Kind.UUID)
                     .query("window", Kind.ANY)

@@ -6,6 +6,7 @@ import io.bta.tokenomics.amm.LiquidityResult;
 import io.bta.tokenomics.amm.Pool;
 import io.bta.tokenomics.amm.PoolFees;
 import io.bta.tokenomics.amm.PoolId;
+import io.bta.tokenomics.amm.PoolSeries;
 import io.bta.tokenomics.amm.PoolStats;
 import io.bta.tokenomics.amm.PoolStatus;
 import io.bta.tokenomics.amm.SwapOrder;
@@ -78,9 +79,11 @@ class AmmController {
     private final Amm amm;
     private final Ledger ledger;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    AmmController(Amm amm, Ledger ledger, JsonMapper json) {
+    AmmController(Amm amm, Ledger ledger, JsonMapper json, java.time.Clock clock) {
         this.json = json;
+        this.clock = clock;
         this.amm = amm;
         this.ledger = ledger;
     }
@@ -173,6 +176,36 @@ class AmmController {
         var w = in.valid("window", () -> TwapWindow.parse(window == null ? "24h" : window));
         in.check();
         return amm.stats(id, w);
+    }
+
+    @GetMapping("/pools/{poolId}/series")
+    @Operation(
+            summary = "A pool's swaps, volume, fees, reserves and value locked over time, per bucket",
+            description = "interval: 5m, 1h (default) or 1d, buckets at whole multiples since the epoch (UTC); from"
+                    + " (default to − 1 day) and to (default now), ISO-8601 instants rounded outwards to whole buckets;"
+                    + " at most 1000 buckets. Swaps, volume and fees are sums over a bucket; reserves and value locked"
+                    + " are as at its end.")
+    @Refuses(status = 404, codes = "UNKNOWN_AMM_POOL")
+    PoolSeries series(
+            @PathVariable String poolId,
+            @RequestParam(required = false) String interval,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Caller.current();
+        var id = poolId(poolId);
+        var in = new Inputs();
+        var size = interval == null
+                ? PoolSeries.Interval.ONE_HOUR
+                : PoolSeries.Interval.ofKey(interval).orElse(null);
+        if (size == null) {
+            in.reject("interval", "must be one of " + PoolSeries.Interval.keys());
+        }
+        var until = in.optionalInstant("to", to);
+        var since = in.optionalInstant("from", from);
+        in.check();
+        var end = until == null ? clock.instant() : until;
+        var start = since == null ? end.minus(java.time.Duration.ofDays(1)) : since;
+        return amm.series(id, size, start, end);
     }
 
     @PostMapping("/pools/{poolId}/liquidity")

@@ -301,6 +301,55 @@ public class AmmStore {
                 .single();
     }
 
+    /** One bucket's swaps of a pool: its start, count, volume in and fees kept of each token. */
+    public record BucketActivity(
+            Instant start, long swaps, BigDecimal volumeA, BigDecimal volumeB, BigDecimal feesA, BigDecimal feesB) {}
+
+    /** The pool's swaps in {@code [from, to)} summed per bucket of {@code width} (buckets without swaps left out). */
+    public List<BucketActivity> activityByBucket(
+            PoolId pool, TokenId tokenA, Instant from, Instant to, java.time.Duration width) {
+        return jdbc.sql(
+                        """
+                        select date_bin(make_interval(secs => :width), swapped_at, timestamptz '1970-01-01 00:00:00+00') as bucket,
+                               count(*),
+                               coalesce(sum(amount_in) filter (where token_in = :a), 0),
+                               coalesce(sum(amount_in) filter (where token_in <> :a), 0),
+                               coalesce(sum(trunc(amount_in * fee_bps / 10000, 18)) filter (where token_in = :a), 0),
+                               coalesce(sum(trunc(amount_in * fee_bps / 10000, 18)) filter (where token_in <> :a), 0)
+                        from amm_swaps
+                        where pool_id = :pool and swapped_at >= :from and swapped_at < :to
+                        group by bucket order by bucket
+                        """)
+                .param("width", width.toSeconds())
+                .param("a", tokenA.value())
+                .param("pool", pool.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new BucketActivity(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getLong(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)))
+                .list();
+    }
+
+    /** The observations of {@code [from, to)}, in order. */
+    public List<Observation> observations(PoolId id, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        select observed_at, price_a_cumulative, price_b_cumulative, reserve_a, reserve_b
+                        from amm_observations where pool_id = ? and observed_at >= ? and observed_at < ?
+                        order by observed_at, seq
+                        """)
+                .param(id.value())
+                .param(Timestamp.from(from))
+                .param(Timestamp.from(to))
+                .query(AmmStore::observation)
+                .list();
+    }
+
     public void insertLiquidityChange(
             UUID id,
             PoolId pool,
