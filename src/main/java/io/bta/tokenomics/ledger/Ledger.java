@@ -251,6 +251,11 @@ public class Ledger {
         return catalog.definition(token).symbol();
     }
 
+    /** The token's type, from the catalog's definitions (no database read). */
+    public TokenType typeOf(TokenId token) {
+        return catalog.definition(token).type();
+    }
+
     /** An entity's balance of a token; zero if it never held it. */
     @Transactional(readOnly = true)
     public Balance balance(EntityId entity, TokenId token) {

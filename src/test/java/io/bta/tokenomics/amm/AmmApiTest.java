@@ -480,6 +480,21 @@ class AmmApiTest {
                                         "0"))
                         .refusedField("tokenIn"))
                 .contains("BTA-NOPE");
+        var lpSymbol = amm.pool(govUtil.id()).lpSymbol();
+        assertThat(api.post(
+                                "/api/amm/swap",
+                                token,
+                                Api.json(
+                                        "tokenIn",
+                                        lpSymbol,
+                                        "tokenOut",
+                                        "BTA-GOV",
+                                        "amountIn",
+                                        "1",
+                                        "amountOutMin",
+                                        "0"))
+                        .refusedField("tokenIn"))
+                .isEqualTo(lpSymbol + " is a pool's share token; pools and swaps take BTA tokens");
         assertThat(api.post(
                                 "/api/amm/swap",
                                 token,

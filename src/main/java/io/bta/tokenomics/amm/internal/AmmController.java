@@ -369,11 +369,13 @@ class AmmController {
             return null;
         }
         try {
-            var token = ledger.token(text);
-            if (!token.type().isBta()) {
-                return in.reject(field, token.symbol() + " is a pool's share token; pools and swaps take BTA tokens");
+            // the catalog's definitions: no database read on the swap path
+            var token = ledger.resolve(text);
+            if (!ledger.typeOf(token).isBta()) {
+                return in.reject(
+                        field, ledger.symbolOf(token) + " is a pool's share token; pools and swaps take BTA tokens");
             }
-            return token.id();
+            return token;
         } catch (LedgerProblems.UnknownToken e) {
             return in.reject(field, e.getMessage());
         }
