@@ -56,15 +56,18 @@ public final class Invariants {
                 .as("tokens where minted - burned differs from the supply")
                 .isEmpty();
 
-        var head = jdbc.sql("select last_sequence from ledger_head")
-                .query(Long.class)
+        // one statement, one snapshot: the three figures agree even while other writers commit
+        var figures = jdbc.sql(
+                        """
+                select (select last_sequence from ledger_head),
+                       (select count(*) from ledger_transactions),
+                       (select coalesce(max(sequence), 0) from ledger_transactions)
+                """)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .single();
-        var count = jdbc.sql("select count(*) from ledger_transactions")
-                .query(Long.class)
-                .single();
-        var max = jdbc.sql("select coalesce(max(sequence), 0) from ledger_transactions")
-                .query(Long.class)
-                .single();
+        var head = figures[0];
+        var count = figures[1];
+        var max = figures[2];
         assertThat(count).as("transactions = head (no gap, no duplicate)").isEqualTo(head);
         assertThat(max).as("highest sequence = head").isEqualTo(head);
     }
