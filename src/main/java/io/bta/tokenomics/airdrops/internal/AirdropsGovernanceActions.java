@@ -1,5 +1,10 @@
 package io.bta.tokenomics.airdrops.internal;
 
+import static io.bta.tokenomics.governance.ActionParameters.instant;
+import static io.bta.tokenomics.governance.ActionParameters.only;
+import static io.bta.tokenomics.governance.ActionParameters.parameter;
+import static io.bta.tokenomics.governance.ActionParameters.required;
+
 import io.bta.tokenomics.airdrops.Airdrops;
 import io.bta.tokenomics.airdrops.ClaimList;
 import io.bta.tokenomics.governance.ProposalActionType;
@@ -7,12 +12,9 @@ import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.error.InvalidInput;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -97,17 +99,6 @@ class AirdropsGovernanceActions {
         }
     }
 
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
-    }
-
     private static BigDecimal score(String text) {
         if (text == null) {
             return null;
@@ -116,32 +107,6 @@ class AirdropsGovernanceActions {
             return io.bta.tokenomics.shared.NumberText.parseDecimal(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number from 0 to 100");
-        }
-    }
-
-    private static String required(Map<String, String> parameters, String name) {
-        var value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + ": is required");
-        }
-        return value;
-    }
-
-    private static <T> T parameter(String name, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            var message = e.getMessage();
-            throw new IllegalArgumentException(message.startsWith(name + ":") ? message : name + ": " + message, e);
-        }
-    }
-
-    private static void only(Map<String, String> parameters, String... names) {
-        var allowed = Set.of(names);
-        for (var key : parameters.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(key + ": not a parameter of this action");
-            }
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.bta.tokenomics.amm.internal;
 
+import static io.bta.tokenomics.governance.ActionParameters.only;
+import static io.bta.tokenomics.governance.ActionParameters.parameter;
+import static io.bta.tokenomics.governance.ActionParameters.required;
+
 import io.bta.tokenomics.amm.Amm;
 import io.bta.tokenomics.amm.PoolFees;
 import io.bta.tokenomics.amm.PoolId;
@@ -11,8 +15,6 @@ import io.bta.tokenomics.shared.NumberText;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -130,31 +132,5 @@ class AmmGovernanceActions {
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
         };
-    }
-
-    private static String required(Map<String, String> parameters, String name) {
-        var value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("is required");
-        }
-        return value;
-    }
-
-    /** The value {@code build} makes from a parameter, or its refusal prefixed with the parameter's name. */
-    private static <T> T parameter(String name, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void only(Map<String, String> parameters, String... names) {
-        var allowed = Set.of(names);
-        for (var key : parameters.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(key + ": not a parameter of this action");
-            }
-        }
     }
 }

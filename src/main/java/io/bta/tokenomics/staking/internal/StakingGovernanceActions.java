@@ -1,12 +1,14 @@
 package io.bta.tokenomics.staking.internal;
 
+import static io.bta.tokenomics.governance.ActionParameters.only;
+import static io.bta.tokenomics.governance.ActionParameters.parameter;
+
 import io.bta.tokenomics.governance.ProposalActionType;
 import io.bta.tokenomics.staking.Apy;
 import io.bta.tokenomics.staking.PoolId;
 import io.bta.tokenomics.staking.PoolStatus;
 import io.bta.tokenomics.staking.Staking;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -67,26 +69,5 @@ class StakingGovernanceActions {
 
     static PoolId poolId(Map<String, String> parameters) {
         return parameter("poolId", () -> PoolId.of(parameters.get("poolId")));
-    }
-
-    /**
-     * The value {@code build} makes from a parameter, or its refusal prefixed with the parameter's
-     * name: a proposal's actions are one field, so the name is how the proposer finds the culprit.
-     */
-    static <T> T parameter(String name, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void only(Map<String, String> parameters, String... names) {
-        var allowed = java.util.Set.of(names);
-        for (var key : parameters.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(key + ": not a parameter of this action");
-            }
-        }
     }
 }

@@ -1,5 +1,10 @@
 package io.bta.tokenomics.vesting.internal;
 
+import static io.bta.tokenomics.governance.ActionParameters.instant;
+import static io.bta.tokenomics.governance.ActionParameters.only;
+import static io.bta.tokenomics.governance.ActionParameters.parameter;
+import static io.bta.tokenomics.governance.ActionParameters.required;
+
 import io.bta.tokenomics.governance.ProposalActionType;
 import io.bta.tokenomics.ledger.Ledger;
 import io.bta.tokenomics.shared.Amount;
@@ -9,13 +14,9 @@ import io.bta.tokenomics.vesting.Vesting;
 import io.bta.tokenomics.vesting.VestingId;
 import io.bta.tokenomics.vesting.VestingSchedule;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -125,44 +126,11 @@ class VestingGovernanceActions {
         }
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
-    }
-
     private static boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
         };
-    }
-
-    private static String required(Map<String, String> parameters, String name) {
-        var value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("is required");
-        }
-        return value;
-    }
-
-    private static <T> T parameter(String name, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void only(Map<String, String> parameters, String... names) {
-        var allowed = Set.of(names);
-        for (var key : parameters.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(key + ": not a parameter of this action");
-            }
-        }
     }
 }
