@@ -352,7 +352,7 @@ public class Amm {
         var opStart = new int[items.size()];
         var hopRows = new ArrayList<SwapHopRow>();
         var swapped = new ArrayList<Swapped>();
-        var computed = new Object[items.size()][];
+        var accepted = new Accepted[items.size()];
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -452,7 +452,7 @@ public class Amm {
                         List.copyOf(hops),
                         item.trustScore(),
                         now));
-                computed[i] = new Object[] {legs, amounts, ops.size() - opStart[i]};
+                accepted[i] = new Accepted(legs, amounts, opStart[i], ops.size() - opStart[i]);
             } catch (DomainProblem refused) {
                 outcomes[i] = refused;
             }
@@ -474,22 +474,21 @@ public class Amm {
         });
         events.publishEvent(new SwapsApplied(swapped));
         for (int i = 0; i < items.size(); i++) {
-            if (outcomes[i] == null) {
-                @SuppressWarnings("unchecked")
-                var legs = (List<Leg>) computed[i][0];
-                @SuppressWarnings("unchecked")
-                var amounts = (List<BigInteger>) computed[i][1];
-                int count = (Integer) computed[i][2];
+            var a = accepted[i];
+            if (a != null) {
                 outcomes[i] = result(
                         items.get(i).order(),
-                        legs,
-                        amounts,
+                        a.legs(),
+                        a.amounts(),
                         items.get(i).trustScore(),
-                        List.copyOf(transactions.subList(opStart[i], opStart[i] + count)));
+                        List.copyOf(transactions.subList(a.firstOperation(), a.firstOperation() + a.operations())));
             }
         }
         return List.of(outcomes);
     }
+
+    /** A swap a batch accepted: its legs and amounts, and where its ledger operations are in the batch's list. */
+    private record Accepted(List<Leg> legs, List<BigInteger> amounts, int firstOperation, int operations) {}
 
     /** One pool of a route, as the swap sees it: its reserves of the hop's tokens and the fee for the caller. */
     private record Leg(
