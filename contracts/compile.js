@@ -14,7 +14,7 @@ const os = require('os');
 const path = require('path');
 const solc = require('solc');
 
-const CONTRACTS = ['BtaToken', 'BtaBridge'];
+const CONTRACTS = ['BtaToken', 'BtaBridge', 'BtaBadges'];
 const SETTINGS = {
   optimizer: { enabled: true, runs: 200 },
   // cancun: OpenZeppelin 5.7 uses mcopy, which shanghai lacks

@@ -7,6 +7,7 @@ import io.bta.tokenomics.bridge.BridgeViews.Withdrawal;
 import io.bta.tokenomics.bridge.BridgeViews.WithdrawalStatus;
 import io.bta.tokenomics.bridge.internal.BridgeChain;
 import io.bta.tokenomics.bridge.internal.BridgeContracts;
+import io.bta.tokenomics.bridge.internal.BridgeNfts;
 import io.bta.tokenomics.bridge.internal.BridgeSettings;
 import io.bta.tokenomics.bridge.internal.BridgeStore;
 import io.bta.tokenomics.bridge.internal.BridgeStore.DeploymentRow;
@@ -61,8 +62,10 @@ public class Bridge {
     private final TransactionTemplate snapshot;
     private final EntityId escrow;
     private final ApplicationEventPublisher events;
+    private final BridgeNfts nfts;
 
     Bridge(
+            BridgeNfts nfts,
             BridgeStore store,
             BridgeChain chain,
             BridgeSettings settings,
@@ -71,6 +74,7 @@ public class Bridge {
             Clock clock,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
+        this.nfts = nfts;
         this.events = events;
         this.store = store;
         this.chain = chain;
@@ -100,19 +104,26 @@ public class Bridge {
         var deployment = store.deployment(chainId, false);
         return deployment
                 .map(d -> new BridgeStatus(
-                        chainId, properties.confirmations(), d.bridgeAddress(), d.paused(), store.tokens(chainId)))
-                .orElseGet(() -> new BridgeStatus(chainId, properties.confirmations(), null, false, List.of()));
+                        chainId,
+                        properties.confirmations(),
+                        d.bridgeAddress(),
+                        d.paused(),
+                        store.tokens(chainId),
+                        nfts.contract(chainId).orElse(null)))
+                .orElseGet(() -> new BridgeStatus(chainId, properties.confirmations(), null, false, List.of(), null));
     }
 
     /**
-     * Deploys a token contract per bridgeable ledger token and the bridge, or records the addresses
-     * given in settings, once per chain: a later call answers the same addresses and deploys
-     * nothing. Calls are serialized in this instance, and the row is written once the contracts
-     * are on chain.
+     * Deploys a token contract per bridgeable ledger token, the bridge and the NFT contract, or
+     * records the addresses given in settings, once per chain: a later call answers the same
+     * addresses and deploys nothing (but the NFT contract, where a deployment made before it had
+     * none). Calls are serialized in this instance, and the rows are written once the contracts are
+     * on chain.
      */
     public synchronized BridgeStatus deploy(EntityId actor) {
         var chainId = chain.chainId();
         if (store.deployment(chainId, false).isPresent()) {
+            deployNfts(chainId);
             return status();
         }
         var tokens = ledger.tokens().stream()
@@ -166,7 +177,16 @@ public class Bridge {
             addresses.forEach(t -> store.insertToken(chainId, t));
             store.setNextBlock(chainId, start, clock.instant());
         });
+        deployNfts(chainId);
         return status();
+    }
+
+    private void deployNfts(long chainId) {
+        try {
+            nfts.deployIfMissing(chainId);
+        } catch (IOException e) {
+            throw BridgeProblems.chainUnavailable(e.getMessage());
+        }
     }
 
     /**
@@ -355,8 +375,12 @@ public class Bridge {
         store.setPaused(chainId, paused);
     }
 
-    /** Makes the bridge contract's pause match {@code deployment}'s flag; false where the chain did not answer. */
+    /**
+     * Makes the bridge contract's pause, and the NFT contract's, match {@code deployment}'s flag;
+     * false where the chain did not answer.
+     */
     public boolean syncPause(DeploymentRow deployment) {
+        boolean nftsInLine = nfts.syncPause(deployment.chainId(), deployment.paused());
         var contracts = chain.contracts();
         try {
             if (contracts.paused(deployment.bridgeAddress()) != deployment.paused()) {
@@ -366,7 +390,7 @@ public class Bridge {
                     contracts.unpause(deployment.bridgeAddress());
                 }
             }
-            return true;
+            return nftsInLine;
         } catch (IOException | RuntimeException e) {
             log.warn("could not set the bridge contract's pause to {}: {}", deployment.paused(), e.getMessage());
             return false;

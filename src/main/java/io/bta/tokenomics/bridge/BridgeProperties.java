@@ -24,6 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * TOKENOMICS_BRIDGE_PRIVATE_KEY}, never in a file): anchoring's and the bridge's transactions would
  * otherwise race for one account's nonces. Unset, the bridge uses the chain's key, which is allowed
  * only while anchoring is off (ADR 0030).
+ *
+ * <p>Transferable NFTs go on chain through one {@code BtaBadges} contract, deployed with the others
+ * (or given as {@code badges-address}); its {@code tokenURI}s are {@code nft-base-uri} + symbol +
+ * {@code /} + number + {@code /metadata}, so {@code nft-base-uri} is the service's public {@code
+ * /api/nft/} (ADR 0038).
  */
 @ConfigurationProperties("tokenomics.bridge")
 public record BridgeProperties(
@@ -40,7 +45,12 @@ public record BridgeProperties(
         @DefaultValue("1000000") String withdrawalMax,
         @DefaultValue("10000000") String dailyOutflowMax,
         Duration lease,
-        String privateKey) {
+        String privateKey,
+        String badgesAddress,
+        String nftBaseUri) {
+
+    /** Where the NFT contract's {@code tokenURI}s point when {@code nft-base-uri} is not set: a local service. */
+    public static final String DEFAULT_NFT_BASE_URI = "http://localhost:8080/api/nft/";
 
     public BridgeProperties {
         if (confirmations < 1 || confirmations > 1000) {
@@ -81,6 +91,20 @@ public record BridgeProperties(
             throw new IllegalArgumentException("tokenomics.bridge.private-key must be 32 bytes of hex");
         }
         tokenAddresses = tokenAddresses == null ? Map.of() : Map.copyOf(tokenAddresses);
+        if (badgesAddress != null && badgesAddress.isBlank()) {
+            badgesAddress = null;
+        }
+        if (badgesAddress != null) {
+            EvmAddress.of(badgesAddress);
+        }
+        if (nftBaseUri == null || nftBaseUri.isBlank()) {
+            nftBaseUri = DEFAULT_NFT_BASE_URI;
+        }
+        if (!nftBaseUri.matches("https?://[^\\s\"<>]{1,1900}/")) {
+            throw new IllegalArgumentException(
+                    "tokenomics.bridge.nft-base-uri must be an http: or https: URI ending with /"
+                            + " (the service's /api/nft/ as the chain's users reach it)");
+        }
         if (bridgeAddress != null) {
             EvmAddress.of(bridgeAddress);
             tokenAddresses.values().forEach(EvmAddress::of);

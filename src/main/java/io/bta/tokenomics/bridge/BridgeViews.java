@@ -12,9 +12,17 @@ public final class BridgeViews {
 
     private BridgeViews() {}
 
-    /** Where the bridge is: its chain, its contracts (null before deployment), whether it is paused. */
+    /**
+     * Where the bridge is: its chain, its contracts (null before deployment; {@code nftAddress} the
+     * NFT contract, null where there is none), whether it is paused.
+     */
     public record BridgeStatus(
-            long chainId, int confirmations, String bridgeAddress, boolean paused, List<BridgeToken> tokens) {}
+            long chainId,
+            int confirmations,
+            String bridgeAddress,
+            boolean paused,
+            List<BridgeToken> tokens,
+            String nftAddress) {}
 
     public record BridgeToken(TokenId tokenId, String symbol, String contractAddress) {}
 

@@ -5,8 +5,11 @@
  * deep enough the escrow credits the entity named in it, exactly once). At any moment the escrow
  * equals the supply on chain plus what is in flight ({@link io.bta.tokenomics.bridge.Reconciliation}).
  * Off unless {@code tokenomics.bridge.enabled}; it then uses the chain settings anchoring has
- * ({@code tokenomics.chain.*}). The contracts and their web3j client are in {@code internal}.
+ * ({@code tokenomics.chain.*}). Transferable NFTs of the nft module travel the same way through
+ * an ERC-721 contract (the bridge provides the nft module's {@code NftChainBridge}). The contracts
+ * and their web3j client are in {@code internal}.
  * {@link io.bta.tokenomics.bridge.Bridge} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"ledger", "governance", "audit", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"ledger", "governance", "audit", "shared", "nft"})
 package io.bta.tokenomics.bridge;

@@ -41,6 +41,18 @@ public final class NftProblems {
                 "BADGE_RULE_EXISTS", symbol + " has a badge rule for " + threshold + " " + trigger + " already");
     }
 
+    public static DomainProblem bridgeOff() {
+        return RuleViolation.of(
+                "NFT_BRIDGE_OFF",
+                "this service has no bridge to a chain (tokenomics.bridge.enabled is false): tokens stay in the ledger");
+    }
+
+    public static DomainProblem onChain(String symbol, long number) {
+        return Conflict.of(
+                "NFT_ON_CHAIN",
+                "token " + number + " of " + symbol + " is on chain: it comes back to the ledger by a deposit there");
+    }
+
     public static DomainProblem notOwner(EntityId caller, String symbol, long number) {
         return Forbidden.of("NOT_NFT_OWNER", caller + " does not own token " + number + " of " + symbol);
     }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,13 +31,16 @@ public class Nfts {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final ObjectProvider<NftChainBridge> chain;
 
     Nfts(
             NftStore store,
             io.bta.tokenomics.nft.internal.BadgeStore badges,
             Clock clock,
             ApplicationEventPublisher events,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<NftChainBridge> chain) {
+        this.chain = chain;
         this.store = store;
         this.badges = badges;
         this.clock = clock;
@@ -116,12 +120,93 @@ public class Nfts {
         if (!admin && !caller.equals(token.owner())) {
             throw NftProblems.notOwner(caller, collection.symbol(), number);
         }
+        var bridge = chain.getIfAvailable();
+        if (bridge != null && bridge.custodian().equals(token.owner())) {
+            // the token exists on chain; burning it here would leave the chain's copy unbacked
+            throw NftProblems.onChain(collection.symbol(), number);
+        }
         store.markBurned(collection.id(), number);
         store.countBurn(collection.id());
         var entry = append("BURN", collection.id(), number, token.owner(), null, caller);
         events.publishEvent(new NftEvents.Burned(
                 entry.sequence(), collection.id(), collection.symbol(), number, token.owner(), entry.at()));
         return view(collection, new TokenRow(collection.id(), number, null, token.metadata(), true, token.mintedAt()));
+    }
+
+    /**
+     * The owner withdraws a transferable token to {@code toAddress} on chain: in this one
+     * transaction the token passes to the bridge's escrow entity (history {@code WITHDRAWN}) and the
+     * bridge records the withdrawal, which its sender mints later. Refused, with nothing changed,
+     * for a soulbound collection (409 {@code SOULBOUND}), a burned token, anyone but the owner, a
+     * service without a bridge (422 {@code NFT_BRIDGE_OFF}), and while the bridge is paused or
+     * not deployed.
+     */
+    @Transactional
+    public NftWithdrawal withdraw(String collectionIdentifier, long number, String toAddress, EntityId caller) {
+        var collection = collection(collectionIdentifier);
+        var token = lockedToken(collection, number);
+        if (collection.soulbound()) {
+            throw NftProblems.soulbound(collection.symbol());
+        }
+        if (!caller.equals(token.owner())) {
+            throw NftProblems.notOwner(caller, collection.symbol(), number);
+        }
+        var bridge = chain.getIfAvailable();
+        if (bridge == null) {
+            throw NftProblems.bridgeOff();
+        }
+        bridge.checkOpen();
+        var custodian = bridge.custodian();
+        store.setOwner(collection.id(), number, custodian);
+        var entry = append("WITHDRAWN", collection.id(), number, caller, custodian, caller);
+        events.publishEvent(new NftEvents.Transferred(
+                entry.sequence(), collection.id(), collection.symbol(), number, caller, custodian, entry.at()));
+        var held = view(
+                collection,
+                new TokenRow(collection.id(), number, custodian, token.metadata(), false, token.mintedAt()));
+        return bridge.record(held, caller, bridge.address(toAddress));
+    }
+
+    /**
+     * {@code toAddress} as the bridge keeps it, checked by its rule; without a bridge only its
+     * shape is checked (the withdrawal is then refused as a whole).
+     */
+    public String chainAddress(String toAddress) {
+        var bridge = chain.getIfAvailable();
+        if (bridge != null) {
+            return bridge.address(toAddress);
+        }
+        if (toAddress == null || !toAddress.matches("0x[0-9a-fA-F]{40}")) {
+            throw new IllegalArgumentException("must be an address: 0x and 40 hex digits");
+        }
+        return toAddress;
+    }
+
+    /**
+     * A deposit of the token on chain, deep enough: the token passes from {@code custodian} back
+     * to {@code to} (history {@code DEPOSITED}), in the caller's transaction. False, with nothing
+     * changed, where the collection or token is unknown, or the token is not the custodian's (then
+     * the deposit is held for an admin).
+     */
+    @Transactional
+    public boolean returnFromCustody(String collectionSymbol, long number, EntityId custodian, EntityId to) {
+        var collection = store.collection(collectionSymbol, false);
+        if (collection.isEmpty()) {
+            return false;
+        }
+        var c = collection.get();
+        var token = store.token(c.id(), number, true);
+        if (token.isEmpty()
+                || token.get().burned()
+                || !custodian.equals(token.get().owner())
+                || to.equals(custodian)) {
+            return false;
+        }
+        store.setOwner(c.id(), number, to);
+        var entry = append("DEPOSITED", c.id(), number, custodian, to, custodian);
+        events.publishEvent(
+                new NftEvents.Transferred(entry.sequence(), c.id(), c.symbol(), number, custodian, to, entry.at()));
+        return true;
     }
 
     @Transactional(readOnly = true)

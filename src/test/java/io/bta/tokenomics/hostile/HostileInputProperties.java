@@ -572,6 +572,12 @@ class HostileInputProperties {
                     .body("{\"toEntityId\":\"alice\"}")
                     .req("toEntityId", Kind.ENTITY)
                     .row(),
+            on("POST", "/api/nft/{collection}/{tokenNumber}/withdraw")
+                    .var("collection", Kind.TEXT_100)
+                    .var("tokenNumber", Kind.LONG)
+                    .body("{\"toAddress\":\"0x00000000000000000000000000000000000000b7\"}")
+                    .req("toAddress", Kind.TEXT_100)
+                    .row(),
             on("POST", "/api/nft/{collection}/{tokenNumber}/burn")
                     .var("collection", Kind.TEXT_100)
                     .var("tokenNumber", Kind.LONG)

@@ -145,6 +145,47 @@ class NftApiTest {
     }
 
     @Test
+    void withoutABridgeAWithdrawalToAnAddressIsRefusedAndChangesNothing() {
+        var symbol = symbol();
+        collection(symbol, false, null);
+        mint(symbol, "alice", admin);
+        var soulbound = symbol();
+        collection(soulbound, true, null);
+        mint(soulbound, "alice", admin);
+        long historyBefore = historyRows();
+        var to = "0x00000000000000000000000000000000000000b7";
+
+        var off = api.post(
+                "/api/nft/" + symbol + "/1/withdraw",
+                Api.token("alice"),
+                Api.json("toAddress", to),
+                UUID.randomUUID().toString());
+        assertThat(off.status()).as(off.body()).isEqualTo(422);
+        assertThat(off.code()).isEqualTo("NFT_BRIDGE_OFF");
+        // a soulbound token is refused as such, bridge or not
+        var bound = api.post("/api/nft/" + soulbound + "/1/withdraw", Api.token("alice"), Api.json("toAddress", to));
+        assertThat(bound.status()).as(bound.body()).isEqualTo(409);
+        assertThat(bound.code()).isEqualTo("SOULBOUND");
+        var other = api.post("/api/nft/" + symbol + "/1/withdraw", Api.token("mallory"), Api.json("toAddress", to));
+        assertThat(other.status()).as(other.body()).isEqualTo(403);
+        var bad = api.post("/api/nft/" + symbol + "/1/withdraw", Api.token("alice"), Api.json("toAddress", "0x12"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.refusedField("toAddress")).isNotBlank();
+        var missing = api.post("/api/nft/" + symbol + "/1/withdraw", Api.token("alice"), "{}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.refusedField("toAddress")).isEqualTo("is required");
+
+        assertThat(nfts.token(symbol, 1).owner().value()).isEqualTo("alice");
+        assertThat(nfts.token(soulbound, 1).owner().value()).isEqualTo("alice");
+        assertThat(historyRows()).isEqualTo(historyBefore);
+        io.bta.tokenomics.support.Invariants.assertHold(jdbc);
+    }
+
+    long historyRows() {
+        return jdbc.sql("select count(*) from nft_history").query(Long.class).single();
+    }
+
+    @Test
     void concurrentMintsNumberTokensOnceAndStopAtTheMaximum() throws Exception {
         var symbol = symbol();
         collection(symbol, false, 10L);

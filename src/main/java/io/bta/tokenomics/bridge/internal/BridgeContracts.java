@@ -43,7 +43,7 @@ import org.web3j.utils.Numeric;
 
 /**
  * A chain client for the bridge's contracts ({@code contracts/BtaToken.sol}, {@code
- * contracts/BtaBridge.sol}), over web3j's JSON-RPC client: deploys them from the compiled artifacts
+ * contracts/BtaBridge.sol}, and {@code contracts/BtaBadges.sol} for NFTs), over web3j's JSON-RPC client: deploys them from the compiled artifacts
  * on the classpath, sends the operator's and admin's transactions, and reads balances, supplies
  * and {@code Deposited} logs.
  *
@@ -91,7 +91,28 @@ public class BridgeContracts implements AutoCloseable {
             "Withdrawn(bytes32,address,address,uint256)",
             "WithdrawalSkipped(bytes32)");
 
+    static final Event NFT_DEPOSITED = new Event(
+            "Deposited",
+            List.of(
+                    new TypeReference<Uint256>(true) {},
+                    new TypeReference<Uint256>(true) {},
+                    new TypeReference<Address>(true) {},
+                    new TypeReference<Utf8String>() {}));
+    static final Event NFT_WITHDRAWN = new Event(
+            "Withdrawn",
+            List.of(
+                    new TypeReference<Bytes32>(true) {},
+                    new TypeReference<Address>(true) {},
+                    new TypeReference<Uint256>(true) {}));
+
+    static final List<String> NFT_EVENTS = List.of(
+            "Deposited(uint256,uint256,address,string)",
+            "Withdrawn(bytes32,address,uint256)",
+            "WithdrawalSkipped(bytes32)");
+
     private static final String DEPOSITED_TOPIC = EventEncoder.encode(DEPOSITED);
+    private static final String NFT_DEPOSITED_TOPIC = EventEncoder.encode(NFT_DEPOSITED);
+    private static final String NFT_WITHDRAWN_TOPIC = EventEncoder.encode(NFT_WITHDRAWN);
     private static final String WITHDRAWN_TOPIC = EventEncoder.encode(WITHDRAWN);
     private static final String SKIPPED_TOPIC = EventEncoder.encode(WITHDRAWAL_SKIPPED);
 
@@ -165,11 +186,81 @@ public class BridgeContracts implements AutoCloseable {
             String transactionHash,
             long logIndex) {}
 
+    /** The bits of a {@code BtaBadges} token id that hold the token's number; the symbol is above them. */
+    static final int NFT_NUMBER_BITS = 96;
+
+    /**
+     * The id on chain of token {@code number} of the collection {@code symbol}, as {@code
+     * BtaBadges.tokenIdOf} computes it: the symbol's ASCII bytes left-aligned in the high 160 bits
+     * (zero-padded to 20 bytes), the number in the low 96. A symbol is 2 to 20 of A-Z, 0-9 and -,
+     * so each (symbol, number) has its own id, and the id gives both back ({@link #nftToken}).
+     */
+    public static BigInteger nftTokenId(String symbol, long number) {
+        if (symbol == null || !symbol.matches("[A-Z0-9-]{1,20}") || number < 1) {
+            throw new IllegalArgumentException("not a collection symbol and token number: " + symbol + " " + number);
+        }
+        var padded = Arrays.copyOf(symbol.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 20);
+        return new BigInteger(1, padded).shiftLeft(NFT_NUMBER_BITS).or(BigInteger.valueOf(number));
+    }
+
+    /** A collection's symbol and a token's number, as a {@code BtaBadges} token id holds them. */
+    public record NftToken(String symbol, long number) {}
+
+    /** The symbol and number an id on chain stands for; empty for an id that is not one ({@link #nftTokenId}). */
+    public static java.util.Optional<NftToken> nftToken(BigInteger tokenId) {
+        if (tokenId == null || tokenId.signum() <= 0 || tokenId.bitLength() > 256) {
+            return java.util.Optional.empty();
+        }
+        var number = tokenId.and(BigInteger.ONE.shiftLeft(NFT_NUMBER_BITS).subtract(BigInteger.ONE));
+        var high = tokenId.shiftRight(NFT_NUMBER_BITS);
+        var bytes = new byte[20];
+        var raw = high.toByteArray();
+        int copy = Math.min(raw.length, 20);
+        System.arraycopy(raw, raw.length - copy, bytes, 20 - copy, copy);
+        int length = 0;
+        while (length < 20 && bytes[length] != 0) {
+            length++;
+        }
+        for (int i = length; i < 20; i++) {
+            if (bytes[i] != 0) {
+                return java.util.Optional.empty();
+            }
+        }
+        var symbol = new String(bytes, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+        if (!symbol.matches("[A-Z0-9-]{1,20}") || number.signum() == 0 || number.bitLength() > 63) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new NftToken(symbol, number.longValueExact()));
+    }
+
+    /** One NFT withdrawal to mint: token {@code tokenId} to {@code to}. */
+    public record NftMint(String to, BigInteger tokenId, String withdrawalId) {
+        public NftMint {
+            to = address(to);
+            if (tokenId == null || tokenId.signum() <= 0) {
+                throw new IllegalArgumentException("an NFT withdrawal needs a token id");
+            }
+            withdrawalId = bytes32(withdrawalId);
+        }
+    }
+
+    /** One {@code Deposited} log of {@code BtaBadges}, with where it is on chain. */
+    public record NftDeposit(
+            BigInteger depositId,
+            BigInteger tokenId,
+            String from,
+            String entityId,
+            long blockNumber,
+            String blockHash,
+            String transactionHash,
+            long logIndex) {}
+
     private final Web3j web3j;
     private final Credentials credentials;
     private final PollingTransactionReceiptProcessor receipts;
     private final ContractArtifact token;
     private final ContractArtifact bridge;
+    private final ContractArtifact badges;
     private final Map<String, String> errorsBySelector;
     private volatile Long chainId;
 
@@ -185,11 +276,16 @@ public class BridgeContracts implements AutoCloseable {
                 web3j, pollMillis, (int) Math.max(1, receiptTimeout.toMillis() / pollMillis));
         this.token = ContractArtifact.load("BtaToken");
         this.bridge = ContractArtifact.load("BtaBridge");
+        this.badges = ContractArtifact.load("BtaBadges");
         var errors = new HashMap<>(token.errorsBySelector());
         errors.putAll(bridge.errorsBySelector());
+        errors.putAll(badges.errorsBySelector());
         this.errorsBySelector = Map.copyOf(errors);
         for (var event : EVENTS) {
             require(bridge, event);
+        }
+        for (var event : NFT_EVENTS) {
+            require(badges, event);
         }
     }
 
@@ -434,10 +530,14 @@ public class BridgeContracts implements AutoCloseable {
      * a receipt without gas; empty where it was not (or not any more, after a reorg).
      */
     public java.util.Optional<Receipt> withdrawn(String bridgeAddress, String withdrawalId) throws IOException {
-        var filter = new EthFilter(
-                DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address(bridgeAddress));
-        filter.addSingleTopic(WITHDRAWN_TOPIC);
-        filter.addSingleTopic(bytes32(withdrawalId));
+        return firstLog(bridgeAddress, WITHDRAWN_TOPIC, bytes32(withdrawalId));
+    }
+
+    private java.util.Optional<Receipt> firstLog(String contract, String topic0, String topic1) throws IOException {
+        var filter =
+                new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address(contract));
+        filter.addSingleTopic(topic0);
+        filter.addSingleTopic(topic1);
         for (var result : check(web3j.ethGetLogs(filter).send(), "eth_getLogs").getLogs()) {
             var log = (Log) result.get();
             if (!log.isRemoved()) {
@@ -457,6 +557,119 @@ public class BridgeContracts implements AutoCloseable {
      */
     Receipt mint(String tokenAddress, String to, BigInteger amount) throws IOException {
         return transact(token, tokenAddress, function("mint", new Address(to), new Uint256(amount)));
+    }
+
+    // ---- the NFT contract (BtaBadges)
+
+    /**
+     * Deploys {@code BtaBadges} with {@code admin} as its admin and pauser and {@code baseUri} as
+     * the start of every {@code tokenURI}, and makes this account its operator.
+     */
+    public String deployBadges(String name, String symbol, String baseUri, String admin) throws IOException {
+        var address = deploy(
+                badges,
+                FunctionEncoder.encodeConstructor(List.of(
+                        new Utf8String(name),
+                        new Utf8String(symbol),
+                        new Utf8String(baseUri),
+                        new Address(address(admin)))));
+        grantRole(address, OPERATOR_ROLE, address());
+        return address;
+    }
+
+    /** Mints NFT withdrawals in one transaction; ids already processed are skipped, not refused. */
+    public BatchResult withdrawNfts(String badgesAddress, List<NftMint> mints) throws IOException {
+        var recipients = new ArrayList<Address>();
+        var tokenIds = new ArrayList<Uint256>();
+        var ids = new ArrayList<Bytes32>();
+        for (var m : mints) {
+            recipients.add(new Address(m.to()));
+            tokenIds.add(new Uint256(m.tokenId()));
+            ids.add(new Bytes32(bytes(m.withdrawalId())));
+        }
+        var mined = send(
+                badges,
+                badgesAddress,
+                function(
+                        "withdrawBatch",
+                        new DynamicArray<>(Address.class, recipients),
+                        new DynamicArray<>(Uint256.class, tokenIds),
+                        new DynamicArray<>(Bytes32.class, ids)));
+        var minted = new ArrayList<String>();
+        var skipped = new ArrayList<String>();
+        for (var log : mined.getLogs()) {
+            if (!address(badgesAddress).equals(address(log.getAddress()))
+                    || log.getTopics().isEmpty()) {
+                continue;
+            }
+            var topic = log.getTopics().get(0);
+            if (NFT_WITHDRAWN_TOPIC.equals(topic)) {
+                minted.add(log.getTopics().get(1));
+            } else if (SKIPPED_TOPIC.equals(topic)) {
+                skipped.add(log.getTopics().get(1));
+            }
+        }
+        return new BatchResult(receipt(mined), minted, skipped);
+    }
+
+    /** Where {@code withdrawalId} was minted by {@code BtaBadges} on the canonical chain; empty where it was not. */
+    public java.util.Optional<Receipt> nftWithdrawn(String badgesAddress, String withdrawalId) throws IOException {
+        return firstLog(badgesAddress, NFT_WITHDRAWN_TOPIC, bytes32(withdrawalId));
+    }
+
+    /** The {@code BtaBadges} {@code Deposited} logs of blocks {@code fromBlock} to {@code toBlock}, in chain order. */
+    public List<NftDeposit> nftDeposits(String badgesAddress, long fromBlock, long toBlock) throws IOException {
+        var filter = new EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
+                address(badgesAddress));
+        filter.addSingleTopic(NFT_DEPOSITED_TOPIC);
+        var deposits = new ArrayList<NftDeposit>();
+        for (var result : check(web3j.ethGetLogs(filter).send(), "eth_getLogs").getLogs()) {
+            var log = (Log) result.get();
+            if (log.isRemoved()) {
+                continue;
+            }
+            var topics = log.getTopics();
+            var data = FunctionReturnDecoder.decode(log.getData(), NFT_DEPOSITED.getNonIndexedParameters());
+            deposits.add(new NftDeposit(
+                    Numeric.toBigInt(topics.get(1)),
+                    Numeric.toBigInt(topics.get(2)),
+                    topicAddress(topics.get(3)),
+                    (String) data.get(0).getValue(),
+                    log.getBlockNumber().longValueExact(),
+                    log.getBlockHash().toLowerCase(Locale.ROOT),
+                    log.getTransactionHash().toLowerCase(Locale.ROOT),
+                    log.getLogIndex().longValueExact()));
+        }
+        return deposits;
+    }
+
+    /** A holder's side: burns {@code tokenId} (owned by this account) for {@code entityId} in the ledger. */
+    public Receipt depositNft(String badgesAddress, BigInteger tokenId, String entityId) throws IOException {
+        return transact(badges, badgesAddress, function("deposit", new Uint256(tokenId), new Utf8String(entityId)));
+    }
+
+    /** The owner of {@code tokenId}; {@link ContractReverted} {@code ERC721NonexistentToken} where there is none. */
+    public String ownerOf(String badgesAddress, BigInteger tokenId) throws IOException {
+        return this.<Address>read(
+                        badges, badgesAddress, function("ownerOf", outputs(Address.class), new Uint256(tokenId)))
+                .getValue()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    public String tokenURI(String badgesAddress, BigInteger tokenId) throws IOException {
+        return this.<Utf8String>read(
+                        badges, badgesAddress, function("tokenURI", outputs(Utf8String.class), new Uint256(tokenId)))
+                .getValue();
+    }
+
+    public boolean nftProcessed(String badgesAddress, String withdrawalId) throws IOException {
+        return this.<Bool>read(
+                        badges,
+                        badgesAddress,
+                        function("processed", outputs(Bool.class), new Bytes32(bytes(withdrawalId))))
+                .getValue();
     }
 
     // ---- ERC-20 reads

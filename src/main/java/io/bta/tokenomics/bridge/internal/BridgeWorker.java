@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * Exactly once: a deposit is unique by (chain, deposit id), and it is credited by one transaction
- * that moves escrow → entity and marks it CREDITED only where it is still SEEN.
+ * that moves escrow → entity and marks it CREDITED only where it is still SEEN. Each pass does the
+ * same for NFTs ({@link BridgeNfts}), over the same block ranges and cursor.
  */
 @Component
 @ConditionalOnProperty(prefix = "tokenomics.bridge", name = "enabled", havingValue = "true")
@@ -60,8 +61,10 @@ public class BridgeWorker {
     private final Clock clock;
     private final TransactionTemplate writes;
     private final ApplicationEventPublisher events;
+    private final BridgeNfts nfts;
 
     BridgeWorker(
+            BridgeNfts nfts,
             BridgeStore store,
             BridgeChain chain,
             Bridge bridge,
@@ -70,6 +73,7 @@ public class BridgeWorker {
             Clock clock,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
+        this.nfts = nfts;
         this.events = events;
         this.store = store;
         this.chain = chain;
@@ -102,7 +106,7 @@ public class BridgeWorker {
                 recorded += sendBatch(d, token);
             }
         }
-        return recorded;
+        return recorded + nfts.send(d.chainId());
     }
 
     /**
@@ -310,6 +314,7 @@ public class BridgeWorker {
             return false;
         }
         confirmWithdrawals(head);
+        nfts.confirm(d.chainId(), head);
         try {
             readDeposits(d, head);
         } catch (IOException e) {
@@ -317,6 +322,7 @@ public class BridgeWorker {
             return false;
         }
         creditDeposits(d, head);
+        nfts.credit(d.chainId(), head);
         return true;
     }
 
@@ -362,6 +368,7 @@ public class BridgeWorker {
                     store.deleteSeen(seen.id());
                 }
             }
+            nfts.read(chainId, from, to);
             // blocks deep enough are read for the last time; the others again next pass
             store.setNextBlock(chainId, Math.max(start, Math.min(to + 1, finalUpTo + 1)), clock.instant());
             from = to + 1;

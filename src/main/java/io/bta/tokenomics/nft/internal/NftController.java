@@ -5,6 +5,7 @@ import io.bta.tokenomics.nft.BadgeTrigger;
 import io.bta.tokenomics.nft.Nft;
 import io.bta.tokenomics.nft.NftCollection;
 import io.bta.tokenomics.nft.NftMetadata;
+import io.bta.tokenomics.nft.NftWithdrawal;
 import io.bta.tokenomics.nft.Nfts;
 import io.bta.tokenomics.shared.NumberText;
 import io.bta.tokenomics.shared.error.Inputs;
@@ -36,6 +37,8 @@ class NftController {
     record MintRequest(String toEntityId, JsonNode metadata) {}
 
     record TransferRequest(String toEntityId) {}
+
+    record WithdrawRequest(String toAddress) {}
 
     record BadgeRuleRequest(String collection, String name, String trigger, Integer threshold, JsonNode metadata) {}
 
@@ -104,13 +107,41 @@ class NftController {
         return nfts.transfer(collection, number, to, Caller.current().id());
     }
 
+    @PostMapping("/{collection}/{tokenNumber}/withdraw")
+    @Operation(
+            summary = "Withdraw a token to an address on chain (its owner; never for a soulbound collection)",
+            description = "The token passes to the bridge's escrow entity now (history WITHDRAWN) and the bridge's"
+                    + " NFT contract mints it to toAddress on its next pass; a deposit on chain gives it back."
+                    + " Only with the bridge enabled (else 422 NFT_BRIDGE_OFF).")
+    @Refuses(status = 403, codes = "NOT_NFT_OWNER")
+    @Refuses(
+            status = 404,
+            codes = {"UNKNOWN_COLLECTION", "UNKNOWN_NFT"})
+    @Refuses(
+            status = 409,
+            codes = {"SOULBOUND", "NFT_BURNED", "BRIDGE_PAUSED", "BRIDGE_NOT_DEPLOYED"})
+    @Refuses(status = 422, codes = "NFT_BRIDGE_OFF")
+    ResponseEntity<NftWithdrawal> withdraw(
+            @PathVariable String collection, @PathVariable String tokenNumber, @RequestBody WithdrawRequest r) {
+        var in = new Inputs();
+        long number = number(in, tokenNumber);
+        String to = r.toAddress() == null
+                ? in.<String>reject("toAddress", "is required")
+                : in.valid("toAddress", () -> nfts.chainAddress(r.toAddress()));
+        in.check();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(nfts.withdraw(collection, number, to, Caller.current().id()));
+    }
+
     @PostMapping("/{collection}/{tokenNumber}/burn")
     @Operation(summary = "Burn a token (its owner, or an admin)")
     @Refuses(status = 403, codes = "NOT_NFT_OWNER")
     @Refuses(
             status = 404,
             codes = {"UNKNOWN_COLLECTION", "UNKNOWN_NFT"})
-    @Refuses(status = 409, codes = "NFT_BURNED")
+    @Refuses(
+            status = 409,
+            codes = {"NFT_BURNED", "NFT_ON_CHAIN"})
     Nft burn(@PathVariable String collection, @PathVariable String tokenNumber) {
         var in = new Inputs();
         long number = number(in, tokenNumber);

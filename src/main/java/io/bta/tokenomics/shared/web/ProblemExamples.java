@@ -57,6 +57,10 @@ final class ProblemExamples {
             Map.entry("COLLECTION_EXISTS", "a collection with the symbol BADGES exists already"),
             Map.entry("SOULBOUND", "the tokens of BADGES are soulbound: they stay with their owner"),
             Map.entry("NFT_BURNED", "token 7 of BADGES was burned"),
+            Map.entry(
+                    "NFT_BRIDGE_OFF",
+                    "this service has no bridge to a chain (tokenomics.bridge.enabled is false): tokens stay in the ledger"),
+            Map.entry("NFT_ON_CHAIN", "token 7 of BADGES is on chain: it comes back to the ledger by a deposit there"),
             Map.entry("MAX_SUPPLY_REACHED", "BADGES has minted its maximum of 1000 tokens"),
             Map.entry("NOT_NFT_OWNER", "alice does not own token 7 of BADGES"),
             Map.entry("BADGE_RULE_EXISTS", "BADGES has a badge rule for 1 VOTES_CAST already"),

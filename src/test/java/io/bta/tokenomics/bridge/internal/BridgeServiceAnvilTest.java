@@ -892,6 +892,8 @@ class BridgeServiceAnvilTest {
                 "1000",
                 "3000",
                 lease,
+                null,
+                null,
                 null);
         var second = new BridgeJobs(worker, bridge, properties, meters, jobRuns);
         var firstRan = new java.util.concurrent.atomic.AtomicInteger();
