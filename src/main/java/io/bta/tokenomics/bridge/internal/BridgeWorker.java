@@ -159,7 +159,7 @@ public class BridgeWorker {
         try {
             result = chain.contracts().withdrawBatch(d.bridgeAddress(), token.contractAddress(), batch);
         } catch (ContractReverted e) {
-            if (e.errorName() == null || "EnforcedPause".equals(e.errorName())) {
+            if (retryable(e)) {
                 log.warn(
                         "batch of {} {} not sent ({}); the next pass tries again",
                         batch.size(),
@@ -169,8 +169,9 @@ public class BridgeWorker {
             }
             // the contract refuses the batch as such (an unregistered token, a bad entry): nothing
             // was minted, so each withdrawal goes back to its holder
-            log.error("the bridge refused a batch of {} {}: {}", batch.size(), token.symbol(), e.errorName());
-            pending.forEach(w -> fail(w, "refused by the bridge contract: " + e.errorName()));
+            var error = e.error().orElseThrow();
+            log.error("the bridge refused a batch of {} {}: {}", batch.size(), token.symbol(), error);
+            pending.forEach(w -> fail(w, "refused by the bridge contract: " + error));
             return 0;
         } catch (IOException e) {
             log.warn(
@@ -461,5 +462,14 @@ public class BridgeWorker {
         UncheckedChainException(IOException cause) {
             super(cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * Whether a batch the contract reverted is sent again on the next pass: a pause (the contract or
+     * a token, {@code EnforcedPause}) ends, and a revert without a known error says nothing about
+     * the batch; any other named error refuses the batch as such.
+     */
+    static boolean retryable(ContractReverted e) {
+        return e.errorName().map("EnforcedPause"::equals).orElse(true);
     }
 }
