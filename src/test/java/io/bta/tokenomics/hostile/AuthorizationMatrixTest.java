@@ -769,7 +769,8 @@ class AuthorizationMatrixTest {
                     f -> post(
                             "/api/nft/badge-rules",
                             "{\"collection\":\"" + f.nftCollection + "\",\"name\":\"matrix\",\"trigger\":"
-                                    + "\"VOTES_CAST\",\"threshold\":" + (1 + new java.util.Random().nextInt(999_999))
+                                    + "\"VOTES_CAST\",\"threshold\":"
+                                    + (500_000 + new java.util.Random().nextInt(500_000))
                                     + ",\"metadata\":{\"name\":\"matrix\"}}")),
             row("GET", "/api/nft/badge-rules", Rule.AUTHENTICATED, f -> get("/api/nft/badge-rules")),
             // BTA-GUAR, paused and unpaused in turn by whoever is let through (409 PAUSE_UNCHANGED is the business

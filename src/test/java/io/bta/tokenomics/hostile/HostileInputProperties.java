@@ -592,8 +592,10 @@ class HostileInputProperties {
                     .row(),
             on("GET", "/api/nft/owned/{entityId}").var("entityId", Kind.ENTITY).row(),
             on("POST", "/api/nft/badge-rules")
-                    .body("{\"collection\":\"HOSTILE-1\",\"name\":\"n\",\"trigger\":\"VOTES_CAST\",\"threshold\":1,"
-                            + "\"metadata\":{\"name\":\"n\"}}")
+                    // a threshold no test reaches: the rule fires for every voter of the shared database
+                    .body(
+                            "{\"collection\":\"HOSTILE-1\",\"name\":\"n\",\"trigger\":\"VOTES_CAST\",\"threshold\":999999,"
+                                    + "\"metadata\":{\"name\":\"n\"}}")
                     .req("collection", Kind.TEXT_100)
                     .req("name", Kind.TEXT_200)
                     .req("trigger", Kind.ENUM)

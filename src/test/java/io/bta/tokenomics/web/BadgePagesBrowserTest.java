@@ -48,8 +48,12 @@ class BadgePagesBrowserTest {
     @Autowired
     Rewards rewards;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     BrowserContext context;
     Page page;
+    String learned;
 
     @BeforeAll
     static void launch() {
@@ -73,12 +77,28 @@ class BadgePagesBrowserTest {
     @AfterEach
     void tearDown() {
         context.close();
+        // the rule fires for every learning reward of the shared database: other tests' entities
+        // must not get its badge
+        if (learned != null) {
+            jdbc.sql(
+                            """
+                            delete from nft_badge_awards where rule_id in (
+                                select r.id from nft_badge_rules r join nft_collections c on c.id = r.collection_id
+                                where c.symbol = ?)
+                            """)
+                    .param(learned)
+                    .update();
+            jdbc.sql(
+                            "delete from nft_badge_rules where collection_id in (select id from nft_collections where symbol = ?)")
+                    .param(learned)
+                    .update();
+        }
     }
 
     @Test
     void seeMyBadgesWithTheirImagesAndAttributesAndInMyRewards() {
         var suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        var learned = "LEARN-" + suffix;
+        learned = "LEARN-" + suffix;
         var plain = "PLAIN-" + suffix;
         nfts.createCollection(learned, "Learning badges", true, null);
         nfts.createCollection(plain, "Plain badges", false, null);
