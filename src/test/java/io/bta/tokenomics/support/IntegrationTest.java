@@ -35,7 +35,9 @@ import org.springframework.context.annotation.Import;
             "tokenomics.webhooks.disable-after-failures=6",
             "tokenomics.webhooks.request-timeout=5s",
             // tests send many requests as one caller; the rate limit has its own test (AbuseLimitsTest)
-            "tokenomics.limits.rate-limit.enabled=false"
+            "tokenomics.limits.rate-limit.enabled=false",
+            // a harmless server setting, to show that configured settings reach the embedded server
+            "tokenomics.embedded-postgres.server-config.cluster_name=bta-tests"
         })
 @Import(TestClockConfig.class)
 public @interface IntegrationTest {}

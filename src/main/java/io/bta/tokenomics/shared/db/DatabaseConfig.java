@@ -40,16 +40,45 @@ class DatabaseConfig {
          * port; a fixed port lets tools outside the service reach it (the benchmark suite runs
          * {@code pgbench} against the same server).
          */
+        /**
+         * The server's settings beyond those fixed here ({@code fsync} and {@code synchronous_commit}
+         * on, which no setting may turn off; the listen address and connection limit, which the
+         * service sets): {@code tokenomics.embedded-postgres.server-config.<name>=<value>}, any of
+         * postgresql.conf's; PostgreSQL's defaults apply to the rest (docs/operations.md).
+         */
+        static final String SERVER_CONFIG = "tokenomics.embedded-postgres.server-config";
+
+        /** Settings a ledger must never run without: its commits reach the disk before they are acknowledged. */
+        static final java.util.Map<String, String> FIXED = java.util.Map.of("fsync", "on", "synchronous_commit", "on");
+
         @Bean(destroyMethod = "close")
         EmbeddedPostgres embeddedPostgres(
-                DataDirectory dataDirectory, @Value("${tokenomics.embedded-postgres.port:0}") int port)
+                DataDirectory dataDirectory,
+                @Value("${tokenomics.embedded-postgres.port:0}") int port,
+                Environment environment)
                 throws IOException {
             if (port < 0 || port > 65_535) {
                 throw new IllegalStateException("tokenomics.embedded-postgres.port must be 0 to 65535, not " + port);
             }
+            var settings = Binder.get(environment)
+                    .bind(
+                            SERVER_CONFIG,
+                            org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                    .orElse(java.util.Map.of());
+            settings.forEach((name, value) -> {
+                var fixed = FIXED.get(name);
+                if (fixed != null && !fixed.equalsIgnoreCase(value)) {
+                    throw new IllegalStateException(SERVER_CONFIG + "." + name + " must stay " + fixed
+                            + ": a ledger's commit must reach the disk before it is acknowledged");
+                }
+                if ("listen_addresses".equals(name) || "max_connections".equals(name)) {
+                    throw new IllegalStateException(SERVER_CONFIG + "." + name + " is set by the service");
+                }
+            });
             Files.createDirectories(dataDirectory.postgres());
             LeftoverPostmaster.stopIfRunning(dataDirectory.postgres());
             var builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
             if (port != 0) {
                 builder.setPort(port);
             }
