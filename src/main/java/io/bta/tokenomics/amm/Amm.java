@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -239,51 +240,16 @@ public class Amm {
         var now = now();
         var swapId = Ids.newId(clock);
         var memo = "amm swap " + swapId;
-        var ops = new ArrayList<LedgerOperation>();
-        ops.add(new LedgerOperation.Transfer(
-                order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(amounts.get(0)), memo, trader));
-        for (int i = 0; i + 1 < legs.size(); i++) {
-            ops.add(new LedgerOperation.Transfer(
-                    legs.get(i).out(),
-                    poolEntity(legs.get(i).pool().id()),
-                    poolEntity(legs.get(i + 1).pool().id()),
-                    amount(amounts.get(i + 1)),
-                    memo,
-                    ISSUER)); // out of a pool: the AMM, its custodian, moves it
-        }
-        ops.add(new LedgerOperation.Transfer(
-                order.tokenOut(),
-                poolEntity(legs.get(legs.size() - 1).pool().id()),
-                trader,
-                amount(amounts.get(legs.size())),
-                memo,
-                ISSUER));
-        var transactions = applyForCaller(ops);
+        var transactions = applyForCaller(transfers(trader, order, legs, amounts, memo));
         var hops = new ArrayList<SwapHop>();
         for (int i = 0; i < legs.size(); i++) {
             var leg = legs.get(i);
             var in = amounts.get(i);
             var out = amounts.get(i + 1);
-            if (!AmmMath.keepsK(in, out, leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
-                throw new IllegalStateException(
-                        "a swap through pool " + leg.pool().id() + " would decrease k");
-            }
+            requireKeepsK(leg, in, out);
             var reserveInAfter = leg.reserveIn().add(in);
             var reserveOutAfter = leg.reserveOut().subtract(out);
-            store.insertSwapHop(new SwapHopRow(
-                    swapId,
-                    i,
-                    leg.pool().id(),
-                    trader,
-                    leg.in(),
-                    leg.out(),
-                    amount(in),
-                    amount(out),
-                    leg.feeBps(),
-                    score,
-                    leg.reserveIn().multiply(leg.reserveOut()),
-                    reserveInAfter.multiply(reserveOutAfter),
-                    now));
+            store.insertSwapHop(hopRow(swapId, i, leg, trader, in, out, score, now));
             var aIsIn = leg.pool().tokenA().equals(leg.in());
             observe(
                     leg.pool(),
@@ -375,12 +341,7 @@ public class Amm {
                             trader, ledger.symbolOf(order.tokenIn()), "available", amount(available), amount(in)));
                 }
                 for (int h = 0; h < legs.size(); h++) {
-                    var leg = legs.get(h);
-                    if (!AmmMath.keepsK(
-                            amounts.get(h), amounts.get(h + 1), leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
-                        throw new IllegalStateException(
-                                "a swap through pool " + leg.pool().id() + " would decrease k");
-                    }
+                    requireKeepsK(legs.get(h), amounts.get(h), amounts.get(h + 1));
                 }
                 // accepted: the reserves and the trader's balances move for the swaps after it
                 balances.put(payerKey, available.subtract(in));
@@ -394,24 +355,7 @@ public class Amm {
                 var swapId = Ids.newId(clock);
                 var memo = "amm swap " + swapId;
                 opStart[i] = ops.size();
-                ops.add(new LedgerOperation.Transfer(
-                        order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(in), memo, trader));
-                for (int h = 0; h + 1 < legs.size(); h++) {
-                    ops.add(new LedgerOperation.Transfer(
-                            legs.get(h).out(),
-                            poolEntity(legs.get(h).pool().id()),
-                            poolEntity(legs.get(h + 1).pool().id()),
-                            amount(amounts.get(h + 1)),
-                            memo,
-                            ISSUER));
-                }
-                ops.add(new LedgerOperation.Transfer(
-                        order.tokenOut(),
-                        poolEntity(legs.get(legs.size() - 1).pool().id()),
-                        trader,
-                        amount(out),
-                        memo,
-                        ISSUER));
+                ops.addAll(transfers(trader, order, legs, amounts, memo));
                 var hops = new ArrayList<SwapHop>();
                 for (int h = 0; h < legs.size(); h++) {
                     var leg = legs.get(h);
@@ -426,20 +370,7 @@ public class Amm {
                     var reserveOutAfter = leg.reserveOut().subtract(hopOut);
                     reserves.put(pool.id() + "|" + leg.in(), reserveInAfter);
                     reserves.put(pool.id() + "|" + leg.out(), reserveOutAfter);
-                    hopRows.add(new SwapHopRow(
-                            swapId,
-                            h,
-                            pool.id(),
-                            trader,
-                            leg.in(),
-                            leg.out(),
-                            amount(hopIn),
-                            amount(hopOut),
-                            leg.feeBps(),
-                            item.trustScore(),
-                            leg.reserveIn().multiply(leg.reserveOut()),
-                            reserveInAfter.multiply(reserveOutAfter),
-                            now));
+                    hopRows.add(hopRow(swapId, h, leg, trader, hopIn, hopOut, item.trustScore(), now));
                     hops.add(new SwapHop(pool.id(), leg.in(), leg.out(), amount(hopIn), amount(hopOut), leg.feeBps()));
                 }
                 swapped.add(new Swapped(
@@ -485,6 +416,68 @@ public class Amm {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * A swap's ledger transfers: the input from the trader into the first pool, each hop's output
+     * into the next pool, the last output to the trader. Out of a pool, the AMM (its custodian)
+     * moves the tokens.
+     */
+    private static List<LedgerOperation> transfers(
+            EntityId trader, SwapOrder order, List<Leg> legs, List<BigInteger> amounts, String memo) {
+        var ops = new ArrayList<LedgerOperation>(legs.size() + 1);
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenIn(), trader, poolEntity(legs.get(0).pool().id()), amount(amounts.get(0)), memo, trader));
+        for (int i = 0; i + 1 < legs.size(); i++) {
+            ops.add(new LedgerOperation.Transfer(
+                    legs.get(i).out(),
+                    poolEntity(legs.get(i).pool().id()),
+                    poolEntity(legs.get(i + 1).pool().id()),
+                    amount(amounts.get(i + 1)),
+                    memo,
+                    ISSUER));
+        }
+        ops.add(new LedgerOperation.Transfer(
+                order.tokenOut(),
+                poolEntity(legs.get(legs.size() - 1).pool().id()),
+                trader,
+                amount(amounts.get(legs.size())),
+                memo,
+                ISSUER));
+        return ops;
+    }
+
+    /** The invariant, checked in code: a hop never decreases its pool's k. */
+    private static void requireKeepsK(Leg leg, BigInteger in, BigInteger out) {
+        if (!AmmMath.keepsK(in, out, leg.reserveIn(), leg.reserveOut(), leg.feeBps())) {
+            throw new IllegalStateException("a swap through pool " + leg.pool().id() + " would decrease k");
+        }
+    }
+
+    /** A hop's row: what went in and out of its pool, the fee and score applied, k before and after. */
+    private static SwapHopRow hopRow(
+            UUID swapId,
+            int hop,
+            Leg leg,
+            EntityId trader,
+            BigInteger in,
+            BigInteger out,
+            BigDecimal score,
+            Instant now) {
+        return new SwapHopRow(
+                swapId,
+                hop,
+                leg.pool().id(),
+                trader,
+                leg.in(),
+                leg.out(),
+                amount(in),
+                amount(out),
+                leg.feeBps(),
+                score,
+                leg.reserveIn().multiply(leg.reserveOut()),
+                leg.reserveIn().add(in).multiply(leg.reserveOut().subtract(out)),
+                now);
     }
 
     /** A swap a batch accepted: its legs and amounts, and where its ledger operations are in the batch's list. */
