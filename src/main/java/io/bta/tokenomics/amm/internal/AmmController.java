@@ -34,7 +34,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -281,16 +280,8 @@ class AmmController {
             return ResponseEntity.status(HttpStatus.CREATED).body(amm.swap(caller.id(), order));
         }
         // the key is kept with the swap, in the group commit's transaction
-        var response = amm.swap(caller.id(), order, ticket, renderer(URI.create(http.getRequestURI())));
-        var answer =
-                ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
-        if (response.replayed()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        if (response.retryLater()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return answer.body(response.body());
+        return StoredResponse.toResponse(
+                amm.swap(caller.id(), order, ticket, renderer(URI.create(http.getRequestURI()))));
     }
 
     /** A swap's outcome as the answer sent and kept: 201 with the result, or the refusal's problem. */

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,15 +47,7 @@ class LedgerAnswers {
                         .await(groupCommit.submit(operation, IdempotentRequest.of(http), render))
                         .response()
                 : render.apply(ledger.applyEach(List.of(operation)).get(0));
-        var answer =
-                ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()));
-        if (response.replayed()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        if (response.retryLater()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return answer.body(response.body());
+        return StoredResponse.toResponse(response);
     }
 
     private Function<OperationOutcome, KeptAnswers.Answer> renderer(URI instance) {

@@ -2,6 +2,9 @@ package io.bta.tokenomics.shared.idempotency;
 
 import io.bta.tokenomics.shared.batching.KeptAnswers;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A response as it is sent and as it is kept under its Idempotency-Key. {@code replayed}: it is the
@@ -12,6 +15,23 @@ public record StoredResponse(int status, String contentType, byte[] body, boolea
 
     public static StoredResponse json(int status, String contentType, byte[] body) {
         return new StoredResponse(status, contentType, body, false, false);
+    }
+
+    /**
+     * The HTTP response of an answer a batch writer kept: its status, content type and body, with
+     * {@code Idempotent-Replayed: true} when it is an earlier attempt's and {@code Retry-After: 1}
+     * when the client should retry.
+     */
+    public static ResponseEntity<byte[]> toResponse(KeptAnswers.Answer answer) {
+        var response =
+                ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()));
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (answer.retryLater()) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(answer.body());
     }
 
     static StoredResponse of(KeptAnswers.Answer answer) {
