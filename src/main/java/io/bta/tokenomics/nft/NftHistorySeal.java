@@ -22,12 +22,13 @@ class NftHistorySeal implements SealedHistory {
     static final String NAME = "nft";
 
     private static final String EMPTY = "0".repeat(64);
-    private static final int PAGE = 1000;
 
     private final NftStore store;
+    private final Nfts nfts;
 
-    NftHistorySeal(NftStore store) {
+    NftHistorySeal(NftStore store, Nfts nfts) {
         this.store = store;
+        this.nfts = nfts;
     }
 
     @Override
@@ -52,27 +53,11 @@ class NftHistorySeal implements SealedHistory {
         if (wanted.contains(0L)) {
             result.put(0L, HexFormat.of().parseHex(EMPTY));
         }
-        var previous = EMPTY;
-        long after = 0;
-        long last = wanted.last();
-        while (after < last) {
-            var rows = store.history(after, PAGE);
-            if (rows.isEmpty()) {
-                return result;
+        nfts.walkHistory(wanted.last(), (sequence, hash) -> {
+            if (wanted.contains(sequence)) {
+                result.put(sequence, HexFormat.of().parseHex(hash));
             }
-            for (var row : rows) {
-                if (row.sequence() != after + 1
-                        || !row.previousHash().equals(previous)
-                        || !row.hash().equals(Nfts.hash(previous, row))) {
-                    return result; // the chain breaks here: nothing at or after this row is vouched for
-                }
-                previous = row.hash();
-                after = row.sequence();
-                if (wanted.contains(after)) {
-                    result.put(after, HexFormat.of().parseHex(previous));
-                }
-            }
-        }
+        }); // a break leaves the rows at and after it out: nothing there is vouched for
         return result;
     }
 }

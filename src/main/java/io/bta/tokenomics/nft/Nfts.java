@@ -232,21 +232,37 @@ public class Nfts {
      */
     @Transactional(readOnly = true)
     public long firstBrokenHistoryRow() {
+        return walkHistory(Long.MAX_VALUE, (sequence, hash) -> {});
+    }
+
+    /**
+     * Walks the history's hash chain from its first row up to {@code upTo}, handing each row that
+     * follows (its sequence is the next one, its previous hash the last row's hash, its hash its
+     * own content's) to {@code linked}; the sequence of the first row that does not, or 0.
+     */
+    long walkHistory(long upTo, java.util.function.BiConsumer<Long, String> linked) {
         var previous = "0".repeat(64);
         long after = 0;
-        while (true) {
+        while (after < upTo) {
             var rows = store.history(after, 1000);
             if (rows.isEmpty()) {
                 return 0;
             }
             for (var row : rows) {
-                if (!row.previousHash().equals(previous) || !row.hash().equals(hash(previous, row))) {
+                if (row.sequence() > upTo) {
+                    return 0;
+                }
+                if (row.sequence() != after + 1
+                        || !row.previousHash().equals(previous)
+                        || !row.hash().equals(hash(previous, row))) {
                     return row.sequence();
                 }
                 previous = row.hash();
                 after = row.sequence();
+                linked.accept(after, previous);
             }
         }
+        return 0;
     }
 
     /** A badge rule of the collection: its badge goes to each entity whose count of the trigger reaches the threshold. */
