@@ -13,6 +13,7 @@ import io.bta.tokenomics.rewards.Rewards;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Await;
+import io.bta.tokenomics.support.BadgeRules;
 import io.bta.tokenomics.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -77,21 +78,8 @@ class BadgePagesBrowserTest {
     @AfterEach
     void tearDown() {
         context.close();
-        // the rule fires for every learning reward of the shared database: other tests' entities
-        // must not get its badge
         if (learned != null) {
-            jdbc.sql(
-                            """
-                            delete from nft_badge_awards where rule_id in (
-                                select r.id from nft_badge_rules r join nft_collections c on c.id = r.collection_id
-                                where c.symbol = ?)
-                            """)
-                    .param(learned)
-                    .update();
-            jdbc.sql(
-                            "delete from nft_badge_rules where collection_id in (select id from nft_collections where symbol = ?)")
-                    .param(learned)
-                    .update();
+            BadgeRules.removeOf(jdbc, learned); // the rule would fire for other tests' learning rewards
         }
     }
 

@@ -12,6 +12,7 @@ import io.bta.tokenomics.shared.Amount;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Await;
+import io.bta.tokenomics.support.BadgeRules;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.MutableClock;
 import java.math.BigDecimal;
@@ -65,30 +66,10 @@ class BadgeAwardsTest {
         nfts.createCollection(collection, "Badges", true, null);
     }
 
-    /**
-     * This test's rules are removed after it: a rule fires for every entity of the shared database,
-     * and other tests' entities must not be given badges (and NFT rewards) by it.
-     */
+    /** This test's rules are removed after it (see {@link BadgeRules}). */
     @org.junit.jupiter.api.AfterEach
     void removeRules() {
-        removeRulesOf(jdbc, collection);
-    }
-
-    static void removeRulesOf(JdbcClient jdbc, String collectionSymbol) {
-        jdbc.sql(
-                        """
-                        delete from nft_badge_awards where rule_id in (
-                            select r.id from nft_badge_rules r join nft_collections c on c.id = r.collection_id
-                            where c.symbol = ?)
-                        """)
-                .param(collectionSymbol)
-                .update();
-        jdbc.sql(
-                        """
-                        delete from nft_badge_rules where collection_id in (select id from nft_collections where symbol = ?)
-                        """)
-                .param(collectionSymbol)
-                .update();
+        BadgeRules.removeOf(jdbc, collection);
     }
 
     static EntityId entity(String name) {
