@@ -128,7 +128,7 @@ public class AuditStore {
                 .param(previousHash)
                 .param(blockHash)
                 .param(Timestamp.from(sealedAt))
-                .param(historiesJson(histories))
+                .param(json.writeValueAsString(histories)) // [{name, sequence, hash}], in the sealer's name order
                 .update();
     }
 
@@ -339,19 +339,6 @@ public class AuditStore {
                 rs.getString("last_error"),
                 rs.getInt("header_version"),
                 histories(rs.getString("histories")));
-    }
-
-    /**
-     * The heads as stored: {@code [{"name":…,"sequence":…,"hash":…}]} in name order. Names are
-     * {@code [a-z0-9-]} and hashes hex, so the text is written directly.
-     */
-    static String historiesJson(List<HistoryHead> histories) {
-        var parts = histories.stream()
-                .sorted(java.util.Comparator.comparing(HistoryHead::name))
-                .map(h -> "{\"name\":\"" + h.name() + "\",\"sequence\":" + h.sequence() + ",\"hash\":\"" + h.hash()
-                        + "\"}")
-                .toList();
-        return "[" + String.join(",", parts) + "]";
     }
 
     /** Reads the stored heads back. */
