@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,7 +81,10 @@ public class Amm {
         groupCommit.use(new SwapCommitter.Body() {
             @Override
             public SwapResult apply(EntityId trader, SwapOrder order, BigDecimal trustScore) {
-                return swapInTransaction(trader, order, trustScore);
+                return swapInTransaction(
+                        trader,
+                        order,
+                        trustScore != null ? trustScore : trust.scoreOf(trader).score());
             }
 
             @Override
@@ -198,11 +202,11 @@ public class Amm {
      */
     public SwapResult swap(EntityId trader, SwapOrder order) {
         requireBefore(order.deadline());
+        if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return groupCommit.swap(trader, order, scoreBeforeBatch(trader));
+        }
         // the score is read before the transaction: a remote trust engine must not hold a connection
         var score = trust.scoreOf(trader).score();
-        if (groupCommit.enabled() && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return groupCommit.swap(trader, order, score);
-        }
         return writes.execute(status -> swapInTransaction(trader, order, score));
     }
 
@@ -215,9 +219,18 @@ public class Amm {
     public KeptAnswers.Answer swap(
             EntityId trader, SwapOrder order, KeptAnswers.Ticket ticket, Function<Object, KeptAnswers.Answer> render) {
         requireBefore(order.deadline());
-        var score = trust.scoreOf(trader).score();
+        var score = scoreBeforeBatch(trader);
         ticket.markHandled();
         return groupCommit.submit(trader, order, score, ticket, render).response();
+    }
+
+    /**
+     * The trader's score for a swap that goes through the group commit: read now from the trust
+     * engine (a remote call must not hold the batch's connection), or null when scores are local,
+     * for the batch to read all its traders' scores in one query.
+     */
+    private BigDecimal scoreBeforeBatch(EntityId trader) {
+        return trust.readsLocally() ? null : trust.scoreOf(trader).score();
     }
 
     /** Whether swaps go through the swaps' group commit (and keep their Idempotency-Keys there). */
@@ -288,6 +301,11 @@ public class Amm {
      */
     List<Object> swapAll(List<SwapCommitter.Item> items) {
         var now = now();
+        var unscored = items.stream()
+                .filter(i -> i.trustScore() == null)
+                .map(SwapCommitter.Item::trader)
+                .collect(Collectors.toSet());
+        var scores = unscored.isEmpty() ? Map.<EntityId, BigDecimal>of() : trust.localScoresOf(unscored);
         var outcomes = new Object[items.size()];
         var routes = new ArrayList<List<PoolRow>>(items.size());
         var poolIds = new java.util.LinkedHashSet<PoolId>();
@@ -319,6 +337,7 @@ public class Amm {
         var hopRows = new ArrayList<SwapHopRow>();
         var swapped = new ArrayList<Swapped>();
         var accepted = new Accepted[items.size()];
+        var scored = new BigDecimal[items.size()];
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -326,9 +345,11 @@ public class Amm {
             var item = items.get(i);
             var order = item.order();
             var trader = item.trader();
+            var score = item.trustScore() != null ? item.trustScore() : scores.get(trader);
+            scored[i] = score;
             try {
                 var route = routes.get(i).stream().map(r -> locked.get(r.id())).toList();
-                var legs = legs(route, order.tokenIn(), item.trustScore(), reserveNow);
+                var legs = legs(route, order.tokenIn(), score, reserveNow);
                 var amounts = amounts(legs, order);
                 var in = amounts.get(0);
                 var out = amounts.get(legs.size());
@@ -370,7 +391,7 @@ public class Amm {
                     var reserveOutAfter = leg.reserveOut().subtract(hopOut);
                     reserves.put(pool.id() + "|" + leg.in(), reserveInAfter);
                     reserves.put(pool.id() + "|" + leg.out(), reserveOutAfter);
-                    hopRows.add(hopRow(swapId, h, leg, trader, hopIn, hopOut, item.trustScore(), now));
+                    hopRows.add(hopRow(swapId, h, leg, trader, hopIn, hopOut, score, now));
                     hops.add(new SwapHop(pool.id(), leg.in(), leg.out(), amount(hopIn), amount(hopOut), leg.feeBps()));
                 }
                 swapped.add(new Swapped(
@@ -381,7 +402,7 @@ public class Amm {
                         amount(in),
                         amount(out),
                         List.copyOf(hops),
-                        item.trustScore(),
+                        score,
                         now));
                 accepted[i] = new Accepted(legs, amounts, opStart[i], ops.size() - opStart[i]);
             } catch (DomainProblem refused) {
@@ -411,7 +432,7 @@ public class Amm {
                         items.get(i).order(),
                         a.legs(),
                         a.amounts(),
-                        items.get(i).trustScore(),
+                        scored[i],
                         List.copyOf(transactions.subList(a.firstOperation(), a.firstOperation() + a.operations())));
             }
         }

@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
 
     /**
-     * What one swap needs, decided before it is queued (the trust score is read by the request's
-     * thread); its ticket (null without an Idempotency-Key) and how its outcome is answered.
+     * What one swap needs: its trader and order, the trader's trust score when it had to be read
+     * before the batch (from the trust engine; null when scores are local: the batch reads them all
+     * in one query), its ticket (null without an Idempotency-Key) and how its outcome is answered.
      */
     record Item(
             EntityId trader,

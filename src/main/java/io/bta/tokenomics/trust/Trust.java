@@ -3,7 +3,10 @@ package io.bta.tokenomics.trust;
 import io.bta.tokenomics.shared.EntityId;
 import io.bta.tokenomics.trust.internal.LocalTrustStore;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,11 +19,13 @@ public class Trust {
     private final TrustScoreSource source;
     private final LocalTrustStore store;
     private final BigDecimal defaultScore;
+    private final boolean local;
 
     Trust(TrustScoreSource source, LocalTrustStore store, TrustProperties properties) {
         this.source = source;
         this.store = store;
         this.defaultScore = properties.defaultScore();
+        this.local = !properties.remote();
     }
 
     /**
@@ -31,6 +36,34 @@ public class Trust {
      */
     public TrustScore scoreOf(EntityId entity) {
         return source.find(entity).orElseGet(() -> new TrustScore(entity, defaultScore, null));
+    }
+
+    /**
+     * Whether scores are read from this service's own database (no trust engine configured). Only
+     * then may a batch read the scores it needs inside its transaction ({@link #localScoresOf});
+     * a score from the trust engine is read before any transaction, so that a remote call never
+     * holds a database connection.
+     */
+    public boolean readsLocally() {
+        return local;
+    }
+
+    /**
+     * The scores of these entities from the local store, in one query: the default score for those
+     * without one. For a batch inside its transaction; only when {@link #readsLocally()}.
+     */
+    public Map<EntityId, BigDecimal> localScoresOf(Collection<EntityId> entities) {
+        if (!readsLocally()) {
+            throw new IllegalStateException(
+                    "trust scores come from the trust engine: read them before the transaction");
+        }
+        var stored = store.findAll(entities);
+        var scores = new HashMap<EntityId, BigDecimal>();
+        for (var entity : entities) {
+            var score = stored.get(entity);
+            scores.put(entity, score == null ? defaultScore : score.score());
+        }
+        return scores;
     }
 
     /**

@@ -53,6 +53,9 @@ class SwapBatchTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    io.bta.tokenomics.trust.Trust trust;
+
     TokenId gov;
     TokenId util;
     Pool pool;
@@ -217,5 +220,41 @@ class SwapBatchTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.body()).isEqualTo(applied.body());
         assertThat(ledger.balance(cat, util).available()).isEqualTo(Amount.of("3"));
+    }
+
+    @Test
+    void aBatchReadsItsTradersLocalTrustScoresInOneGoAndRecordsEachWithItsSwap() {
+        var dee = trader("dee");
+        var eve = trader("eve"); // no score recorded: the default
+        trust.record(dee, new BigDecimal("87.5"), ADMIN);
+        fund(dee, util, "3");
+        fund(eve, util, "3");
+        var unscored = new ArrayList<SwapCommitter.Item>();
+        for (var t : java.util.List.of(dee, eve, dee)) {
+            unscored.add(new SwapCommitter.Item(
+                    t,
+                    new SwapOrder(util, gov, SwapOrder.Kind.EXACT_IN, Amount.of("1"), Amount.of("0"), null),
+                    null, // as the HTTP path queues them when scores are local
+                    null,
+                    null,
+                    new CompletableFuture<>()));
+        }
+
+        var outcomes = transactions.execute(s -> amm.swapAll(unscored));
+
+        var expected =
+                new BigDecimal[] {new BigDecimal("87.5"), trust.scoreOf(eve).score(), new BigDecimal("87.5")};
+        for (int i = 0; i < 3; i++) {
+            assertThat(outcomes.get(i)).isInstanceOf(SwapResult.class);
+            assertThat(((SwapResult) outcomes.get(i)).trustScore()).isEqualByComparingTo(expected[i]);
+        }
+        for (var t : java.util.List.of(dee, eve)) {
+            var recorded = jdbc.sql("select trust_score from amm_swaps where trader = ?")
+                    .param(t.value())
+                    .query(BigDecimal.class)
+                    .list();
+            assertThat(recorded).isNotEmpty().allSatisfy(score -> assertThat(score)
+                    .isEqualByComparingTo(trust.scoreOf(t).score()));
+        }
     }
 }

@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,7 +63,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and a whole group-commit batch. The head is locked only from the write to the commit.
  */
 @Component
-public class LedgerWriter {
+public class LedgerWriter implements SmartInitializingSingleton {
 
     private final JdbcClient jdbc;
     private final TokenCatalog catalog;
@@ -70,6 +71,14 @@ public class LedgerWriter {
     private final ObjectProvider<MintPolicy> mintPolicies;
     private final LedgerSequences sequences;
     private final ObjectProvider<Custody> custodies;
+
+    /**
+     * The mint policies and custodies, in order, once every singleton exists (looking them up in the
+     * context is too slow for each operation of a batch); until then they are looked up per call.
+     */
+    private volatile List<MintPolicy> mintPolicyList;
+
+    private volatile List<Custody> custodyList;
 
     /** Balance rows known to exist (they are never deleted); cleared when it grows past the limit. */
     private final Set<LockedState.Key> existing = ConcurrentHashMap.newKeySet();
@@ -91,6 +100,22 @@ public class LedgerWriter {
         this.mintPolicies = mintPolicies;
     }
 
+    @Override
+    public void afterSingletonsInstantiated() {
+        mintPolicyList = mintPolicies.orderedStream().toList();
+        custodyList = custodies.orderedStream().toList();
+    }
+
+    private List<MintPolicy> mintPolicies() {
+        var list = mintPolicyList;
+        return list != null ? list : mintPolicies.orderedStream().toList();
+    }
+
+    private List<Custody> custodies() {
+        var list = custodyList;
+        return list != null ? list : custodies.orderedStream().toList();
+    }
+
     /** One applied operation before it has a sequence. */
     private record Pending(int index, LedgerOperation op, LockedState.Effect effect) {}
 
@@ -102,7 +127,7 @@ public class LedgerWriter {
         var paused = pausedAmong(operations);
         var supplies = lockSupplies(operations);
         var holdings = lockBalances(operations);
-        MintPolicy policies = (mint, type) -> mintPolicies.orderedStream().forEach(p -> p.admit(mint, type));
+        MintPolicy policies = (mint, type) -> mintPolicies().forEach(p -> p.admit(mint, type));
         var state = new LockedState(holdings, supplies, policies);
 
         var outcomes = new OperationOutcome[operations.size()];
@@ -174,7 +199,7 @@ public class LedgerWriter {
         if (source == null) {
             return;
         }
-        for (var custody : (Iterable<Custody>) custodies.orderedStream()::iterator) {
+        for (var custody : custodies()) {
             if (custody.holds(source) && !custody.custodian().equals(op.actor())) {
                 throw LedgerProblems.InCustody.of(source, custody);
             }

@@ -39,6 +39,26 @@ public class LocalTrustStore implements TrustScoreSource {
                 .optional();
     }
 
+    /** The stored scores of these entities, in one query; those without a score are left out. */
+    public java.util.Map<EntityId, TrustScore> findAll(java.util.Collection<EntityId> entities) {
+        var found = new java.util.HashMap<EntityId, TrustScore>();
+        if (entities.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select entity_id, score, updated_at from trust_scores where entity_id = any(?)")
+                .param(entities.stream().map(EntityId::value).distinct().toArray(String[]::new))
+                .query(rs -> {
+                    var entity = EntityId.of(rs.getString(1));
+                    found.put(
+                            entity,
+                            new TrustScore(
+                                    entity,
+                                    rs.getBigDecimal(2),
+                                    rs.getTimestamp(3).toInstant()));
+                });
+        return found;
+    }
+
     /**
      * Records a new score with its history row, and publishes the change. A score equal to the
      * stored one is no change: nothing is written or published, and the stored score is returned as
