@@ -382,7 +382,7 @@ fi
 psql_pg -d postgres -c "vacuum analyze" >/dev/null
 
 # A fresh JVM interprets before it compiles: the first workload would pay for the JIT of the whole
-# HTTP stack. Warm it once here (echo and, when the accounts exist, transfers), on top of each
+# HTTP stack. Warm it once here (echo and, when the accounts exist, transfers; swaps with W8), on top of each
 # workload's own warm-up.
 JVM_WARMUP=$(( WARMUP * 2 > 10 ? WARMUP * 2 : 10 ))
 log "warming the JVM for ${JVM_WARMUP} s"
@@ -391,6 +391,12 @@ MODE=echo TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jvm" \
 if [[ $FUNDED_VIA != none ]]; then
   MODE=transfer TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jvm" \
     wrk -t2 -c16 -d"${JVM_WARMUP}s" -s bench/wrk-ledger.lua "$URL" >"$WORK/jvm-warm-transfer.out" 2>&1 || true
+fi
+if [[ -n ${W8_POOL:-} ]]; then
+  # W8's swaps take their own code path (routing, the AMM's math, the swaps' group commit): warmed
+  # here too, so that W8 is not measured on a JVM still compiling it while W1 is measured warm
+  MODE=swap TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jvm" \
+    wrk -t2 -c16 -d"${JVM_WARMUP}s" -s bench/wrk-ledger.lua "$URL" >"$WORK/jvm-warm-swap.out" 2>&1 || true
 fi
 
 # The warm-up filled tables (idempotency keys, transactions, webhook messages) that the analyze above

@@ -69,8 +69,8 @@ local function swap()
   if counter_swap % 2 == 0 then from, to = "BTA-GOV", "BTA-UTIL" end
   local body = string.format(
     '{"tokenIn":"%s","tokenOut":"%s","amountIn":"1","amountOutMin":"0"}', from, to)
-  -- with a key, the idempotency filter runs the swap in the request's transaction; without one, it
-  -- goes through the swaps' group commit
+  -- both go through the swaps' group commit; with a key, the key is claimed and its answer kept in
+  -- the batch's transaction
   return wrk.format("POST", "/api/amm/swap", headers(mode == "swap"), body)
 end
 

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Body#applyAll}); if the ledger refuses it as a whole (a balance another writer moved after the
  * batch read it, a token paused meanwhile), it rolls back and the same swaps are applied again one
  * by one, each in a savepoint of its own. A swap's Idempotency-Key (its {@link KeptAnswers.Ticket})
- * is claimed and its answer kept in the batch's transaction; a key already answered replays its
- * answer and applies nothing. Answers are given once the batch has committed.
+ * is checked before and its answer recorded after the swaps, in the batch's transaction; a key
+ * already answered replays its answer and applies nothing. Answers are given once the batch has committed.
  */
 @Component
 class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
@@ -119,17 +119,34 @@ class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
         try {
             outcomes = batchTransaction.execute(status -> applyBatch(batch, true));
         } catch (RuntimeException wholeBatchRefused) {
-            outcomes = batchTransaction.execute(status -> applyBatch(batch, false));
+            outcomes = oneByOne(batch, 2);
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).answer().complete(outcomes.get(i));
         }
     }
 
+    /**
+     * The batch again, each swap in a savepoint of its own; applied once more (up to {@code retries}
+     * times) when another request took one of its Idempotency-Keys between the check and the record:
+     * checked again, the batch finds that request's answer.
+     */
+    private List<Outcome> oneByOne(List<Item> batch, int retries) {
+        try {
+            return batchTransaction.execute(status -> applyBatch(batch, false));
+        } catch (KeptAnswers.AnswerTaken taken) {
+            if (retries == 0) {
+                throw taken;
+            }
+            return oneByOne(batch, retries - 1);
+        }
+    }
+
     private List<Outcome> applyBatch(List<Item> batch, boolean setBased) {
         var tickets = new ArrayList<KeptAnswers.Ticket>();
         batch.stream().filter(i -> i.ticket() != null).forEach(i -> tickets.add(i.ticket()));
-        var answered = tickets.isEmpty() ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : kept.claimAll(tickets);
+        var checked = tickets.isEmpty() ? null : kept.checkAll(tickets);
+        var answered = checked == null ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : checked.answered();
         var outcomes = new Outcome[batch.size()];
         var toApply = new ArrayList<Item>();
         var positions = new ArrayList<Integer>();
@@ -157,7 +174,7 @@ class SwapCommitter extends BatchCommitter<SwapCommitter.Item> {
                     : new Outcome(null, (RuntimeException) result, response);
         }
         if (!completions.isEmpty()) {
-            kept.completeAll(completions); // in the batch's transaction, with the swaps
+            checked.recordAll(completions); // in the batch's transaction, with the swaps
         }
         return List.of(outcomes);
     }

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thread, many to a database transaction, through {@link LedgerWriter#apply}. Each submitter's
  * future completes only after its batch has committed, with its own outcome: a refusal is its own,
  * never its neighbours'. A request's {@link KeptAnswers.Ticket} (its Idempotency-Key) travels with
- * its operation and is claimed and completed through the {@link KeptAnswers} port in the same
+ * its operation and is checked and recorded through the {@link KeptAnswers} port in the same
  * transaction, so a retried request never applies twice.
  *
  * <p>The writer takes the operations in submission order, so one thread submitting a sequence sees
@@ -140,6 +140,15 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
     /** Applies a batch in one transaction; if the transaction fails, each item alone. */
     @Override
     protected void commit(List<Item> batch) {
+        commit(batch, 2);
+    }
+
+    /**
+     * Commits a batch; {@code retries}: how many times a single operation is applied again when
+     * another request took its Idempotency-Key between the check and the record (checked again,
+     * it finds that request's answer).
+     */
+    private void commit(List<Item> batch, int retries) {
         List<Result> results;
         var applied = new boolean[1];
         try {
@@ -160,6 +169,10 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
                                     "the database failed while committing; the operation may have applied: retry"
                                             + " with the same Idempotency-Key to learn its outcome"));
                 }
+                return;
+            }
+            if (batch.size() == 1 && e instanceof KeptAnswers.AnswerTaken && retries > 0) {
+                commit(batch, retries - 1);
                 return;
             }
             if (batch.size() == 1) {
@@ -193,7 +206,8 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
                 tickets.add(item.ticket());
             }
         }
-        var answered = tickets.isEmpty() ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : kept.claimAll(tickets);
+        var checked = tickets.isEmpty() ? null : kept.checkAll(tickets);
+        var answered = checked == null ? Map.<KeptAnswers.Ticket, KeptAnswers.Answer>of() : checked.answered();
         var toApply = new ArrayList<LedgerOperation>(batch.size());
         var positions = new ArrayList<Integer>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -220,7 +234,7 @@ public class GroupCommitter extends BatchCommitter<GroupCommitter.Item> {
             results[i] = new Result(outcome, response);
         }
         if (!completions.isEmpty()) {
-            kept.completeAll(completions); // right after the write, in its transaction
+            checked.recordAll(completions); // right after the write, in its transaction
         }
         return List.of(results);
     }

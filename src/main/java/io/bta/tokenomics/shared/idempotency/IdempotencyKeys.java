@@ -1,5 +1,6 @@
 package io.bta.tokenomics.shared.idempotency;
 
+import io.bta.tokenomics.shared.batching.KeptAnswers;
 import io.bta.tokenomics.shared.error.Problems;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -110,6 +111,113 @@ public class IdempotencyKeys {
         return refused;
     }
 
+    /**
+     * For a batch writer that knows each answer by the time it commits: what each of these requests
+     * must answer instead of running (a stored answer replayed, a 422 for another body, a 409 while
+     * a first attempt is in progress, a 409 for the same key twice in the batch); the requests
+     * absent from the answer are open, to be recorded with their answers by {@link #recordAll} in
+     * the same transaction. Nothing is written for an open request here, so a key costs one row
+     * write instead of a claim and its completion; only an expired key is deleted, and a first
+     * attempt that died with its lease run out is taken over (under {@code leaseId}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<IdempotentRequest, StoredResponse> checkAll(List<IdempotentRequest> requests, UUID leaseId) {
+        var refused = new LinkedHashMap<IdempotentRequest, StoredResponse>();
+        var unique = new LinkedHashMap<Id, IdempotentRequest>();
+        for (var r : requests) {
+            if (unique.putIfAbsent(new Id(r.caller(), r.key()), r) != null) {
+                refused.put(r, inProgress()); // the same key twice in one batch: the first one runs
+            }
+        }
+        if (unique.isEmpty()) {
+            return refused;
+        }
+        var now = clock.instant();
+        var stored = find(new ArrayList<>(unique.values()));
+        var expired = new ArrayList<IdempotentRequest>();
+        for (var e : unique.entrySet()) {
+            var r = e.getValue();
+            var row = stored.get(e.getKey());
+            if (row == null) {
+                continue; // open
+            }
+            if (row.expiresAt().isBefore(now)) {
+                expired.add(r); // forgotten: open
+            } else if (!row.fingerprint().equals(r.fingerprint())) {
+                refused.put(r, mismatch());
+            } else if (row.completed()) {
+                refused.put(r, new StoredResponse(row.status(), row.contentType(), row.body(), true, false));
+            } else if (row.lockedUntil().isAfter(now) || !takeOver(r, leaseId)) {
+                refused.put(r, inProgress());
+            }
+            // else: a first attempt outside group commit died with its lease run out: taken over,
+            // and its row completed in place by recordAll
+        }
+        if (!expired.isEmpty()) {
+            jdbc.sql(
+                            """
+                            delete from idempotency_keys k using unnest(?::text[], ?::text[]) as v(c, k)
+                            where k.caller = v.c and k.key = v.k and k.expires_at < ?
+                            """)
+                    .param(expired.stream().map(IdempotentRequest::caller).toArray(String[]::new))
+                    .param(expired.stream().map(IdempotentRequest::key).toArray(String[]::new))
+                    .param(Timestamp.from(now))
+                    .update();
+        }
+        return refused;
+    }
+
+    /**
+     * Records the answers of the requests {@link #checkAll} left open, in one statement: a row
+     * each, completed (a row taken over under {@code leaseId} is completed in place). Throws {@link
+     * KeptAnswers.AnswerTaken} when another request recorded or claimed one of the keys since the check (a retry
+     * racing its first attempt, on this instance or another): the transaction must then roll back,
+     * and the batch be checked again, which finds that request's row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Map<IdempotentRequest, StoredResponse> responses, UUID leaseId) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        var entries = new ArrayList<>(responses.entrySet());
+        entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        var now = clock.instant();
+        var recorded = new HashSet<Id>();
+        jdbc.sql(
+                        """
+                        insert into idempotency_keys as k (caller, key, fingerprint, state, lease, locked_until, created_at,
+                                                           expires_at, response_status, response_content_type, response_body)
+                        select v.c, v.k, v.f, 'COMPLETED', ?, ?, ?, ?, v.s::int, v.ct, convert_to(v.b, 'UTF8')
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            with ordinality as v(c, k, f, s, ct, b, n)
+                        order by v.n
+                        on conflict (caller, key) do update
+                            set state = 'COMPLETED', response_status = excluded.response_status,
+                                response_content_type = excluded.response_content_type,
+                                response_body = excluded.response_body
+                            where k.state = 'IN_PROGRESS' and k.lease = excluded.lease
+                        returning k.caller, k.key
+                        """)
+                .param(leaseId)
+                .param(Timestamp.from(now))
+                .param(Timestamp.from(now))
+                .param(Timestamp.from(now.plus(ttl)))
+                .param(entries.stream().map(e -> e.getKey().caller()).toArray(String[]::new))
+                .param(entries.stream().map(e -> e.getKey().key()).toArray(String[]::new))
+                .param(entries.stream().map(e -> e.getKey().fingerprint()).toArray(String[]::new))
+                .param(entries.stream()
+                        .map(e -> Integer.toString(e.getValue().status()))
+                        .toArray(String[]::new))
+                .param(entries.stream().map(e -> e.getValue().contentType()).toArray(String[]::new))
+                .param(entries.stream().map(e -> e.getValue().bodyText()).toArray(String[]::new))
+                .query(rs -> {
+                    recorded.add(new Id(rs.getString(1), rs.getString(2)));
+                });
+        if (recorded.size() != entries.size()) {
+            throw new KeptAnswers.AnswerTaken(entries.size() - recorded.size());
+        }
+    }
+
     /** How long a claimed key is kept at least: a repeat within this time is always recognized. */
     public Duration ttl() {
         return ttl;
@@ -178,16 +286,21 @@ public class IdempotencyKeys {
             Integer status,
             String contentType,
             byte[] body,
-            java.time.Instant lockedUntil) {}
+            java.time.Instant lockedUntil,
+            java.time.Instant expiresAt) {}
 
     private boolean takeOver(IdempotentRequest r) {
+        return takeOver(r, UUID.randomUUID());
+    }
+
+    private boolean takeOver(IdempotentRequest r, UUID leaseId) {
         var now = clock.instant();
         return jdbc.sql(
                                 """
                         update idempotency_keys set lease = ?, locked_until = ?
                         where caller = ? and key = ? and state = 'IN_PROGRESS' and locked_until <= ?
                         """)
-                        .param(UUID.randomUUID())
+                        .param(leaseId)
                         .param(Timestamp.from(now.plus(lease)))
                         .param(r.caller())
                         .param(r.key())
@@ -201,7 +314,7 @@ public class IdempotencyKeys {
         jdbc.sql(
                         """
                         select k.caller, k.key, k.fingerprint, k.state, k.response_status, k.response_content_type,
-                               k.response_body, k.locked_until
+                               k.response_body, k.locked_until, k.expires_at
                         from idempotency_keys k join unnest(?::text[], ?::text[]) as v(c, k)
                           on k.caller = v.c and k.key = v.k
                         """)
@@ -216,7 +329,8 @@ public class IdempotencyKeys {
                                     (Integer) rs.getObject(5),
                                     rs.getString(6),
                                     rs.getBytes(7),
-                                    rs.getTimestamp(8).toInstant()));
+                                    rs.getTimestamp(8).toInstant(),
+                                    rs.getTimestamp(9).toInstant()));
                 });
         return rows;
     }
