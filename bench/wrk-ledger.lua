@@ -1,6 +1,6 @@
 -- wrk script for the HTTP workloads of the benchmark suite (started from bench/wrk-transfer.lua of
 -- the shared baselines). Environment:
---   MODE      transfer (W1, default) | treasury (W3) | mix (W4) | echo (B2) | swap (W8) | swap-nokey (W8n)
+--   MODE      transfer (W1, default) | transfer-nokey (W1n) | treasury (W3) | mix (W4) | echo (B2) | swap (W8) | swap-nokey (W8n)
 --             | claim (W10: AIRDROP is the campaign, CAMPAIGN its entity infix; each entity claims once)
 --   TOKEN     an admin JWT; every request is sent by the admin on behalf of the account
 --   ACCOUNTS  the accounts acct-1..acct-N (funded, and for mix pre-locked, by bench/run.sh)
@@ -54,7 +54,7 @@ end
 local function transfer(from, to)
   local body = string.format(
     '{"fromEntityId":"%s","toEntityId":"acct-%d","tokenId":"BTA-UTIL","amount":"1"}', from, to)
-  return wrk.format("POST", "/api/tokens/transfer", headers(true), body)
+  return wrk.format("POST", "/api/tokens/transfer", headers(mode ~= "transfer-nokey"), body)
 end
 
 local function entity_operation(path, n)
