@@ -420,12 +420,13 @@ if [[ -n $(jit_seconds) && $FUNDED_VIA != none ]]; then
   for round in $(seq "$JIT_MAX_ROUNDS"); do
     before=$(jit_seconds)
     t0=$(date +%s%N)
-    MODE=transfer TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jit$round" \
-      wrk -t2 -c64 -d4s -s bench/wrk-ledger.lua "$URL" >"$WORK/jit-warm.out" 2>&1 || true
+    # swaps first: the round ends on transfers, the first workloads' own load
     if [[ -n ${W8_POOL:-} ]]; then
       MODE=swap TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jit$round" \
         wrk -t2 -c64 -d4s -s bench/wrk-ledger.lua "$URL" >"$WORK/jit-warm.out" 2>&1 || true
     fi
+    MODE=transfer TOKEN=$ADMIN ACCOUNTS=$ACCOUNTS RUN="$RUN_ID-jit$round" \
+      wrk -t2 -c64 -d4s -s bench/wrk-ledger.lua "$URL" >"$WORK/jit-warm.out" 2>&1 || true
     busy=$(awk -v a="$before" -v b="$(jit_seconds)" -v w="$(( $(date +%s%N) - t0 ))" 'BEGIN { printf "%.2f", (b - a) / (w / 1e9) }')
     JIT_NOTE="JIT: compiling $busy cores in the last of $round warm-up rounds"
     awk -v b="$busy" -v s="$JIT_SETTLED" 'BEGIN { exit !(b <= s) }' && break
