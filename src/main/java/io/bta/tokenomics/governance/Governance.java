@@ -471,11 +471,10 @@ public class Governance {
 
     /** Holdings as of the ledger sequence {@code snapshot}, delegations as of {@code delegationSnapshot}. */
     private VotingPower votingPower(EntityId entity, TokenId gov, long snapshot, long delegationSnapshot) {
-        boolean delegatedAway =
-                delegations.delegateeAt(entity, delegationSnapshot).isPresent();
+        var delegated = delegations.delegationsAt(entity, delegationSnapshot); // one query for both sides
+        boolean delegatedAway = delegated.delegatedAway();
         var own = ledger.balanceAt(entity, gov, snapshot);
-        var delegators = delegations.delegatorsAt(entity, delegationSnapshot);
-        var received = ledger.sumOfBalancesAt(delegators, gov, snapshot);
+        var received = ledger.sumOfBalancesAt(delegated.delegators(), gov, snapshot);
         var power = (delegatedAway ? Amount.ZERO : own).plus(received);
         var score = trust.scoreOf(entity).score();
         var weight = Decimals.plain(power.toBigDecimal().multiply(score).divide(HUNDRED));

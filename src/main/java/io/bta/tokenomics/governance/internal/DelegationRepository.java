@@ -102,44 +102,44 @@ public class DelegationRepository {
     }
 
     /**
-     * Whom {@code delegator} had delegated to as of the delegation sequence {@code sequence}
-     * (empty: nobody, it votes itself).
+     * An entity's delegations as of a delegation sequence: whether it had delegated its own power
+     * away, and who had delegated theirs to it.
      */
-    public Optional<EntityId> delegateeAt(EntityId delegator, long sequence) {
-        return jdbc.sql(
-                        """
-                        select delegatee_id from governance_delegation_checkpoints
-                        where delegator_id = ? and delegation_sequence <= ?
-                        order by delegation_sequence desc limit 1
-                        """)
-                .param(delegator.value())
-                .param(sequence)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .flatMap(o -> o)
-                .map(EntityId::of);
-    }
+    public record DelegationsAt(boolean delegatedAway, List<EntityId> delegators) {}
 
-    /** Who had delegated to {@code delegatee} as of the delegation sequence {@code sequence}. */
-    public List<EntityId> delegatorsAt(EntityId delegatee, long sequence) {
-        return jdbc
-                .sql(
+    /**
+     * Both sides of an entity's delegations in one query (a vote's check needs both): the latest
+     * checkpoint, as of {@code sequence}, of the entity itself (a delegatee: it delegated away) and
+     * of every delegator that ever named it (those whose latest still names it delegated to it).
+     */
+    public DelegationsAt delegationsAt(EntityId entity, long sequence) {
+        var delegatedAway = new boolean[1];
+        var delegators = new java.util.ArrayList<EntityId>();
+        jdbc.sql(
                         """
-                        select delegator_id from (
+                        select delegator_id, delegatee_id from (
                             select distinct on (delegator_id) delegator_id, delegatee_id
                             from governance_delegation_checkpoints
                             where delegation_sequence <= ? and delegator_id in (
-                                select delegator_id from governance_delegation_checkpoints where delegatee_id = ?)
+                                select ?::text
+                                union select delegator_id from governance_delegation_checkpoints where delegatee_id = ?)
                             order by delegator_id, delegation_sequence desc) latest
-                        where delegatee_id = ?
+                        where delegator_id = ? or delegatee_id = ?
                         """)
                 .param(sequence)
-                .param(delegatee.value())
-                .param(delegatee.value())
-                .query(String.class)
-                .list()
-                .stream()
-                .map(EntityId::of)
-                .toList();
+                .param(entity.value())
+                .param(entity.value())
+                .param(entity.value())
+                .param(entity.value())
+                .query(rs -> {
+                    var delegator = rs.getString(1);
+                    var delegatee = rs.getString(2);
+                    if (delegator.equals(entity.value())) {
+                        delegatedAway[0] = delegatee != null;
+                    } else {
+                        delegators.add(EntityId.of(delegator));
+                    }
+                });
+        return new DelegationsAt(delegatedAway[0], List.copyOf(delegators));
     }
 }
