@@ -44,11 +44,24 @@ class KeptAnswersTest {
                 .toList();
     }
 
+    /** Rows of idempotency_keys inserted and updated by this backend, as it counts them so far. */
+    long[] writesToKeys() {
+        return jdbc.sql(
+                        """
+                        select pg_stat_get_xact_tuples_inserted('idempotency_keys'::regclass),
+                               pg_stat_get_xact_tuples_updated('idempotency_keys'::regclass)
+                        """)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
     @Test
     void aBatchWritesOneRowPerKeyAndUpdatesNoneAndARepeatReplaysEachAnswer() {
         var caller = "kept-" + UUID.randomUUID();
         var keys = List.of("a", "b", "c");
         var writes = transactions.execute(status -> {
+            // the backend's counts include earlier transactions not yet flushed: count the difference
+            var before = writesToKeys();
             var batch = tickets(caller, keys);
             var checked = kept.checkAll(batch);
             assertThat(checked.answered()).isEmpty(); // all open: nothing written yet
@@ -57,14 +70,9 @@ class KeptAnswersTest {
                 answers.put(batch.get(i), answer("{\"n\":" + i + "}"));
             }
             checked.recordAll(answers);
-            // this transaction's own row counts: one insert per key, no claim to update afterwards
-            return jdbc.sql(
-                            """
-                            select pg_stat_get_xact_tuples_inserted('idempotency_keys'::regclass),
-                                   pg_stat_get_xact_tuples_updated('idempotency_keys'::regclass)
-                            """)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                    .single();
+            // this transaction's own row writes: one insert per key, no claim to update afterwards
+            var after = writesToKeys();
+            return new long[] {after[0] - before[0], after[1] - before[1]};
         });
         assertThat(writes).containsExactly(3, 0);
 
