@@ -60,12 +60,7 @@ public class IdempotencyKeys {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<IdempotentRequest, StoredResponse> claimAll(List<IdempotentRequest> requests) {
         var refused = new LinkedHashMap<IdempotentRequest, StoredResponse>();
-        var unique = new LinkedHashMap<Id, IdempotentRequest>();
-        for (var r : requests) {
-            if (unique.putIfAbsent(new Id(r.caller(), r.key()), r) != null) {
-                refused.put(r, inProgress()); // the same key twice in one batch: the first one runs
-            }
-        }
+        var unique = firstOfEachKey(requests, refused);
         if (unique.isEmpty()) {
             return refused;
         }
@@ -78,16 +73,7 @@ public class IdempotencyKeys {
         }
         if (!conflicts.isEmpty()) {
             // Expired keys are forgotten and claimed again; the others answer from what they hold.
-            var now = Timestamp.from(clock.instant());
-            jdbc.sql(
-                            """
-                            delete from idempotency_keys k using unnest(?::text[], ?::text[]) as v(c, k)
-                            where k.caller = v.c and k.key = v.k and k.expires_at < ?
-                            """)
-                    .param(conflicts.stream().map(IdempotentRequest::caller).toArray(String[]::new))
-                    .param(conflicts.stream().map(IdempotentRequest::key).toArray(String[]::new))
-                    .param(now)
-                    .update();
+            deleteExpired(conflicts, clock.instant());
             var reclaimed = insert(conflicts);
             var stored = find(conflicts);
             for (var r : conflicts) {
@@ -123,12 +109,7 @@ public class IdempotencyKeys {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<IdempotentRequest, StoredResponse> checkAll(List<IdempotentRequest> requests, UUID leaseId) {
         var refused = new LinkedHashMap<IdempotentRequest, StoredResponse>();
-        var unique = new LinkedHashMap<Id, IdempotentRequest>();
-        for (var r : requests) {
-            if (unique.putIfAbsent(new Id(r.caller(), r.key()), r) != null) {
-                refused.put(r, inProgress()); // the same key twice in one batch: the first one runs
-            }
-        }
+        var unique = firstOfEachKey(requests, refused);
         if (unique.isEmpty()) {
             return refused;
         }
@@ -154,17 +135,37 @@ public class IdempotencyKeys {
             // and its row completed in place by recordAll
         }
         if (!expired.isEmpty()) {
-            jdbc.sql(
-                            """
-                            delete from idempotency_keys k using unnest(?::text[], ?::text[]) as v(c, k)
-                            where k.caller = v.c and k.key = v.k and k.expires_at < ?
-                            """)
-                    .param(expired.stream().map(IdempotentRequest::caller).toArray(String[]::new))
-                    .param(expired.stream().map(IdempotentRequest::key).toArray(String[]::new))
-                    .param(Timestamp.from(now))
-                    .update();
+            deleteExpired(expired, now);
         }
         return refused;
+    }
+
+    /**
+     * The requests by key, the first of each; a later one with a key already seen is answered 409
+     * in {@code refused} (the same key twice in one batch: the first one runs).
+     */
+    private LinkedHashMap<Id, IdempotentRequest> firstOfEachKey(
+            List<IdempotentRequest> requests, Map<IdempotentRequest, StoredResponse> refused) {
+        var unique = new LinkedHashMap<Id, IdempotentRequest>();
+        for (var r : requests) {
+            if (unique.putIfAbsent(new Id(r.caller(), r.key()), r) != null) {
+                refused.put(r, inProgress());
+            }
+        }
+        return unique;
+    }
+
+    /** Forgets the keys of these requests that expired before {@code now}. */
+    private void deleteExpired(List<IdempotentRequest> requests, java.time.Instant now) {
+        jdbc.sql(
+                        """
+                        delete from idempotency_keys k using unnest(?::text[], ?::text[]) as v(c, k)
+                        where k.caller = v.c and k.key = v.k and k.expires_at < ?
+                        """)
+                .param(requests.stream().map(IdempotentRequest::caller).toArray(String[]::new))
+                .param(requests.stream().map(IdempotentRequest::key).toArray(String[]::new))
+                .param(Timestamp.from(now))
+                .update();
     }
 
     /**
