@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records messages and, in the same transaction, a PENDING delivery for every enabled endpoint
@@ -37,6 +37,9 @@ public class MessageLog {
                 throw new IllegalArgumentException("a message has at least one ordering key");
             }
             orderingKeys = List.copyOf(orderingKeys);
+            if (orderingKeys.stream().anyMatch(k -> k.isEmpty() || k.indexOf(SEPARATOR) >= 0)) {
+                throw new IllegalArgumentException("an ordering key is not empty and has no U+001F");
+            }
             parties = parties.stream().filter(Objects::nonNull).distinct().toList();
             Objects.requireNonNull(payload, "payload");
             Objects.requireNonNull(sourceKey, "sourceKey");
@@ -50,14 +53,18 @@ public class MessageLog {
      */
     private static final long APPEND_LOCK = 0x5745_4248_4f4f_4b53L; // "WEBHOOKS"
 
+    /**
+     * Joins a message's ordering keys (and its parties) into one text for the insert's arrays: the
+     * unit separator, which neither an entity id nor an ordering key may hold.
+     */
+    private static final char SEPARATOR = '\u001f';
+
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Clock clock;
     private final EventStream stream;
 
-    MessageLog(JdbcClient jdbc, JsonMapper json, Clock clock, EventStream stream) {
+    MessageLog(JdbcClient jdbc, Clock clock, EventStream stream) {
         this.jdbc = jdbc;
-        this.json = json;
         this.clock = clock;
         this.stream = stream;
     }
@@ -71,33 +78,43 @@ public class MessageLog {
             throw new IllegalStateException("messages are appended inside a transaction");
         }
         var now = Timestamp.from(clock.instant());
-        var rows = json.createArrayNode();
-        for (var m : messages) {
-            var row = rows.addObject();
-            row.put("id", Ids.newId(clock).toString());
-            row.put("type", m.type());
-            var keys = row.putArray("orderingKeys");
-            m.orderingKeys().forEach(keys::add);
-            var parties = row.putArray("parties");
-            m.parties().forEach(p -> parties.add(p.value()));
-            row.put("payload", m.payload());
-            row.put("sourceKey", m.sourceKey());
+        int n = messages.size();
+        var ids = new String[n];
+        var types = new String[n];
+        var keys = new String[n];
+        var parties = new String[n];
+        var payloads = new String[n];
+        var sources = new String[n];
+        for (int i = 0; i < n; i++) {
+            var m = messages.get(i);
+            ids[i] = Ids.newId(clock).toString();
+            types[i] = m.type();
+            keys[i] = String.join(String.valueOf(SEPARATOR), m.orderingKeys());
+            parties[i] =
+                    m.parties().stream().map(EntityId::value).collect(Collectors.joining(String.valueOf(SEPARATOR)));
+            payloads[i] = m.payload();
+            sources[i] = m.sourceKey();
         }
         jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
+        // one array per column (sent in binary): no JSON document to build here and parse there
         var inserted = new ArrayList<UUID>(jdbc.sql(
                         """
                         insert into webhook_messages (id, type, ordering_keys, parties, payload, source_key, created_at)
-                        select (x->>'id')::uuid, x->>'type',
-                               array(select jsonb_array_elements_text(x->'orderingKeys')),
-                               array(select jsonb_array_elements_text(x->'parties')),
-                               x->>'payload', x->>'sourceKey', ?
-                        from jsonb_array_elements(?::jsonb) with ordinality as t(x, n)
-                        order by n
+                        select v.id::uuid, v.type, string_to_array(v.keys, chr(31)), string_to_array(v.parties, chr(31)),
+                               v.payload, v.source, ?
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            with ordinality as v(id, type, keys, parties, payload, source, n)
+                        order by v.n
                         on conflict (source_key) do nothing
                         returning id
                         """)
                 .param(now)
-                .param(json.writeValueAsString(rows))
+                .param(ids)
+                .param(types)
+                .param(keys)
+                .param(parties)
+                .param(payloads)
+                .param(sources)
                 .query(UUID.class)
                 .list());
         if (inserted.isEmpty()) {
