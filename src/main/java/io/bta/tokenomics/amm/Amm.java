@@ -337,7 +337,6 @@ public class Amm {
         var hopRows = new ArrayList<SwapHopRow>();
         var swapped = new ArrayList<Swapped>();
         var accepted = new Accepted[items.size()];
-        var scored = new BigDecimal[items.size()];
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -345,8 +344,7 @@ public class Amm {
             var item = items.get(i);
             var order = item.order();
             var trader = item.trader();
-            var score = item.trustScore() != null ? item.trustScore() : scores.get(trader);
-            scored[i] = score;
+            var score = scoreOf(item, scores);
             try {
                 var route = routes.get(i).stream().map(r -> locked.get(r.id())).toList();
                 var legs = legs(route, order.tokenIn(), score, reserveNow);
@@ -432,11 +430,16 @@ public class Amm {
                         items.get(i).order(),
                         a.legs(),
                         a.amounts(),
-                        scored[i],
+                        scoreOf(items.get(i), scores),
                         List.copyOf(transactions.subList(a.firstOperation(), a.firstOperation() + a.operations())));
             }
         }
         return List.of(outcomes);
+    }
+
+    /** The trust score a batch's swap is charged at: read before the batch, or by the batch. */
+    private static BigDecimal scoreOf(SwapCommitter.Item item, Map<EntityId, BigDecimal> readByTheBatch) {
+        return item.trustScore() != null ? item.trustScore() : readByTheBatch.get(item.trader());
     }
 
     /**

@@ -19,13 +19,11 @@ public class Trust {
     private final TrustScoreSource source;
     private final LocalTrustStore store;
     private final BigDecimal defaultScore;
-    private final boolean local;
 
     Trust(TrustScoreSource source, LocalTrustStore store, TrustProperties properties) {
         this.source = source;
         this.store = store;
         this.defaultScore = properties.defaultScore();
-        this.local = !properties.remote();
     }
 
     /**
@@ -45,7 +43,7 @@ public class Trust {
      * holds a database connection.
      */
     public boolean readsLocally() {
-        return local;
+        return source.readsThisDatabase();
     }
 
     /**

@@ -18,4 +18,12 @@ public interface TrustScoreSource {
      * admin's correction), so that a source which caches can serve it at once.
      */
     default void recorded(TrustScore score) {}
+
+    /**
+     * Whether this source reads this service's own database, so that a batch may read scores
+     * inside its transaction; false for any source that may call out (the default).
+     */
+    default boolean readsThisDatabase() {
+        return false;
+    }
 }

@@ -31,6 +31,11 @@ public class LocalTrustStore implements TrustScoreSource {
     }
 
     @Override
+    public boolean readsThisDatabase() {
+        return true;
+    }
+
+    @Override
     public Optional<TrustScore> find(EntityId entity) {
         return jdbc.sql("select score, updated_at from trust_scores where entity_id = ?")
                 .param(entity.value())

@@ -38,7 +38,7 @@ public class MessageLog {
             }
             orderingKeys = List.copyOf(orderingKeys);
             if (orderingKeys.stream().anyMatch(k -> k.isEmpty() || k.indexOf(SEPARATOR) >= 0)) {
-                throw new IllegalArgumentException("an ordering key is not empty and has no U+001F");
+                throw new IllegalArgumentException("an ordering key must be non-empty and hold no U+001F");
             }
             parties = parties.stream().filter(Objects::nonNull).distinct().toList();
             Objects.requireNonNull(payload, "payload");

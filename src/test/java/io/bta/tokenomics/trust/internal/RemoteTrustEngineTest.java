@@ -1,6 +1,7 @@
 package io.bta.tokenomics.trust.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -224,6 +225,13 @@ class RemoteTrustEngineTest {
         return meters.get("trust.engine.fallbacks").counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
+    }
+
+    @Test
+    void scoresFromTheEngineAreNotReadInsideABatchTransaction() {
+        assertThat(trust.readsLocally()).isFalse();
+        assertThatThrownBy(() -> trust.localScoresOf(java.util.List.of(entity)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
