@@ -101,7 +101,7 @@ public class Audit {
         long sealedUpTo = store.head().lastSequence();
         var sealed = store.entryByTxHash(txHash.bytes());
         if (sealed.isPresent()) {
-            return ledger.transaction(sealed.get().transactionId());
+            return ledgerAt(sealed.get().sequence());
         }
         long after = sealedUpTo;
         while (true) {
@@ -157,15 +157,14 @@ public class Audit {
      */
     @Transactional(readOnly = true)
     public InclusionProof proof(LedgerTransaction transaction) {
-        var entry = store.entry(transaction.id())
+        var entry = store.entry(transaction.sequence())
                 .orElseThrow(() -> AuditProblems.notYetSealed(
                         transaction.sequence(), store.head().lastSequence()));
-        var block = store.block(entry.blockHeight()).orElseThrow();
-        var hashes = store.entries(block.height()).stream()
-                .map(AuditStore.Entry::txHash)
-                .toList();
+        var block = store.blockHolding(entry.sequence()).orElseThrow();
+        int leafIndex = Math.toIntExact(entry.sequence() - block.firstSequence());
+        var hashes = store.entries(block).stream().map(AuditStore.Entry::txHash).toList();
         var path = new ArrayList<InclusionProof.Step>();
-        for (var step : MerkleTree.path(hashes, entry.leafIndex())) {
+        for (var step : MerkleTree.path(hashes, leafIndex)) {
             path.add(new InclusionProof.Step(
                     step.side() == MerkleTree.Side.LEFT ? InclusionProof.Side.LEFT : InclusionProof.Side.RIGHT,
                     Hashes.hex(step.hash())));
@@ -174,8 +173,7 @@ public class Audit {
                 .map(a -> new InclusionProof.ChainAnchor(
                         a.height(), Hashes.hex(a.blockHash()), a.chainTxHash(), a.chainBlockNumber(), a.anchoredAt()))
                 .orElse(null);
-        return new InclusionProof(
-                transaction, Hashes.hex(entry.txHash()), entry.leafIndex(), path, toBlock(block), anchor);
+        return new InclusionProof(transaction, Hashes.hex(entry.txHash()), leafIndex, path, toBlock(block), anchor);
     }
 
     /**
@@ -206,6 +204,13 @@ public class Audit {
             return new Verification(true, null, null, null);
         }
         return verifier.verify(fromHeight == null ? 1 : fromHeight, toHeight == null ? last : toHeight);
+    }
+
+    /** The ledger's transaction at a sequence (sequences have no gaps). */
+    private Optional<LedgerTransaction> ledgerAt(long sequence) {
+        return ledger.transactionsAfter(sequence - 1, 1).stream()
+                .filter(t -> t.sequence() == sequence)
+                .findFirst();
     }
 
     private AuditBlock toBlock(AuditStore.BlockRow row) {

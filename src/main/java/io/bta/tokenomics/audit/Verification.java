@@ -17,12 +17,13 @@ public record Verification(boolean valid, Long checkedFrom, Long checkedTo, Mism
             long blockHeight, Long sequence, UUID transactionId, Kind kind, String expected, String actual) {}
 
     public enum Kind {
-        /** The ledger's transaction no longer hashes to the sealed txHash: its content changed. */
+        /**
+         * The ledger's transaction at the sealed sequence no longer hashes to the sealed txHash: its
+         * content changed, or another transaction (another id, which is hashed) took its place.
+         */
         TX_HASH,
-        /** The sealed sequence is missing from the ledger. */
+        /** The sealed sequence is missing from the ledger ({@code expected}: the sealed txHash). */
         TRANSACTION_MISSING,
-        /** The ledger has another transaction at the sealed sequence. */
-        TRANSACTION_ID,
         /** The block's entries are not its whole range. */
         ENTRIES,
         /** The stored tx hashes do not give the stored Merkle root. */

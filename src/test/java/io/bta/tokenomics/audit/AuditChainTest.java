@@ -261,6 +261,27 @@ class AuditChainTest {
     }
 
     @Test
+    void anotherTransactionAtASealedSequenceIsATxHashMismatchAndItsHashStillFindsTheSequence() {
+        var target = give(alice, "5", null);
+        var height = audit.sealAll().get(0);
+        var replacement = UUID.randomUUID();
+        tamper("update ledger_transactions set id = ? where id = ?", replacement, target.id());
+        try {
+            var mismatch = audit.verify(height, height).firstMismatch();
+            assertThat(mismatch.kind()).isEqualTo(Verification.Kind.TX_HASH);
+            assertThat(mismatch.sequence()).isEqualTo(target.sequence());
+            assertThat(mismatch.transactionId()).isEqualTo(replacement);
+            assertThat(mismatch.expected()).isEqualTo(target.txHash().hex());
+            // the sealed hash leads to the sequence it was sealed at, whatever sits there now
+            assertThat(audit.transaction(target.txHash()).map(LedgerTransaction::id))
+                    .contains(replacement);
+        } finally {
+            tamper("update ledger_transactions set id = ? where id = ?", target.id(), replacement);
+        }
+        assertThat(audit.verify(height, height).valid()).isTrue();
+    }
+
+    @Test
     void aBlockCommitsToTheNftHistoryHeadAndVerifyFindsARewrittenTokenPast() {
         var symbol = "AUDIT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         nfts.createCollection(symbol, "Audited", false, null);
@@ -307,11 +328,21 @@ class AuditChainTest {
     void sealedHistoryCannotBeChanged() {
         give(alice, "1", null);
         var height = audit.sealAll().get(0);
-        assertThatThrownBy(() -> jdbc.sql("update audit_entries set leaf_index = leaf_index where block_height = ?")
-                        .param(height)
+        var block = jdbc.sql("select first_sequence, last_sequence from audit_blocks where height = ?")
+                .param(height)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        assertThatThrownBy(() -> jdbc.sql("update audit_entries set tx_hash = tx_hash where sequence = ?")
+                        .param(block[0])
                         .update())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
+        // entries go in one sealed block at a time, its whole range: none beside, none beyond
+        assertThatThrownBy(() -> jdbc.sql("insert into audit_entries (sequence, tx_hash) values (?, sha256('x'))")
+                        .param(block[1] + 1_000_000)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("not the whole range of one sealed block");
         assertThatThrownBy(() -> jdbc.sql("update audit_blocks set block_hash = sha256(block_hash) where height = ?")
                         .param(height)
                         .update())

@@ -119,7 +119,7 @@ class ShareTokensTest {
         var unsealed = jdbc.sql(
                         """
                         select count(*) from ledger_transactions t
-                        where t.token_id = ? and not exists (select 1 from audit_entries e where e.transaction_id = t.id)
+                        where t.token_id = ? and not exists (select 1 from audit_entries e where e.sequence = t.sequence)
                         """)
                 .param(share.id().value())
                 .query(Long.class)

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +74,11 @@ public class AuditStore {
         }
     }
 
-    public record Entry(long sequence, UUID transactionId, long blockHeight, int leafIndex, byte[] txHash) {}
+    /**
+     * A sealed leaf: the ledger's sequence and the txHash sealed for it. Its block is the one whose
+     * range holds the sequence, its leaf index the offset in that range (ADR 0042).
+     */
+    public record Entry(long sequence, byte[] txHash) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -132,18 +135,19 @@ public class AuditStore {
                 .update();
     }
 
-    /** The block's entries in one statement; leaf indexes follow the order of the arrays. */
-    public void insertEntries(long height, Long[] sequences, String[] transactionIds, String[] txHashesHex) {
+    /**
+     * A block's entries in one statement: hashes of sequences {@code firstSequence},
+     * {@code firstSequence + 1}, ... The block must be inserted first; storage refuses entries that
+     * are not one sealed block's whole range.
+     */
+    public void insertEntries(long firstSequence, byte[][] txHashes) {
         jdbc.sql(
                         """
-                        insert into audit_entries (sequence, transaction_id, block_height, leaf_index, tx_hash)
-                        select e.s, e.t::uuid, ?, (e.i - 1)::int, decode(e.h, 'hex')
-                        from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as e(s, t, h, i)
+                        insert into audit_entries (sequence, tx_hash)
+                        select ? + e.i - 1, e.h from unnest(?::bytea[]) with ordinality as e(h, i)
                         """)
-                .param(height)
-                .param(sequences)
-                .param(transactionIds)
-                .param(txHashesHex)
+                .param(firstSequence)
+                .param(txHashes)
                 .update();
     }
 
@@ -171,17 +175,33 @@ public class AuditStore {
                 .list();
     }
 
-    public List<Entry> entries(long height) {
-        return jdbc.sql("select * from audit_entries where block_height = ? order by leaf_index")
-                .param(height)
+    /** The entries in a block's range, in sequence (leaf) order. */
+    public List<Entry> entries(BlockRow block) {
+        return jdbc.sql("select * from audit_entries where sequence between ? and ? order by sequence")
+                .param(block.firstSequence())
+                .param(block.lastSequence())
                 .query(this::mapEntry)
                 .list();
     }
 
-    public Optional<Entry> entry(UUID transactionId) {
-        return jdbc.sql("select * from audit_entries where transaction_id = ?")
-                .param(transactionId)
+    public Optional<Entry> entry(long sequence) {
+        return jdbc.sql("select * from audit_entries where sequence = ?")
+                .param(sequence)
                 .query(this::mapEntry)
+                .optional();
+    }
+
+    /** The block whose range holds {@code sequence}, if one was sealed over it. */
+    public Optional<BlockRow> blockHolding(long sequence) {
+        return jdbc.sql(
+                        """
+                        select * from (
+                          select * from audit_blocks where first_sequence <= ? order by first_sequence desc limit 1
+                        ) b where b.last_sequence >= ?
+                        """)
+                .param(sequence)
+                .param(sequence)
+                .query(this::mapBlock)
                 .optional();
     }
 
@@ -357,12 +377,7 @@ public class AuditStore {
     }
 
     private Entry mapEntry(ResultSet rs, int row) throws SQLException {
-        return new Entry(
-                rs.getLong("sequence"),
-                rs.getObject("transaction_id", UUID.class),
-                rs.getLong("block_height"),
-                rs.getInt("leaf_index"),
-                rs.getBytes("tx_hash"));
+        return new Entry(rs.getLong("sequence"), rs.getBytes("tx_hash"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -83,9 +83,6 @@ public class ChainSealer {
             return Optional.empty();
         }
         long first = head.lastSequence() + 1;
-        var sequences = new Long[batch.size()];
-        var ids = new String[batch.size()];
-        var hexes = new String[batch.size()];
         var hashes = new ArrayList<byte[]>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             var t = batch.get(i);
@@ -94,11 +91,7 @@ public class ChainSealer {
                 throw new IllegalStateException(
                         "ledger sequence " + t.sequence() + " found where " + (first + i) + " was expected");
             }
-            var hash = TransactionEncoding.txHash(t);
-            sequences[i] = t.sequence();
-            ids[i] = t.id().toString();
-            hexes[i] = Hashes.hex(hash);
-            hashes.add(hash);
+            hashes.add(TransactionEncoding.txHash(t));
         }
         long last = first + batch.size() - 1;
         long height = head.lastHeight() + 1;
@@ -106,7 +99,7 @@ public class ChainSealer {
         var heads = heads();
         var blockHash = BlockHashing.blockHash(head.lastBlockHash(), root, height, first, last, heads);
         store.insertBlock(height, first, last, root, head.lastBlockHash(), blockHash, clock.instant(), heads);
-        store.insertEntries(height, sequences, ids, hexes);
+        store.insertEntries(first, hashes.toArray(byte[][]::new));
         store.advanceHead(height, last, blockHash);
         return Optional.of(height);
     }
