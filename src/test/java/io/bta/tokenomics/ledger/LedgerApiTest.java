@@ -538,6 +538,34 @@ class LedgerApiTest {
     }
 
     @Test
+    void storageRefusesHistoryOfAnUnknownTokenAndTheDeletionOfAToken() {
+        fund(alice, "BTA-UTIL", "1");
+        long next = jdbc.sql("select last_sequence + 1000000 from ledger_head")
+                .query(Long.class)
+                .single();
+        // two rows in one statement, one of a token that does not exist: the statement is refused whole
+        var unknown = org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                        """
+                        insert into ledger_transactions (id, sequence, type, token_id, to_entity_id, amount, actor, created_at)
+                        select gen_random_uuid(), ? + n, 'MINT', t, ?, 1, 'admin', now()
+                        from unnest(array[(select id from ledger_tokens where symbol = 'BTA-UTIL'), gen_random_uuid()])
+                             with ordinality as x(t, n)
+                        """)
+                .param(next)
+                .param(alice)
+                .update());
+        assertThat(unknown).hasMessageContaining("ledger transaction for unknown token");
+        assertThat(jdbc.sql("select count(*) from ledger_transactions where sequence > ?")
+                        .param(next)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        var deleted = org.assertj.core.api.Assertions.catchThrowable(() ->
+                jdbc.sql("delete from ledger_tokens where symbol = 'BTA-UTIL'").update());
+        assertThat(deleted).hasMessageContaining("a token is never deleted");
+    }
+
+    @Test
     void aNegativeBalanceCannotBeStoredEvenBySql() {
         fund(alice, "BTA-UTIL", "1");
         var thrown = org.assertj.core.api.Assertions.catchThrowable(
