@@ -8,8 +8,6 @@ import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.MutableClock;
 import io.bta.tokenomics.support.PostgresNode;
 import io.bta.tokenomics.support.TestClockConfig;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -30,11 +28,7 @@ class AirdropsAcrossInstancesTest {
     @Test
     void aClaimAndASweepHappenOnceAcrossTwoInstances() throws Exception {
         var name = "airdrop-instances-" + UUID.randomUUID().toString().substring(0, 8);
-        int pgPort;
-        try (var socket = new ServerSocket(0)) {
-            pgPort = socket.getLocalPort();
-        }
-        try (var postgres = PostgresNode.primary(Path.of("target/test-data/" + name + "-pg"), pgPort)) {
+        try (var postgres = PostgresNode.primary(name)) {
             var contexts = new ArrayList<ConfigurableApplicationContext>();
             try {
                 for (var instance : new String[] {"a", "b"}) {

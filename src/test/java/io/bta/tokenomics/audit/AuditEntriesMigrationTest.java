@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.bta.tokenomics.support.PostgresNode;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,16 +23,10 @@ class AuditEntriesMigrationTest {
             """;
 
     @Test
-    void entriesKeepTheirHashesAndBlocksAndNewOnesComeOneWholeBlockAtATime() throws Exception {
+    void entriesKeepTheirHashesAndBlocksAndNewOnesComeOneWholeBlockAtATime() {
         var name = "audit-entries-" + UUID.randomUUID().toString().substring(0, 8);
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (var postgres = PostgresNode.primary(Path.of("target/test-data/" + name), port)) {
-            var flyway = Flyway.configure()
-                    .dataSource(postgres.jdbcUrl(), "postgres", "")
-                    .locations("classpath:db/migration");
+        try (var postgres = PostgresNode.primary(name)) {
+            var flyway = postgres.flyway();
             flyway.target("39").load().migrate(); // the entries as they were before V40
             var jdbc = JdbcClient.create(postgres.dataSource());
             // two sealed blocks of 3 and 2 leaves, in the old shape (id, block, leaf index per row)

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.IntegrationTest;
 import io.bta.tokenomics.support.Invariants;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.bta.tokenomics.support.Ports;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("bench")
 class BenchEndpointsTest {
 
-    static final int POSTGRES_PORT = freePort();
+    static final int POSTGRES_PORT = Ports.free();
 
     @DynamicPropertySource
     static void postgresPort(DynamicPropertyRegistry registry) {
@@ -213,13 +212,5 @@ class BenchEndpointsTest {
                         "amount",
                         "1"));
         assertThat(s.status()).isEqualTo(403);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,9 +4,8 @@ import static io.bta.tokenomics.support.Api.json;
 
 import io.bta.tokenomics.TokenomicsApplication;
 import io.bta.tokenomics.support.Api;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.support.PostgresNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -55,8 +54,8 @@ class ReplicaReadsBenchmark {
         var name = "w11-" + UUID.randomUUID().toString().substring(0, 8);
         var base = Path.of("target/bench-data/" + name).toAbsolutePath();
         var phases = new ArrayList<Phase>();
-        try (var primary = PostgresNode.primary(base.resolve("primary"), freePort());
-                var standby = PostgresNode.standbyOf(primary, base.resolve("standby"), freePort(), "w11")) {
+        try (var primary = PostgresNode.primary(base.resolve("primary"), Ports.free());
+                var standby = PostgresNode.standbyOf(primary, base.resolve("standby"), Ports.free(), "w11")) {
             phases.add(run("reads on the primary", base, primary, null));
             phases.add(run("reads on the replica", base, primary, standby));
         }
@@ -296,11 +295,5 @@ class ReplicaReadsBenchmark {
             return 0;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100.0))] / 1000.0;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.bta.tokenomics.support.PostgresNode;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,14 +31,8 @@ class HistoryPartitioningMigrationTest {
     @Test
     void theHistoryIsPartitionedInPlaceWithEveryRowKept() throws Exception {
         var name = "partitions-" + UUID.randomUUID().toString().substring(0, 8);
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (var postgres = PostgresNode.primary(Path.of("target/test-data/" + name), port)) {
-            var flyway = Flyway.configure()
-                    .dataSource(postgres.jdbcUrl(), "postgres", "")
-                    .locations("classpath:db/migration");
+        try (var postgres = PostgresNode.primary(name)) {
+            var flyway = postgres.flyway();
             var before = java.util.Arrays.stream(flyway.load().info().all())
                     .map(m -> m.getVersion())
                     .filter(v -> v.isNewerThan("0") && !v.isAtLeast("28"))

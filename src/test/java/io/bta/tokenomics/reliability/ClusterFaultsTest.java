@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.support.PostgresNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +46,8 @@ class ClusterFaultsTest {
         var base = Path.of("target/test-data/" + name).toAbsolutePath();
         int faults = Reliability.count("cluster.faults", 3);
         long between = Reliability.seconds("cluster", 2).toMillis();
-        int[] pgPorts = {ServiceProcess.freePort(), ServiceProcess.freePort()};
-        int[] httpPorts = {ServiceProcess.freePort(), ServiceProcess.freePort()};
+        int[] pgPorts = {Ports.free(), Ports.free()};
+        int[] httpPorts = {Ports.free(), Ports.free()};
         var url = "jdbc:postgresql://127.0.0.1:" + pgPorts[0] + ",127.0.0.1:" + pgPorts[1]
                 + "/postgres?targetServerType=primary&hostRecheckSeconds=1&connectTimeout=2";
         var log = new ArrayList<String>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.webhooks.Receiver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +38,8 @@ class CrashTest {
     void nothingAcknowledgedIsLostOrDoubledAcrossServiceAndDatabaseKills() throws Exception {
         var name = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         var dataDir = Path.of("target/test-data/" + name).toAbsolutePath();
-        int httpPort = ServiceProcess.freePort();
-        int pgPort = ServiceProcess.freePort();
+        int httpPort = Ports.free();
+        int pgPort = Ports.free();
         var args = List.of(
                 "--server.port=" + httpPort,
                 "--tokenomics.data-dir=" + dataDir,

@@ -3,6 +3,7 @@ package io.bta.tokenomics.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Invariants;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.support.PostgresNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +33,8 @@ class FailoverTest {
     void noAcknowledgedTransferIsLostWhenThePrimaryDiesAndTheStandbyTakesOver() throws Exception {
         var name = "failover-" + UUID.randomUUID().toString().substring(0, 8);
         var base = Path.of("target/test-data/" + name).toAbsolutePath();
-        int primaryPort = ServiceProcess.freePort();
-        int standbyPort = ServiceProcess.freePort();
+        int primaryPort = Ports.free();
+        int standbyPort = Ports.free();
         long between = Reliability.seconds("failover", 3).toMillis();
         var faults = new ArrayList<String>();
         try (var primary = PostgresNode.primary(base.resolve("primary"), primaryPort);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.support.PostgresNode;
 import io.bta.tokenomics.webhooks.Receiver;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class ThreeInstancesTest {
     @Test
     void threeInstancesBehindAProxyKeepTheInvariantsAndRunEachJobOncePerDueTime() throws Exception {
         var name = "three-" + UUID.randomUUID().toString().substring(0, 8);
-        int pgPort = ServiceProcess.freePort();
+        int pgPort = Ports.free();
         var jobs = List.of(
                 "--tokenomics.staking.distribution-cron=" + DISTRIBUTION_CRON,
                 "--tokenomics.audit.seal-interval=200ms",

@@ -7,7 +7,6 @@ import io.bta.tokenomics.TokenomicsApplication;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.Invariants;
 import io.bta.tokenomics.support.PostgresNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -28,12 +27,8 @@ class ExternalPostgresTest {
     @Test
     void theServiceRunsOnAPostgresItDidNotStart() throws Exception {
         var name = "external-" + UUID.randomUUID().toString().substring(0, 8);
-        int pgPort;
-        try (var socket = new ServerSocket(0)) {
-            pgPort = socket.getLocalPort();
-        }
         var dataDir = Path.of("target/test-data/" + name).toAbsolutePath();
-        try (var postgres = PostgresNode.primary(Path.of("target/test-data/" + name + "-pg"), pgPort)) {
+        try (var postgres = PostgresNode.primary(name)) {
             String[] args = {
                 "--server.port=0",
                 "--tokenomics.data-dir=" + dataDir,

@@ -6,8 +6,6 @@ import io.bta.tokenomics.TokenomicsApplication;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.PostgresNode;
 import io.bta.tokenomics.support.TestClockConfig;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,7 @@ class RateLimitAcrossInstancesTest {
     @Test
     void aCallerGetsTheLimitOncePerInstance() throws Exception {
         var name = "ratelimit-" + UUID.randomUUID().toString().substring(0, 8);
-        int pgPort;
-        try (var socket = new ServerSocket(0)) {
-            pgPort = socket.getLocalPort();
-        }
-        try (var postgres = PostgresNode.primary(Path.of("target/test-data/" + name + "-pg"), pgPort)) {
+        try (var postgres = PostgresNode.primary(name)) {
             var contexts = new ArrayList<ConfigurableApplicationContext>();
             try {
                 for (var instance : new String[] {"a", "b"}) {

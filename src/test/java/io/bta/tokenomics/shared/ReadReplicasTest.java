@@ -7,10 +7,10 @@ import io.bta.tokenomics.TokenomicsApplication;
 import io.bta.tokenomics.shared.db.Replicas;
 import io.bta.tokenomics.support.Api;
 import io.bta.tokenomics.support.MutableClock;
+import io.bta.tokenomics.support.Ports;
 import io.bta.tokenomics.support.PostgresNode;
 import io.bta.tokenomics.support.TestClockConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ class ReadReplicasTest {
     void readsGoToTheReplicaOnlyWhenItHasTheWriteTheClientSaw() throws Exception {
         var name = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
         var base = Path.of("target/test-data/" + name).toAbsolutePath();
-        try (var primary = PostgresNode.primary(base.resolve("primary"), freePort());
-                var standby = PostgresNode.standbyOf(primary, base.resolve("standby"), freePort(), "replica0")) {
+        try (var primary = PostgresNode.primary(base.resolve("primary"), Ports.free());
+                var standby = PostgresNode.standbyOf(primary, base.resolve("standby"), Ports.free(), "replica0")) {
             String[] args = {
                 "--server.port=0",
                 "--tokenomics.data-dir=" + base.resolve("service"),
@@ -192,11 +192,5 @@ class ReadReplicasTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the standby did not replay sequence " + sequence);
-    }
-
-    static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

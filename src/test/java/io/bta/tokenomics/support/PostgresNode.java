@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -80,6 +82,14 @@ public final class PostgresNode implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /**
+     * A new primary of a test's own in {@code target/test-data/<name>-pg} (a name not used before:
+     * the test's, with a random part), started, listening on a free port.
+     */
+    public static PostgresNode primary(String name) {
+        return primary(Path.of("target/test-data/" + name + "-pg"), Ports.free());
     }
 
     /** A new primary in {@code dir} (which must not exist yet), started, listening on {@code port}. */
@@ -281,6 +291,11 @@ public final class PostgresNode implements AutoCloseable {
         ds.setUrl(jdbcUrl());
         ds.setUser("postgres");
         return ds;
+    }
+
+    /** Flyway on this node's database with the service's migrations, to migrate step by step. */
+    public FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(jdbcUrl(), "postgres", "").locations("classpath:db/migration");
     }
 
     public Connection connect() throws SQLException {
